@@ -1,0 +1,90 @@
+"""The command line: options in, one library call, one renderer, one exit code.
+
+Heavy modules (pint, pydantic, ruamel.yaml, rich) are imported inside the commands so
+that ``claimcheck --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Check the arithmetic of news claims: figures as stated, with units, rounding "
+         "and hedges, recomputed with honest intervals.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    add_completion=False,
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Check the arithmetic of news claims."""
+
+
+def default_paths() -> list[Path]:
+    """./claims when it exists, else the claim files bundled with claimcheck."""
+    local = Path("claims")
+    if local.is_dir():
+        return [local]
+    from importlib import resources
+
+    bundled = resources.files("claimcheck").joinpath("claims")
+    return [Path(str(bundled))]
+
+
+@app.command()
+def verify(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Claim files or folders (searched for *.yaml / *.yml). "
+             "Default: ./claims, or the bundled claims.", show_default=False)] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
+) -> None:
+    """Recompute every check in the claim files and give each a verdict.
+
+    Exit codes: 0 no check is inconsistent or in error; 1 some check is inconsistent, in
+    error or not the verdict it expects; 2 usage error or a file that cannot be read or
+    parsed.
+    """
+    from .engine import check_paths
+
+    report = check_paths(paths or default_paths())
+    if output_format is OutputFormat.json:
+        from .render.json import render as render_json
+
+        sys.stdout.write(render_json(report))
+    else:
+        from rich.console import Console
+
+        from .render.text import render as render_text
+
+        console = Console(width=None if sys.stdout.isatty() else 120, highlight=False)
+        render_text(report, console)
+    raise typer.Exit(int(report.exit_status))
+
+
+def main() -> None:
+    app()

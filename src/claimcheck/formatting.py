@@ -1,0 +1,91 @@
+"""Numbers as a newsroom writes them: "3.7 million", "10,000", "75.7%", "USD 100/t".
+
+Rounding for display must never hide an inconsistency, so callers that show several
+numbers together ask ``digits_for`` for enough significant digits to keep distinct
+values distinct.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
+
+from .intervals import Bound, Interval
+
+_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
+           (Decimal(10) ** 6, "million"))
+DEFAULT_DIGITS = 3
+MAX_DIGITS = 15
+
+
+def _decimal(x: Fraction) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return Decimal(x.numerator) / Decimal(x.denominator)
+
+
+def _round_sig(d: Decimal, digits: int) -> Decimal:
+    if d == 0:
+        return Decimal(0)
+    exponent = d.adjusted() - digits + 1
+    return d.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN)
+
+
+def _plain(d: Decimal) -> str:
+    text = f"{d:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    whole = f"{int(whole):,}"
+    return sign + (f"{whole}.{frac}" if frac else whole)
+
+
+def number(x: Bound, digits: int = DEFAULT_DIGITS) -> str:
+    """``x`` to ``digits`` significant digits, with scale words from a million up."""
+    if isinstance(x, float):
+        return "∞" if x > 0 else "-∞"
+    d = _decimal(x)
+    if d == 0:
+        return "0"
+    rounded = _round_sig(d, digits)
+    if abs(d) < Decimal("1e-6"):
+        return f"{float(rounded):.{digits - 1}e}"
+    for size, word in _SCALES:
+        if abs(rounded) >= size:
+            return f"{_plain(_round_sig(d / size, digits))} {word}"
+    return _plain(rounded)
+
+
+def digits_for(values: Iterable[Bound], at_least: int = DEFAULT_DIGITS) -> int:
+    """Fewest significant digits (>= at_least) that show distinct values distinctly."""
+    finite = sorted({v for v in values if not (isinstance(v, float) and math.isinf(v))})
+    for digits in range(at_least, MAX_DIGITS + 1):
+        shown = [number(v, digits) for v in finite]
+        if len(set(shown)) == len(shown):
+            return digits
+    return MAX_DIGITS
+
+
+def with_unit(text: str, unit: str) -> str:
+    if not unit:
+        return text
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}"
+
+
+def interval(iv: Interval, unit: str, digits: int = DEFAULT_DIGITS) -> str:
+    """'65% to 75%', 'at least 0.5 million t', 'at most 45 USD/t', or one value."""
+    lo, hi = iv.lo, iv.hi
+    if lo == hi:
+        return with_unit(number(lo, digits), unit)
+    if isinstance(hi, float):
+        if isinstance(lo, float):
+            return "any value"
+        return f"at least {with_unit(number(lo, digits), unit)}"
+    if isinstance(lo, float):
+        return f"at most {with_unit(number(hi, digits), unit)}"
+    return f"{with_unit(number(lo, digits), unit)} to {with_unit(number(hi, digits), unit)}"

@@ -1,0 +1,124 @@
+"""Closed intervals with exact rational bounds (and infinite ends for one-sided hedges).
+
+Bounds are ``Fraction`` so that a stated "3.7 million" is exactly [3.65, 3.75] million and
+comparisons at the edge of rounding are decided without floating-point noise.  The only
+floats allowed are ``±inf``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+Bound = Fraction | float  # float only for ±inf
+
+INF = math.inf
+
+
+class IntervalDivisionError(ZeroDivisionError):
+    """Division by an interval that contains zero."""
+
+
+def exact(x: int | float | str | Fraction) -> Fraction:
+    """An exact rational: floats go through their shortest repr, so 0.9072 stays 0.9072."""
+    if isinstance(x, float):
+        return Fraction(repr(x))
+    return Fraction(x)
+
+
+def _norm(x: Bound) -> Bound:
+    if isinstance(x, float):
+        return x if math.isinf(x) else exact(x)
+    return x
+
+
+def _mul(a: Bound, b: Bound) -> Bound:
+    # 0 x inf is 0 in interval arithmetic: the zero is exact, the infinity is a bound.
+    if a == 0 or b == 0:
+        return Fraction(0)
+    return _norm(a * b)
+
+
+def _recip(x: Bound) -> Bound:
+    return Fraction(0) if isinstance(x, float) else 1 / x
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Bound
+    hi: Bound
+
+    def __post_init__(self) -> None:
+        if not self.lo <= self.hi or self.lo == INF or self.hi == -INF:
+            raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
+
+    @classmethod
+    def point(cls, x: Fraction) -> Interval:
+        return cls(x, x)
+
+    @property
+    def bounded(self) -> bool:
+        return not (isinstance(self.lo, float) or isinstance(self.hi, float))
+
+    @property
+    def width(self) -> Bound:
+        return _norm(self.hi - self.lo)
+
+    def contains(self, x: Bound) -> bool:
+        return self.lo <= x <= self.hi
+
+    def contains_zero(self) -> bool:
+        return self.lo <= 0 <= self.hi
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def hull(self, other: Interval) -> Interval:
+        return Interval(min(self.lo, other.lo), max(self.hi, other.hi))
+
+    def scale(self, k: Fraction) -> Interval:
+        return self * Interval.point(k)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(_norm(self.lo + other.lo), _norm(self.hi + other.hi))
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + (-other)
+
+    def __mul__(self, other: Interval) -> Interval:
+        products = [_mul(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        return Interval(min(products), max(products))
+
+    def __truediv__(self, other: Interval) -> Interval:
+        if other.contains_zero():
+            raise IntervalDivisionError("division by an interval that contains zero")
+        return self * Interval(_recip(other.hi), _recip(other.lo))
+
+    def __pow__(self, n: int) -> Interval:
+        if n < 0:
+            return Interval.point(Fraction(1)) / (self ** (-n))
+        if n == 0:
+            return Interval.point(Fraction(1))
+        lo_n, hi_n = _norm(self.lo**n), _norm(self.hi**n)
+        if n % 2 == 1 or self.lo >= 0:
+            return Interval(lo_n, hi_n)
+        if self.hi <= 0:
+            return Interval(hi_n, lo_n)
+        return Interval(Fraction(0), max(lo_n, hi_n))
+
+    def __abs__(self) -> Interval:
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return -self
+        return Interval(Fraction(0), max(-self.lo, self.hi))
+
+    def minimum(self, other: Interval) -> Interval:
+        return Interval(min(self.lo, other.lo), min(self.hi, other.hi))
+
+    def maximum(self, other: Interval) -> Interval:
+        return Interval(max(self.lo, other.lo), max(self.hi, other.hi))

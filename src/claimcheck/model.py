@@ -1,0 +1,200 @@
+"""The claim-file format (v1) as pydantic models, and schema errors located in the YAML.
+
+Every scalar arrives as its source text (see loader.py), so numbers keep their written
+precision; pydantic only checks the shape: required keys, unknown keys (with a
+"did you mean"), and the few closed vocabularies.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+
+from . import loader
+from .diagnostics import Diagnostic, Span, did_you_mean
+from .hedges import HedgeKind
+
+Verdict = Literal["consistent", "within_rounding", "within_hedge", "inconsistent", "error"]
+NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+Name = Annotated[str, StringConstraints(pattern=NAME_PATTERN, max_length=64)]
+Text = Annotated[str, StringConstraints(max_length=4000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Citation(_Strict):
+    name: Text = Field(description="who is cited, e.g. 'UN Security Council 1718 Committee'")
+    via: Text | None = Field(None, description="through whom, e.g. 'Kyodo News and Jiji Press'")
+    url: Text | None = None
+    date: Text | None = None
+    note: Text | None = None
+
+
+class Source(_Strict):
+    publisher: Text
+    title: Text
+    url: Text
+    published: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] = Field(
+        description="publication date, YYYY-MM-DD")
+    author: Text | None = None
+    cites: list[Citation] = Field(default_factory=list)
+
+
+class Conventions(_Strict):
+    ton: Literal["tonne", "metric_ton", "short_ton", "long_ton"] | None = Field(
+        None, description="what 'ton(s)' means in this file (default: tonne)")
+    barrel: Literal["oil_barrel", "us_liquid_barrel", "beer_barrel"] | None = Field(
+        None, description="what 'barrel(s)'/'bbl' means (default: oil_barrel, 42 US gallons)")
+    dollar: Literal["USD", "CAD", "AUD", "HKD"] | None = Field(
+        None, description="what '$' and 'dollars' mean (default: USD)")
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
+class HedgeOverride(_Strict):
+    kind: HedgeKind
+    widen: Text | None = Field(None, description="relative widening, e.g. '10%'")
+    low: Text | None = Field(None, description="multiplier: the least reading, e.g. '3'")
+    high: Text | None = Field(None, description="multiplier: the largest reading, e.g. '7'")
+
+
+class Figure(_Strict):
+    stated: Text = Field(description="the figure as the report states it")
+    quote: Text | None = Field(None, description="the exact sentence it comes from")
+    precision: Text | None = Field(
+        None, description="'exact', 'digits' (every digit significant) or '± 500'")
+    note: Text | None = None
+
+
+class Assumption(_Strict):
+    value: Text = Field(description="the value, read like a stated figure")
+    source: Text = Field(description="where the value comes from")
+    url: Text | None = None
+    precision: Text | None = None
+    note: Text | None = None
+
+
+class Derived(_Strict):
+    expr: Text = Field(description="an expression over figures, e.g. 'coal_value / coal_mass'")
+    unit: Text | None = Field(None, description="the unit to show it in, e.g. 'USD/tonne'")
+    description: Text | None = None
+
+
+class Check(_Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+    claim: Text = Field(description="the claim sentence this check tests")
+    assert_: Text = Field(alias="assert", description="'computed == stated', or <, <=, >, >=")
+    expect: Verdict | None = Field(None, description="the verdict this check should get")
+    note: Text | None = None
+
+
+class ClaimFile(_Strict):
+    claimcheck: int = Field(1, ge=1, le=1, description="format version (1)")
+    source: Source
+    conventions: Conventions = Field(default_factory=Conventions)
+    counts: list[Annotated[str, StringConstraints(max_length=40)]] = Field(default_factory=list)
+    hedges: dict[Annotated[str, StringConstraints(max_length=40)], HedgeOverride] = Field(
+        default_factory=dict)
+    figures: dict[Name, Figure] = Field(min_length=1)
+    assumptions: dict[Name, Assumption] = Field(default_factory=dict)
+    derived: dict[Name, Derived] = Field(default_factory=dict)
+    checks: list[Check] = Field(default_factory=list)
+
+    @field_validator("derived", mode="before")
+    @classmethod
+    def _expression_shorthand(cls, value: Any) -> Any:
+        # `price: coal_value / coal_mass in USD/tonne` is short for `price: {expr: ...}`
+        if isinstance(value, dict):
+            return {k: {"expr": v} if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+
+def _fields(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+_MODELS_BY_SECTION: dict[str, type[BaseModel]] = {
+    "source": Source, "conventions": Conventions, "figures": Figure, "assumptions": Assumption,
+    "derived": Derived, "checks": Check, "hedges": HedgeOverride, "cites": Citation,
+}
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel]:
+    model: type[BaseModel] = ClaimFile
+    for part in loc:
+        if isinstance(part, str) and part in _MODELS_BY_SECTION:
+            model = _MODELS_BY_SECTION[part]
+    return model
+
+
+def _diagnostic(root: loader.Node, error: dict[str, Any]) -> Diagnostic:
+    loc = tuple(p for p in error["loc"] if p not in ("Derived", "str") and not (
+        isinstance(p, str) and p.startswith(("function-", "constrained-"))))
+    kind = error["type"]
+    path = ".".join(str(p) for p in loc if p != "[key]") or "the file"
+    if kind == "extra_forbidden":
+        node, _ = loader.find(root, loc[:-1])
+        key = node.key(str(loc[-1])) if isinstance(node, loader.Mapping) else None
+        allowed = _fields(_model_at(loc[:-1]))
+        hint = did_you_mean(str(loc[-1]), allowed, cutoff=0.6) or f"allowed: {', '.join(allowed)}"
+        span = key.span if key else node.span
+        where = ".".join(map(str, loc[:-1])) or "the file"
+        return Diagnostic("unknown-key", f"unknown key '{loc[-1]}' in {where}", span, hint)
+    if kind == "missing":
+        node, _ = loader.find(root, loc[:-1])
+        return Diagnostic("missing-key", f"missing key '{loc[-1]}' in "
+                          f"{'.'.join(map(str, loc[:-1])) or 'the file'}", _start(node.span),
+                          _MISSING_HINTS.get(str(loc[-1])))
+    if loc and loc[-1] == "[key]":
+        node, _ = loader.find(root, loc[:-2])
+        key = node.key(str(loc[-2])) if isinstance(node, loader.Mapping) else None
+        return Diagnostic("bad-name", f"'{loc[-2]}' is not a valid name",
+                          key.span if key else node.span,
+                          "names start with a letter and use letters, digits and '_' only")
+    node, _ = loader.find(root, loc)
+    message = error["msg"]
+    if kind == "literal_error":
+        message = f"{message} (got {error.get('input')!r})"
+    return Diagnostic("schema", f"{path}: {message}", node.span, None)
+
+
+def _start(span: Span) -> Span:
+    return Span(span.path, span.line, span.column, span.line, span.column + 1)
+
+
+_MISSING_HINTS = {
+    "stated": "write the figure as the report states it, e.g. stated: about 3.7 million tons",
+    "source": "say where the figures come from: publisher, title, url, published",
+    "figures": "list the report's figures under `figures:`",
+    "assert": "write the relation to test, e.g. assert: coal_value / coal_mass == price",
+}
+
+
+def validate(root: loader.Node) -> tuple[ClaimFile | None, list[Diagnostic]]:
+    """The claim model, or None and every schema error located in the file."""
+    if not isinstance(root, loader.Mapping):
+        return None, [Diagnostic("schema", "a claim file must be a mapping of keys "
+                                 "(source:, figures:, checks: ...)", root.span)]
+    try:
+        return ClaimFile.model_validate(loader.to_plain(root)), []
+    except ValidationError as err:
+        seen: set[tuple[str, str, int, int]] = set()
+        diagnostics = []
+        for e in err.errors():
+            d = _diagnostic(root, dict(e))
+            key = (d.code, d.message, d.span.line if d.span else 0, d.span.column if d.span else 0)
+            if key not in seen:
+                seen.add(key)
+                diagnostics.append(d)
+        return None, sorted(diagnostics, key=Diagnostic.sort_key)

@@ -1,0 +1,128 @@
+"""Quantities with three views of one figure: central value, rounding and hedged intervals.
+
+Every operation applies to all three at once, so a result knows both what the stated
+numbers give at face value and how far their rounding and their hedges let it move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from . import units
+from .diagnostics import fail
+from .intervals import Interval, IntervalDivisionError
+
+MAX_EXPONENT = 12
+
+
+@dataclass(frozen=True)
+class Quantity:
+    central: Fraction
+    rounding: Interval
+    hedged: Interval
+    unit: units.Unit
+    label: str | None = None  # count noun carried through, e.g. "voyages"
+
+    @classmethod
+    def exact(cls, value: Fraction, unit: units.Unit | None = None) -> Quantity:
+        point = Interval.point(value)
+        return cls(value, point, point, unit if unit is not None else units.dimensionless())
+
+    def scaled(self, k: Fraction, unit: units.Unit) -> Quantity:
+        return Quantity(self.central * k, self.rounding.scale(k), self.hedged.scale(k), unit,
+                        self.label)
+
+    def to(self, unit: units.Unit, what: str = "value") -> Quantity:
+        if not units.same_dimension(self.unit, unit):
+            raise dimension_error(what, self.unit, unit)
+        return self.scaled(units.factor(self.unit, unit), unit)
+
+    def with_label(self, label: str | None) -> Quantity:
+        return replace(self, label=label)
+
+
+def dimension_error(what: str, have: units.Unit, want: units.Unit) -> Exception:
+    return fail(
+        "dimension-mismatch",
+        f"{what} has dimension {units.dimensionality(have)} "
+        f"({units.format_unit(have) or 'a pure number'}), "
+        f"but {units.dimensionality(want)} ({units.format_unit(want) or 'a pure number'}) "
+        "is needed",
+        hint="check that both sides measure the same thing (mass with mass, money with money)",
+    )
+
+
+def _combine(
+    a: Quantity, b: Quantity, op: Callable[[Interval, Interval], Interval], unit: units.Unit,
+    label: str | None,
+) -> Quantity:
+    central = op(Interval.point(a.central), Interval.point(b.central)).lo
+    assert isinstance(central, Fraction)
+    return Quantity(central, op(a.rounding, b.rounding), op(a.hedged, b.hedged), unit, label)
+
+
+def add(a: Quantity, b: Quantity, sign: int = 1) -> Quantity:
+    b = b.to(a.unit, "the right-hand side of '+'" if sign > 0 else "the right-hand side of '-'")
+    label = a.label if a.label == b.label else None
+    return _combine(a, b, (lambda x, y: x + y) if sign > 0 else (lambda x, y: x - y), a.unit,
+                    label)
+
+
+def _reduce(q: Quantity) -> Quantity:
+    k, unit = units.simplify(q.unit)
+    return q.scaled(k, unit) if (k != 1 or unit is not q.unit) else q
+
+
+def multiply(a: Quantity, b: Quantity) -> Quantity:
+    label = a.label or b.label
+    return _reduce(_combine(a, b, lambda x, y: x * y, a.unit * b.unit, label))
+
+
+def divide(a: Quantity, b: Quantity) -> Quantity:
+    if b.central == 0:
+        raise fail("division-by-zero", "division by zero")
+    for view, name in ((b.rounding, "rounding"), (b.hedged, "hedges")):
+        if view.contains_zero():
+            raise fail(
+                "division-by-zero",
+                f"the divisor can be zero within its {name} "
+                f"(it ranges from {float(view.lo):g} to {float(view.hi):g})",
+                hint="a divisor stated with 'up to' or 'less than' may be zero; "
+                     "restate it with a lower bound",
+            )
+    label = a.label if b.label is None else None
+    try:
+        return _reduce(_combine(a, b, lambda x, y: x / y, a.unit / b.unit, label))
+    except IntervalDivisionError as err:  # pragma: no cover - guarded above
+        raise fail("division-by-zero", str(err)) from err
+
+
+def power(a: Quantity, n: int) -> Quantity:
+    if abs(n) > MAX_EXPONENT:
+        raise fail("exponent-too-large", f"exponent {n} is outside -{MAX_EXPONENT}..{MAX_EXPONENT}")
+    if n < 0 and (a.central == 0 or a.rounding.contains_zero() or a.hedged.contains_zero()):
+        raise fail("division-by-zero", "a negative power of a value that can be zero")
+    central = a.central**n
+    return Quantity(Fraction(central), a.rounding**n, a.hedged**n, a.unit**n, None)
+
+
+def negate(a: Quantity) -> Quantity:
+    return Quantity(-a.central, -a.rounding, -a.hedged, a.unit, a.label)
+
+
+def absolute(a: Quantity) -> Quantity:
+    return Quantity(abs(a.central), abs(a.rounding), abs(a.hedged), a.unit, a.label)
+
+
+def extreme(values: list[Quantity], largest: bool) -> Quantity:
+    first = values[0]
+    result = first
+    for other in values[1:]:
+        o = other.to(first.unit, "an argument")
+        pick = (lambda x, y: x.maximum(y)) if largest else (lambda x, y: x.minimum(y))
+        central = max(result.central, o.central) if largest else min(result.central, o.central)
+        result = Quantity(central, pick(result.rounding, o.rounding),
+                          pick(result.hedged, o.hedged), first.unit, first.label)
+    return result

@@ -1,0 +1,180 @@
+"""The terminal report, drawn with rich: the only module (with cli.py) that imports it."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from .. import formatting as fmt
+from ..diagnostics import Diagnostic, Severity
+from ..report import CheckResult, FileResult, Report, Shown
+
+VERDICT_STYLES = {"consistent": "green", "within_rounding": "yellow", "within_hedge": "yellow",
+                  "inconsistent": "bold red", "error": "bold magenta"}
+VERDICT_LABELS = {"consistent": "consistent", "within_rounding": "within rounding",
+                  "within_hedge": "within hedge", "inconsistent": "INCONSISTENT",
+                  "error": "ERROR"}
+_SHORT_REASONS = {"consistent": "holds", "within_rounding": "only at the edge of rounding",
+                  "within_hedge": "only through the hedges", "inconsistent": "no overlap",
+                  "error": "cannot be evaluated"}
+
+
+def _value(v: Shown | None, hedged: bool = True) -> Text:
+    if v is None:
+        return Text("—")
+    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi])
+    text = Text(fmt.with_unit(fmt.number(v.central, digits), v.unit))
+    if v.rounding.lo != v.rounding.hi:
+        text.append(f"\n{fmt.interval(v.rounding, v.unit, digits)}", style="dim")
+    if hedged and v.hedged != v.rounding:
+        text.append(f"\nhedged: {fmt.interval(v.hedged, v.unit, digits)}", style="dim")
+    return text
+
+
+def _reason(c: CheckResult) -> str:
+    if c.verdict == "error":
+        return c.diagnostics[0].message if c.diagnostics else "cannot be evaluated"
+    reason = _SHORT_REASONS[c.verdict]
+    if c.verdict == "within_hedge" and c.hedges:
+        reason = "only through " + ", ".join(f"'{h}'" for h in c.hedges)
+    if c.gap is not None and c.gap != 0 and c.verdict != "consistent":
+        apart = (f"{fmt.number(abs(c.gap))} pp" if c.gap_unit == "pp"
+                 else f"{fmt.number(abs(c.gap) * 100)}%")
+        reason += f"; {apart} apart"
+    if c.matches_expected is False:
+        reason += f" (expected {c.expected})"
+    return reason
+
+
+def _checks_table(f: FileResult) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=False, title_justify="left",
+                  title="Checks")
+    table.add_column("Check", no_wrap=True)
+    table.add_column("Claim", ratio=3, min_width=20)
+    table.add_column("Stated", ratio=2, min_width=14)
+    table.add_column("Recomputed", ratio=2, min_width=14)
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Why", ratio=2, min_width=14)
+    for c in f.checks:
+        stated = Text(f"'{c.stated_text}'") if c.stated_text else Text("—")
+        if c.stated is not None:
+            stated.append(f"\n{fmt.interval(c.stated.rounding, c.stated.unit)}", style="dim")
+        table.add_row(c.id, escape(c.claim), stated, _value(c.computed, hedged=False),
+                      Text(VERDICT_LABELS[c.verdict], style=VERDICT_STYLES[c.verdict]),
+                      escape(_reason(c)))
+    return table
+
+
+def _figures_table(f: FileResult) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="Figures as stated", title_justify="left")
+    table.add_column("Name", no_wrap=True)
+    table.add_column("As stated", ratio=2)
+    table.add_column("Read as", ratio=2)
+    table.add_column("Precision and hedge", ratio=2)
+    table.add_column("Notes", ratio=3)
+    for v in f.figures:
+        if v.kind != "figure":
+            continue
+        allowance = v.precision or ""
+        if v.hedge:
+            allowance += f"\nhedge '{v.hedge}': {v.hedge_rule}"
+        table.add_row(v.name, escape(v.stated), _value(v.value), escape(allowance),
+                      escape("\n".join(v.notes)))
+    return table
+
+
+def _assumptions_table(f: FileResult) -> Table | None:
+    rows = [v for v in f.figures if v.kind == "assumption"]
+    if not rows:
+        return None
+    table = Table(box=box.SIMPLE_HEAD, title="Assumptions the verdicts rest on",
+                  title_justify="left")
+    table.add_column("Name", no_wrap=True)
+    table.add_column("Value", ratio=2)
+    table.add_column("Source", ratio=3)
+    for v in rows:
+        source = (v.source or "") + (f"\n{v.url}" if v.url else "")
+        table.add_row(v.name, _value(v.value), escape(source))
+    return table
+
+
+def _derived_table(f: FileResult) -> Table | None:
+    if not f.derived:
+        return None
+    table = Table(box=box.SIMPLE_HEAD, title="Implied figures", title_justify="left")
+    table.add_column("Name", no_wrap=True)
+    table.add_column("Expression", ratio=2)
+    table.add_column("Value", ratio=2)
+    table.add_column("About", ratio=3)
+    for d in f.derived:
+        about = d.description or ""
+        if d.diagnostics:
+            about = d.diagnostics[0].message
+        table.add_row(d.name, escape(d.expr), _value(d.value), escape(about))
+    return table
+
+
+def diagnostic_text(d: Diagnostic, excerpts: dict[int, str]) -> Text:
+    """Compiler-style: 'path:line:col: error[code]: message', the line, carets, help."""
+    style = "bold red" if d.severity is Severity.ERROR else "bold yellow"
+    out = Text()
+    if d.span:
+        out.append(f"{d.span.path}:{d.span.line}:{d.span.column}: ", style="bold")
+    out.append(f"{d.severity.value}[{d.code}]", style=style)
+    out.append(f": {d.message}")
+    line = excerpts.get(d.span.line) if d.span else None
+    if d.span and line is not None:
+        gutter = str(d.span.line)
+        width = max(1, (d.span.end_column - d.span.column) if d.span.end_line == d.span.line
+                    else len(line) - d.span.column + 1)
+        out.append(f"\n {gutter} | {line}")
+        out.append(f"\n {' ' * len(gutter)} | {' ' * (d.span.column - 1)}")
+        out.append("^" * max(1, width), style=style)
+    if d.hint:
+        out.append(f"\n  = help: {d.hint}", style="cyan")
+    return out
+
+
+def _summary(report: Report) -> Text:
+    counts = report.summary()
+    total = sum(counts.values())
+    parts = [f"{n} {VERDICT_LABELS[v].lower()}" for v, n in counts.items() if n]
+    text = Text(f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}, "
+                f"{total} check{'s' if total != 1 else ''}: ", style="bold")
+    text.append(", ".join(parts) if parts else "nothing to check")
+    unreadable = sum(1 for f in report.files if not f.readable)
+    if unreadable:
+        text.append(f"; {unreadable} file{'s' if unreadable != 1 else ''} could not be read",
+                    style="bold red")
+    if report.unexpected:
+        text.append(f"; {len(report.unexpected)} not as expected", style="bold red")
+    return text
+
+
+def render(report: Report, console: Console) -> None:
+    for f in report.files:
+        header = Text(f.path, style="bold underline")
+        if f.title:
+            header.append(f"\n{f.title}", style="bold")
+            header.append(f"\n{f.publisher}, {f.published} — {f.url}", style="dim")
+        parts: list[Table | Text] = [header]
+        excerpts = dict(f.excerpts)
+        if f.readable:
+            if f.checks:
+                parts.append(_checks_table(f))
+                why = Text()
+                for i, c in enumerate(f.checks, 1):
+                    why.append(f"{i}. {c.id}: ", style="bold")
+                    why.append(c.explanation + ("\n" if i < len(f.checks) else ""))
+                parts.append(why)
+            for table in (_derived_table(f), _figures_table(f), _assumptions_table(f)):
+                if table is not None:
+                    parts.append(table)
+        for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
+            parts.append(diagnostic_text(d, excerpts))
+        console.print(Group(*parts))
+        console.print()
+    console.print(_summary(report))

@@ -1,0 +1,209 @@
+"""One result model for a whole run; every renderer draws from it and nothing else.
+
+Values are already converted to the unit they are shown in, so renderers need no pint.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import IntEnum
+from fractions import Fraction
+from typing import Any
+
+from .diagnostics import Diagnostic, Severity, Span
+from .intervals import Bound, Interval
+
+VERDICTS = ("consistent", "within_rounding", "within_hedge", "inconsistent", "error")
+
+
+class ExitStatus(IntEnum):
+    OK = 0           # no check is inconsistent or error
+    FAILED = 1       # some check is inconsistent, error, or not what it expects
+    BAD_INPUT = 2    # usage error, or a file that cannot be read or parsed
+
+
+def _num(x: Bound) -> float | None:
+    # JSON has no infinity: an unbounded end is null ("no limit").
+    value = float(x)
+    return None if math.isinf(value) else value
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A value in the unit it is shown in: central value, rounding and hedged intervals."""
+
+    central: Fraction
+    rounding: Interval
+    hedged: Interval
+    unit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": _num(self.central), "low": _num(self.rounding.lo),
+                "high": _num(self.rounding.hi), "hedged_low": _num(self.hedged.lo),
+                "hedged_high": _num(self.hedged.hi), "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class FigureView:
+    name: str
+    kind: str  # "figure" or "assumption"
+    stated: str
+    span: Span | None
+    value: Shown | None = None
+    quote: str | None = None
+    precision: str | None = None
+    hedge: str | None = None
+    hedge_rule: str | None = None
+    notes: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    period: tuple[str, str] | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "kind": self.kind, "stated": self.stated, "quote": self.quote,
+            "value": self.value.to_dict() if self.value else None,
+            "precision": self.precision, "hedge": self.hedge, "hedge_rule": self.hedge_rule,
+            "notes": list(self.notes), "source": self.source, "url": self.url,
+            "period": {"start": self.period[0], "end": self.period[1]} if self.period else None,
+            "line": self.span.line if self.span else None,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+@dataclass(frozen=True)
+class DerivedView:
+    name: str
+    expr: str
+    span: Span | None
+    value: Shown | None = None
+    description: str | None = None
+    notes: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "expr": self.expr,
+                "value": self.value.to_dict() if self.value else None,
+                "description": self.description, "notes": list(self.notes),
+                "line": self.span.line if self.span else None,
+                "diagnostics": [d.to_dict() for d in self.diagnostics]}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    id: str
+    claim: str
+    assertion: str
+    verdict: str
+    explanation: str
+    span: Span | None
+    relation: str | None = None
+    computed_text: str | None = None
+    computed: Shown | None = None
+    stated_text: str | None = None
+    stated: Shown | None = None
+    gap: Fraction | None = None
+    gap_unit: str | None = None  # "pp" for percentages, "relative" otherwise
+    hedges: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    expected: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def matches_expected(self) -> bool | None:
+        return None if self.expected is None else self.expected == self.verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        stated = self.stated.to_dict() if self.stated else {}
+        return {
+            "id": self.id, "claim": self.claim, "assert": self.assertion,
+            "relation": self.relation, "verdict": self.verdict,
+            "computed": {"text": self.computed_text, **(
+                self.computed.to_dict() if self.computed else {})} if self.computed else None,
+            "stated": {"text": self.stated_text, **stated} if self.stated else None,
+            "gap": None if self.gap is None else {"value": float(self.gap), "unit": self.gap_unit},
+            "explanation": self.explanation, "hedges": list(self.hedges),
+            "notes": list(self.notes), "expected": self.expected,
+            "matches_expected": self.matches_expected,
+            "line": self.span.line if self.span else None,
+            "column": self.span.column if self.span else None,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    figures: tuple[FigureView, ...] = ()
+    derived: tuple[DerivedView, ...] = ()
+    checks: tuple[CheckResult, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()  # file-level: unreadable, YAML, schema
+    readable: bool = True
+    excerpts: tuple[tuple[int, str], ...] = ()  # source lines the diagnostics point at
+
+    @property
+    def all_diagnostics(self) -> list[Diagnostic]:
+        found = list(self.diagnostics)
+        for f in self.figures:
+            found.extend(f.diagnostics)
+        for d in self.derived:
+            found.extend(d.diagnostics)
+        for c in self.checks:
+            found.extend(c.diagnostics)
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        figures = [f.to_dict() for f in self.figures if f.kind == "figure"]
+        assumptions = [f.to_dict() for f in self.figures if f.kind == "assumption"]
+        return {
+            "path": self.path,
+            "source": {"title": self.title, "publisher": self.publisher,
+                       "published": self.published, "url": self.url},
+            "figures": figures, "assumptions": assumptions,
+            "derived": [d.to_dict() for d in self.derived],
+            "checks": [c.to_dict() for c in self.checks],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileResult, ...] = field(default_factory=tuple)
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(VERDICTS, 0)
+        for f in self.files:
+            for c in f.checks:
+                counts[c.verdict] += 1
+        return counts
+
+    @property
+    def unexpected(self) -> list[tuple[FileResult, CheckResult]]:
+        return [(f, c) for f in self.files for c in f.checks if c.matches_expected is False]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        """The one place that maps outcomes to exit codes."""
+        if any(not f.readable for f in self.files):
+            return ExitStatus.BAD_INPUT
+        summary = self.summary()
+        errors = any(d.severity is Severity.ERROR for f in self.files for d in f.all_diagnostics)
+        if summary["inconsistent"] or summary["error"] or self.unexpected or errors:
+            return ExitStatus.FAILED
+        return ExitStatus.OK
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claimcheck_report": 1,
+            "files": [f.to_dict() for f in self.files],
+            "summary": {**self.summary(), "files": len(self.files),
+                        "checks": sum(len(f.checks) for f in self.files),
+                        "unexpected": len(self.unexpected),
+                        "exit_code": int(self.exit_status)},
+        }

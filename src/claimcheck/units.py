@@ -1,0 +1,242 @@
+"""The one pint registry, and newsroom unit words resolved before pint ever sees them.
+
+pint is imported lazily (it costs ~200 ms) and only here.  Words a reporter writes are
+looked up in claimcheck's own tables first, because pint's defaults are wrong for news:
+its ``ton`` is the 2,000 lb short ton and its ``barrel`` is 31.5 US gallons.  Each word
+resolved by such a convention carries a note that the output shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .diagnostics import did_you_mean, fail
+from .intervals import exact
+
+Unit = Any  # a pint Unit; kept opaque so that pint stays out of the type signatures
+
+
+@cache
+def registry() -> Any:
+    import pint
+
+    try:
+        ureg = pint.UnitRegistry(cache_folder=":auto:")
+    except OSError:  # unusable cache dir (read-only home, odd XDG_CACHE_HOME)
+        ureg = pint.UnitRegistry()
+    definitions = resources.files("claimcheck").joinpath("newsroom_units.txt")
+    with resources.as_file(definitions) as path:
+        ureg.load_definitions(str(path))
+    return ureg
+
+
+def dimensionless() -> Unit:
+    return registry().Unit("dimensionless")
+
+
+def pint_unit(name: str) -> Unit:
+    return registry().Unit(name)
+
+
+# --- conventions ---------------------------------------------------------------------
+
+CURRENCIES = ("USD", "EUR", "GBP", "CNY", "JPY", "KRW", "KPW", "RUB", "CAD", "AUD", "HKD",
+              "CHF", "INR")
+
+#: ambiguous word -> (allowed choices -> pint name), and claimcheck's default choice
+CONVENTIONS: dict[str, dict[str, str]] = {
+    "ton": {"tonne": "metric_ton", "metric_ton": "metric_ton", "short_ton": "short_ton",
+            "long_ton": "long_ton"},
+    "barrel": {"oil_barrel": "oil_barrel", "us_liquid_barrel": "barrel",
+               "beer_barrel": "beer_barrel"},
+    "dollar": {c: c for c in ("USD", "CAD", "AUD", "HKD")},
+}
+DEFAULT_CONVENTIONS = {"ton": "tonne", "barrel": "oil_barrel", "dollar": "USD"}
+_CONVENTION_NOTES = {
+    ("ton", "tonne"): "'{w}' read as metric tonnes (claimcheck's default; "
+                      "set conventions: {{ton: short_ton}} for a US source)",
+    ("barrel", "oil_barrel"): "'{w}' read as 42-US-gallon oil barrels (claimcheck's default)",
+    ("dollar", "USD"): "'{w}' read as US dollars (USD)",
+}
+
+SYMBOL_CURRENCIES = {"$": "dollar", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+                     "₩": "KRW", "C$": "CAD", "A$": "AUD", "HK$": "HKD"}
+
+#: lower-case singular word -> pint name, or "@convention" for an ambiguous word
+_WORDS: dict[str, str] = {
+    "ton": "@ton", "tonne": "metric_ton", "t": "metric_ton", "metric ton": "metric_ton",
+    "metric tonne": "metric_ton", "short ton": "short_ton", "long ton": "long_ton",
+    "barrel": "@barrel", "bbl": "@barrel", "oil barrel": "oil_barrel",
+    "kilometer": "kilometer", "kilometre": "kilometer", "km": "kilometer",
+    "meter": "meter", "metre": "meter", "mile": "mile", "kilogram": "kilogram", "kg": "kilogram",
+    "gram": "gram", "lb": "pound", "liter": "liter", "litre": "liter", "l": "liter",
+    "gallon": "gallon", "second": "second", "minute": "minute", "hour": "hour", "day": "day",
+    "week": "week", "month": "month", "year": "year", "decade": "decade",
+    "percent": "percent", "per cent": "percent", "%": "percent",
+    "dollar": "@dollar", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    "yen": "JPY", "rouble": "RUB", "ruble": "RUB",
+}
+_AMBIGUOUS = {
+    "pound": "'pound' is a weight and a currency: write 'lb' for weight or 'GBP' for money",
+    "won": "'won' is the South or the North Korean currency: write 'KRW' or 'KPW'",
+    "m": "'m' is metres or million: write 'metres' or 'million'",
+}
+
+#: nouns for counted things: dimensionless, kept as a label ("370 voyages")
+COUNT_NOUNS = frozenset({
+    "voyage", "trip", "ship", "vessel", "shipload", "boat", "truck", "vehicle", "car", "flight",
+    "person", "people", "individual", "resident", "worker", "interpreter", "official", "refugee",
+    "time", "item", "case", "death", "household", "family", "company", "country", "river",
+    "mine", "port", "container", "cargo", "load", "smuggler", "child", "children",
+})
+
+RATE_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day",
+              "monthly": "month", "weekly": "week"}
+
+
+@dataclass(frozen=True)
+class ResolvedUnit:
+    unit: Unit
+    label: str | None = None  # a count noun, as written
+    note: str | None = None   # a convention that decided the reading
+
+
+def _singulars(word: str) -> list[str]:
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+def resolve_word(
+    word: str, conventions: dict[str, str], counts: frozenset[str]
+) -> ResolvedUnit | None:
+    """A unit word as a reporter writes it, or None when claimcheck does not know it."""
+    if word.upper() in CURRENCIES and word.isupper():
+        return ResolvedUnit(pint_unit(word))
+    lowered = word.lower()
+    for form in _singulars(lowered):
+        if form in _AMBIGUOUS:
+            raise fail("ambiguous-unit", f"'{word}' is ambiguous", hint=_AMBIGUOUS[form])
+        if form in COUNT_NOUNS or form in counts:
+            return ResolvedUnit(dimensionless(), label=word)
+        target = _WORDS.get(form)
+        if target is None:
+            continue
+        if target.startswith("@"):
+            key = target[1:]
+            choice = conventions.get(key, DEFAULT_CONVENTIONS[key])
+            pint_name = CONVENTIONS[key][choice]
+            template = _CONVENTION_NOTES.get((key, choice))
+            if key in conventions and key != "dollar":
+                template = f"'{{w}}' read as {choice} (this file's conventions)"
+            note = template.format(w=word) if template else None
+            return ResolvedUnit(pint_unit(pint_name), note=note)
+        return ResolvedUnit(pint_unit(target))
+    return _pint_fallback(word)
+
+
+_PINT_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def _pint_fallback(word: str) -> ResolvedUnit | None:
+    # Only plain identifiers reach pint: on pint 0.25 '$' and friends silently become
+    # dimensionless, so every symbol is handled above.
+    if not _PINT_SAFE.match(word):
+        return None
+    ureg = registry()
+    try:
+        unit = ureg.Unit(word)
+    except Exception:  # pint raises several unrelated types for unknown names
+        return None
+    return ResolvedUnit(unit)
+
+
+def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
+    known = [*_WORDS, *COUNT_NOUNS, *counts, *CURRENCIES]
+    suggestion = did_you_mean(word.lower().rstrip("s"), known) or did_you_mean(word, known)
+    declare = f"if '{word}' counts things, list it under `counts:` in the claim file"
+    return f"{suggestion} ({declare})" if suggestion else declare
+
+
+def currency_for_symbol(symbol: str, conventions: dict[str, str]) -> ResolvedUnit:
+    target = SYMBOL_CURRENCIES[symbol]
+    if target == "dollar":
+        choice = conventions.get("dollar", DEFAULT_CONVENTIONS["dollar"])
+        return ResolvedUnit(pint_unit(choice), note=f"'$' read as {choice}")
+    return ResolvedUnit(pint_unit(target))
+
+
+# --- arithmetic on units ---------------------------------------------------------------
+
+
+def dimensionality(unit: Unit) -> str:
+    dims = registry().Quantity(1, unit).dimensionality
+    text = str(dims)
+    return "dimensionless" if text in ("", "dimensionless") else text
+
+
+def is_dimensionless(unit: Unit) -> bool:
+    return bool(registry().Quantity(1, unit).dimensionless)
+
+
+def same_dimension(a: Unit, b: Unit) -> bool:
+    q = registry().Quantity
+    return bool(q(1, a).dimensionality == q(1, b).dimensionality)
+
+
+def factor(source: Unit, target: Unit) -> Fraction:
+    """How many ``target`` in one ``source``: an exact rational from pint's factor."""
+    return exact(float(registry().Quantity(1, source).to(target).magnitude))
+
+
+def simplify(unit: Unit) -> tuple[Fraction, Unit]:
+    """Fold units of one dimension together (t/short_ton -> 1.10) and percent into numbers."""
+    ureg = registry()
+    names = dict(unit._units)
+    scale = Fraction(1)
+    if "percent" in names and len(names) > 1:
+        power = names.pop("percent")
+        scale *= Fraction(1, 100) ** power
+        unit = ureg.Unit(ureg.UnitsContainer(names)) if names else dimensionless()
+    if len(names) > 1:
+        reduced = ureg.Quantity(1, unit).to_reduced_units()
+        scale *= exact(float(reduced.magnitude))
+        unit = reduced.units
+        if reduced.dimensionless and dict(unit._units):
+            scale *= factor(unit, dimensionless())
+            unit = dimensionless()
+    return scale, unit
+
+
+_SYMBOLS = {"metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": "m",
+            "kilogram": "kg", "gram": "g", "percent": "%", "liter": "L", "hour": "h",
+            "mile": "mi", "short_ton": "short ton", "long_ton": "long ton",
+            "barrel": "US liquid bbl", "pound": "lb"}
+
+
+def format_unit(unit: Unit, label: str | None = None) -> str:
+    """A unit as readers know it: 'USD/t', 'bbl/year', '%', or a count label."""
+    names = sorted(dict(unit._units).items())
+    if not names:
+        return label or ""
+    num = [(n, p) for n, p in names if p > 0]
+    den = [(n, -p) for n, p in names if p < 0]
+
+    def part(items: list[tuple[str, float]]) -> str:
+        return "·".join(_SYMBOLS.get(n, n) + (f"^{p:g}" if p != 1 else "") for n, p in items)
+
+    top = part(num) if num else (label or "1")
+    if not den:
+        return top
+    bottom = part(den)
+    return f"{top}/({bottom})" if len(den) > 1 else f"{top}/{bottom}"

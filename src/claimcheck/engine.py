@@ -98,7 +98,7 @@ class _Env:
         if entry.kind == "derived" and entry.value is None and entry.error is None:
             self.evaluate_derived(name)
         if entry.value is None:
-            what = {"figure": "figure", "assumption": "assumption"}.get(entry.kind, "derived figure")
+            what = "derived figure" if entry.kind == "derived" else entry.kind
             raise ClaimcheckError(Diagnostic(
                 "broken-reference", f"{what} '{name}' has an error of its own",
                 hint=f"fix '{name}' first (line {entry.key.span.line})"))

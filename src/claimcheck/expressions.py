@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from . import quantity as q
 from . import units
@@ -345,7 +346,7 @@ def _name(node: Name, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -
     except ClaimcheckError:
         resolved = None
     if resolved is not None:
-        return q.Quantity.exact(q.Fraction(1), resolved.unit).with_label(resolved.label)
+        return q.Quantity.exact(Fraction(1), resolved.unit).with_label(resolved.label)
     hint = did_you_mean(node.name, names) or (
         f"names in this file: {', '.join(sorted(names))}" if names else None)
     raise TextError("unknown-name", f"unknown name '{node.name}'", node.start, node.end, hint)

@@ -7,14 +7,15 @@ data (documented in the README) and a claim file may override any entry under
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from fractions import Fraction
 
 from .intervals import INF, Interval
 
 
-class HedgeKind(str, Enum):
+class HedgeKind(StrEnum):
     APPROXIMATE = "approximate"  # about 70: widened on both sides
     BELOW = "below"              # nearly 70: widened downwards only
     AT_LEAST = "at_least"        # at least / more than 70: no upper limit
@@ -97,7 +98,7 @@ class Hedge:
     rule: HedgeRule
 
 
-def match_hedge(words: list[str], table: dict[str, HedgeRule]) -> tuple[str, HedgeRule] | None:
+def match_hedge(words: list[str], table: Mapping[str, HedgeRule]) -> tuple[str, HedgeRule] | None:
     """The longest table phrase that ``words`` (lower-case) start with."""
     for n in range(min(MAX_HEDGE_WORDS, len(words)), 0, -1):
         phrase = " ".join(words[:n])

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .diagnostics import ClaimcheckError, Diagnostic
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     NUM = "number"
     WORD = "word"
     SYM = "symbol"  # currency signs and %

@@ -82,7 +82,7 @@ def _yaml() -> Any:
     from ruamel.yaml.composer import Composer, ComposerError
     from ruamel.yaml.events import AliasEvent
 
-    class NoAliasComposer(Composer):  # type: ignore[misc]
+    class NoAliasComposer(Composer):
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.parser.check_event(AliasEvent):
                 event = self.parser.peek_event()

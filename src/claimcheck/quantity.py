@@ -121,8 +121,10 @@ def extreme(values: list[Quantity], largest: bool) -> Quantity:
     result = first
     for other in values[1:]:
         o = other.to(first.unit, "an argument")
-        pick = (lambda x, y: x.maximum(y)) if largest else (lambda x, y: x.minimum(y))
-        central = max(result.central, o.central) if largest else min(result.central, o.central)
-        result = Quantity(central, pick(result.rounding, o.rounding),
-                          pick(result.hedged, o.hedged), first.unit, first.label)
+        if largest:
+            result = Quantity(max(result.central, o.central), result.rounding.maximum(o.rounding),
+                              result.hedged.maximum(o.hedged), first.unit, first.label)
+        else:
+            result = Quantity(min(result.central, o.central), result.rounding.minimum(o.rounding),
+                              result.hedged.minimum(o.hedged), first.unit, first.label)
     return result

@@ -90,6 +90,9 @@ class _Reader:
     def tok(self) -> Token:
         return self.toks[self.pos]
 
+    def at_end(self) -> bool:
+        return self.tok.kind is Kind.END
+
     def ahead(self, k: int = 1) -> Token:
         return self.toks[min(self.pos + k, len(self.toks) - 1)]
 
@@ -133,8 +136,8 @@ class _Reader:
         else:
             unit_phrase = self._compound_or_unit()
         currency = currency or self._currency_suffix()
-        what = self._descriptor()
-        if not self.embedded and self.tok.kind is not Kind.END:
+        descriptor = self._descriptor()
+        if not self.embedded and not self.at_end():
             raise self._leftover()
         unit = units.dimensionless()
         label = None
@@ -157,7 +160,7 @@ class _Reader:
         plain = (hedge is None and currency is None and unit_phrase is None and exp == 0)
         source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
         return Reading(source if self.embedded else self.text, quantity,
-                       units.format_unit(unit, label), how, hedge, tuple(self.notes), what,
+                       units.format_unit(unit, label), how, hedge, tuple(self.notes), descriptor,
                        plain=plain)
 
     def _hedge(self) -> Hedge | None:
@@ -176,7 +179,7 @@ class _Reader:
         rounding = Interval.point(rule.low)
         quantity = Quantity(rule.low, rounding, rule.apply(rounding), units.dimensionless(), label)
         what = self._descriptor()
-        if not self.embedded and self.tok.kind is not Kind.END:
+        if not self.embedded and not self.at_end():
             raise self._leftover()
         source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
         return Reading(source if self.embedded else self.text, quantity, label or "",
@@ -232,8 +235,9 @@ class _Reader:
         if self.tok.text == "%":
             self.take()
             return True
-        if self.tok.lower == "percent" or (self.tok.lower == "per" and self.ahead().lower == "cent"):
-            self.pos += 1 if self.tok.lower == "percent" else 2
+        word = self.tok.lower
+        if word == "percent" or (word == "per" and self.ahead().lower == "cent"):
+            self.pos += 1 if word == "percent" else 2
             return True
         return False
 

@@ -9,6 +9,7 @@ resolved by such a convention carries a note that the output shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -26,7 +27,7 @@ def registry() -> Any:
     import pint
 
     try:
-        ureg = pint.UnitRegistry(cache_folder=":auto:")
+        ureg: Any = pint.UnitRegistry(cache_folder=":auto:")
     except OSError:  # unusable cache dir (read-only home, odd XDG_CACHE_HOME)
         ureg = pint.UnitRegistry()
     definitions = resources.files("claimcheck").joinpath("newsroom_units.txt")
@@ -118,7 +119,7 @@ def _singulars(word: str) -> list[str]:
 
 
 def resolve_word(
-    word: str, conventions: dict[str, str], counts: frozenset[str]
+    word: str, conventions: Mapping[str, str], counts: frozenset[str]
 ) -> ResolvedUnit | None:
     """A unit word as a reporter writes it, or None when claimcheck does not know it."""
     if word.upper() in CURRENCIES and word.isupper():
@@ -168,7 +169,7 @@ def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
     return f"{suggestion} ({declare})" if suggestion else declare
 
 
-def currency_for_symbol(symbol: str, conventions: dict[str, str]) -> ResolvedUnit:
+def currency_for_symbol(symbol: str, conventions: Mapping[str, str]) -> ResolvedUnit:
     target = SYMBOL_CURRENCIES[symbol]
     if target == "dollar":
         choice = conventions.get("dollar", DEFAULT_CONVENTIONS["dollar"])

@@ -52,12 +52,12 @@ def _reason(c: CheckResult) -> str:
 def _checks_table(f: FileResult) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=False, title_justify="left",
                   title="Checks")
-    table.add_column("Check", no_wrap=True)
-    table.add_column("Claim", ratio=3, min_width=20)
-    table.add_column("Stated", ratio=2, min_width=14)
-    table.add_column("Recomputed", ratio=2, min_width=14)
+    table.add_column("Check", ratio=2, overflow="fold", min_width=10)
+    table.add_column("Claim", ratio=4, min_width=20)
+    table.add_column("Stated", ratio=3, min_width=14)
+    table.add_column("Recomputed", ratio=3, min_width=14)
     table.add_column("Verdict", no_wrap=True)
-    table.add_column("Why", ratio=2, min_width=14)
+    table.add_column("Why", ratio=3, min_width=16)
     for c in f.checks:
         stated = Text(f"'{c.stated_text}'") if c.stated_text else Text("—")
         if c.stated is not None:

@@ -50,7 +50,7 @@ def _reason(c: CheckResult) -> str:
 
 
 def _checks_table(f: FileResult) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=False, title_justify="left",
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, title_justify="left",
                   title="Checks")
     table.add_column("Check", ratio=2, overflow="fold", min_width=10)
     table.add_column("Claim", ratio=4, min_width=20)

@@ -1,0 +1,70 @@
+"""Regenerate the parts of the docs that come from the code (the CLI reference and the
+hedge table), like `cog`: `python scripts/gen_docs.py` rewrites them, `--check` fails
+when they are stale.  tests/test_docs.py runs the check."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.hedges import DEFAULT_HEDGES, HedgeRule
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ([], ["verify"])
+
+
+def cli_reference() -> str:
+    runner = CliRunner()
+    parts = ["# CLI reference", "",
+             "Generated from the code by `python scripts/gen_docs.py`; "
+             "tests fail when it is stale.", ""]
+    for args in COMMANDS:
+        result = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "90", "NO_COLOR": "1",
+                                                            "TERM": "dumb"})
+        title = " ".join(["claimcheck", *args])
+        text = "\n".join(line.rstrip() for line in result.output.strip("\n").splitlines())
+        parts += [f"## `{title}`", "", "```text", text.strip("\n"), "```", ""]
+    return "\n".join(parts)
+
+
+def hedge_table() -> str:
+    groups: dict[HedgeRule, list[str]] = defaultdict(list)
+    for words, rule in DEFAULT_HEDGES.items():
+        groups[rule].append(words)
+    rows = ["| hedge words | kind | what it does to the stated interval |",
+            "| --- | --- | --- |"]
+    for rule, words in groups.items():
+        rows.append(f"| {', '.join(f'`{w}`' for w in words)} | `{rule.kind.value}` | "
+                    f"{rule.describe()} |")
+    return "\n".join(rows)
+
+
+def _replace_block(text: str, name: str, body: str) -> str:
+    pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.S)
+    return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+
+
+def main(check: bool) -> int:
+    targets = {
+        ROOT / "docs" / "cli.md": cli_reference() + "\n",
+    }
+    readme = ROOT / "README.md"
+    targets[readme] = _replace_block(readme.read_text(encoding="utf-8"), "HEDGES", hedge_table())
+    stale = [p for p, new in targets.items()
+             if not p.exists() or p.read_text(encoding="utf-8") != new]
+    if check:
+        for p in stale:
+            print(f"stale: {p.relative_to(ROOT)} (run python scripts/gen_docs.py)")
+        return 1 if stale else 0
+    for p in stale:
+        p.write_text(targets[p], encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main("--check" in sys.argv))

@@ -7,7 +7,6 @@ values distinct.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
@@ -59,9 +58,22 @@ def number(x: Bound, digits: int = DEFAULT_DIGITS) -> str:
     return _plain(rounded)
 
 
+EXACT_DIGITS = 6
+
+
+def _exact_digits(x: Fraction) -> int | None:
+    """Significant digits that show ``x`` exactly, when there are few enough."""
+    d = _decimal(x).normalize()
+    digits = len(d.as_tuple().digits)
+    return digits if digits <= EXACT_DIGITS and _decimal(x) == d else None
+
+
 def digits_for(values: Iterable[Bound], at_least: int = DEFAULT_DIGITS) -> int:
-    """Fewest significant digits (>= at_least) that show distinct values distinctly."""
-    finite = sorted({v for v in values if not (isinstance(v, float) and math.isinf(v))})
+    """Significant digits (>= at_least) that show short values exactly (1,245, not 1,240)
+    and keep distinct values distinct."""
+    finite = sorted({v for v in values if not isinstance(v, float)})
+    exact = [n for v in finite if (n := _exact_digits(v)) is not None]
+    at_least = max([at_least, *exact])
     for digits in range(at_least, MAX_DIGITS + 1):
         shown = [number(v, digits) for v in finite]
         if len(set(shown)) == len(shown):

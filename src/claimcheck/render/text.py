@@ -25,7 +25,7 @@ _SHORT_REASONS = {"consistent": "holds", "within_rounding": "only at the edge of
 def _value(v: Shown | None, hedged: bool = True) -> Text:
     if v is None:
         return Text("—")
-    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi])
+    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi])
     text = Text(fmt.with_unit(fmt.number(v.central, digits), v.unit))
     if v.rounding.lo != v.rounding.hi:
         text.append(f"\n{fmt.interval(v.rounding, v.unit, digits)}", style="dim")

@@ -23,12 +23,13 @@ class Scalar:
     text: str
     span: Span
     null: bool = False
-    exact_columns: bool = False  # each character of text sits at span.column + index
+    exact_columns: bool = False  # each character of text sits at a known column
+    quote_width: int = 0  # 1 for a quoted scalar: its text starts after the quote
 
     def sub_span(self, start: int, end: int) -> Span:
         """The span of text[start:end], or the whole scalar when columns cannot be mapped."""
         if self.exact_columns:
-            return self.span.shifted(start, end)
+            return self.span.shifted(start + self.quote_width, end + self.quote_width)
         return self.span
 
 
@@ -123,13 +124,15 @@ class _Builder:
     def scalar(self, node: Any, span: Span) -> Scalar:
         tag = str(getattr(node.tag, "value", node.tag))
         text = str(node.value)
+        if node.style == ">":
+            text = text.replace("\a", " ")  # ruamel marks the folds of '>' scalars with \a
         null = tag.endswith(":null") and node.style is None
         exact = False
         if node.style in (None, '"', "'") and span.line == span.end_line:
             col = span.column - 1 + (1 if node.style else 0)
             line = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
             exact = line[col : col + len(text)] == text
-        return Scalar(text, span, null, exact)
+        return Scalar(text, span, null, exact, 1 if node.style else 0)
 
     def mapping(self, node: Any, span: Span, depth: int) -> Mapping:
         items: list[tuple[Scalar, Node]] = []
@@ -167,6 +170,8 @@ def load(path: str, text: str) -> Node:
         span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path, 1, 1)
         problem = err.problem or err.context or "invalid YAML"
         code = "yaml-alias" if "alias" in str(problem) else "yaml-syntax"
+        if "maximum depth" in str(problem):
+            code, problem = "yaml-too-deep", f"the file nests deeper than {MAX_DEPTH} levels"
         hint = ("write each value out; claim files have no use for aliases" if code == "yaml-alias"
                 else "check indentation and quoting on this line or the one before")
         raise ClaimcheckError(Diagnostic(code, str(problem), span, hint)) from None

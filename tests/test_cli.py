@@ -1,0 +1,144 @@
+"""The CLI as users run it: typer's CliRunner, exit codes, formats, never writing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+
+from .conftest import CASES, ROOT
+
+runner = CliRunner()
+BUNDLED = ROOT / "claims"
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_verify_without_arguments_checks_the_bundled_claims() -> None:
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 1  # the report restates 2.8 million tons as 3.7 million
+    out = result.output
+    assert "asiapress-2020-04-30-state-smuggling.yaml" in out
+    for heading in ("Checks", "Implied figures", "Figures as stated",
+                    "Assumptions the verdicts rest on"):
+        assert heading in out
+    assert "within rounding" in out and "INCONSISTENT" in out
+    assert out.rstrip().splitlines()[-1] == (
+        "1 file, 6 checks: 3 consistent, 2 within rounding, 1 inconsistent")
+
+
+def test_json_format_has_the_documented_shape() -> None:
+    result = runner.invoke(app, ["verify", "--format", "json", "claims"])
+    assert result.exit_code == 1
+    doc = json.loads(result.output)
+    assert doc["summary"] == {"consistent": 3, "within_rounding": 2, "within_hedge": 0,
+                              "inconsistent": 1, "error": 0, "files": 1, "checks": 6,
+                              "unexpected": 0, "exit_code": 1}
+    (file,) = doc["files"]
+    assert file["path"] == "claims/asiapress-2020-04-30-state-smuggling.yaml"
+    check = file["checks"][0]
+    assert set(check) >= {"id", "claim", "verdict", "computed", "stated", "explanation",
+                          "diagnostics", "gap", "line", "column"}
+    assert set(check["computed"]) >= {"value", "low", "high", "unit"}
+    assert set(check["stated"]) >= {"text", "value", "low", "high", "unit"}
+    assert check["stated"]["text"] == "roughly 70%"
+    assert check["stated"]["unit"] == "%"
+    assert check["gap"]["unit"] == "pp"
+    sand = next(f for f in file["figures"] if f["name"] == "sand_mass")
+    assert sand["value"]["hedged_high"] is None  # 'at least': no upper limit
+
+
+def test_json_is_deterministic_and_never_wrapped() -> None:
+    first = runner.invoke(app, ["verify", "-f", "json", "claims"]).output
+    second = runner.invoke(app, ["verify", "-f", "json", "claims"]).output
+    assert first == second
+    longest = max(len(line) for line in first.splitlines())
+    assert longest > 120  # long explanations stay on one line: no rich wrapping
+    assert "\x1b[" not in first
+
+
+def test_text_output_is_deterministic() -> None:
+    assert runner.invoke(app, ["verify"]).output == runner.invoke(app, ["verify"]).output
+
+
+def test_consistent_file_exits_zero() -> None:
+    result = runner.invoke(app, ["verify", str(CASES / "verdicts" / "within-hedge.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "2 within hedge" in result.output
+
+
+def test_missing_file_is_exit_2_and_does_not_hide_other_files() -> None:
+    result = runner.invoke(app, ["verify", "no/such/file.yaml", "claims"])
+    assert result.exit_code == 2
+    assert "no/such/file.yaml:1:1: error[file-unreadable]" in result.output
+    assert "transshipment-share" in result.output  # the good file still reported
+    assert "Traceback" not in result.output
+
+
+def test_bad_and_good_files_together_in_json() -> None:
+    bad = CASES / "schema" / "unknown-key.yaml"
+    result = runner.invoke(app, ["verify", "-f", "json", str(bad.relative_to(ROOT)), "claims"])
+    assert result.exit_code == 2
+    doc = json.loads(result.output)
+    assert [len(f["checks"]) for f in doc["files"]] == [0, 6]
+    (diag,) = doc["files"][0]["diagnostics"]
+    assert (diag["code"], diag["line"], diag["column"]) == ("unknown-key", 5, 5)
+    assert diag["hint"] == "did you mean 'quote'?"
+
+
+def test_folder_argument_is_searched_recursively_and_sorted() -> None:
+    result = runner.invoke(app, ["verify", "-f", "json", str((CASES / "verdicts")
+                                                                .relative_to(ROOT))])
+    paths = [f["path"] for f in json.loads(result.output)["files"]]
+    assert paths == sorted(paths) and len(paths) == 2
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["verify", "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_verify_never_writes(tmp_path: Path) -> None:
+    claim = tmp_path / "story.yaml"
+    source = (BUNDLED / "asiapress-2020-04-30-state-smuggling.yaml").read_bytes()
+    claim.write_bytes(source)
+    before = (claim.stat().st_mtime_ns, sorted(p.name for p in tmp_path.iterdir()))
+    runner.invoke(app, ["verify", str(claim)])
+    runner.invoke(app, ["verify", "-f", "json", str(claim)])
+    assert claim.read_bytes() == source
+    assert (claim.stat().st_mtime_ns, sorted(p.name for p in tmp_path.iterdir())) == before
+
+
+def test_no_traceback_on_binary_or_odd_input(tmp_path: Path) -> None:
+    (tmp_path / "binary.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / "list.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    (tmp_path / "scalar.yml").write_text("hello\n", encoding="utf-8")
+    result = runner.invoke(app, ["verify", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "error[file-unreadable]" in result.output
+    assert result.output.count("error[schema]") == 2
+
+
+def test_version_and_module_entry_point() -> None:
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "--version"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and proc.stdout.startswith("claimcheck ")
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom claimcheck.cli import app\n"
+            "CliRunner().invoke(app, ['--help'])\n"
+            "print(sorted(m for m in ('pint', 'pydantic', 'ruamel.yaml') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert proc.stdout.strip() == "[]"

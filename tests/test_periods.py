@@ -67,8 +67,6 @@ def test_not_periods(text):
     assert read_period(text) is None
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the common AP-style abbreviation 'Sept' "
-                   "is not a month: read_period('Sept 2019') is None")
 def test_sept_abbreviation():
     p = read_period("Sept 2019")
     assert p is not None

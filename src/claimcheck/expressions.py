@@ -270,6 +270,8 @@ def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
         hint = "write a relation such as 'a / b == c' ('==' means 'consistent with')"
         if rel.text == "=":
             hint = "write '==' for 'is consistent with'"
+        elif rel.text == "," and parser.pos and parser.toks[parser.pos - 1].kind is Kind.NUM:
+            hint = "write 10000 or 10_000 in expressions: commas separate arguments"
         found = rel.text or "the end of the assertion"
         raise parser.error(f"expected a relation (==, <, <=, >, >=), found {found!r}", rel, hint)
     parser.take()

@@ -163,6 +163,11 @@ def _diagnostic(root: loader.Node, error: dict[str, Any]) -> Diagnostic:
                           key.span if key else node.span,
                           "names start with a letter and use letters, digits and '_' only")
     node, _ = loader.find(root, loc)
+    if kind == "string_type" and error.get("input") is None:
+        parent, _ = loader.find(root, loc[:-1])
+        key = parent.key(str(loc[-1])) if isinstance(parent, loader.Mapping) else None
+        return Diagnostic("schema", f"{path} is empty", key.span if key else parent.span,
+                          _MISSING_HINTS.get(str(loc[-1]), "give it a value"))
     message = error["msg"]
     if kind == "literal_error":
         message = f"{message} (got {error.get('input')!r})"

@@ -176,6 +176,12 @@ class _Reader:
         label = "times" if "times" in hedge.words else None
         if label is None and self.tok.lower == "times":
             label = self.take().text
+        elif label is None and self.tok.kind is Kind.WORD and self.tok.lower != "of":
+            phrase = self.unit_phrase(required=True)  # "several ships"
+            if phrase is None or phrase.label is None:
+                raise self.error("figure-syntax", f"'{hedge.words}' counts things; "
+                                 f"'{self.toks[self.pos - 1].text}' is not a count", self.tok)
+            label = phrase.label
         rounding = Interval.point(rule.low)
         quantity = Quantity(rule.low, rounding, rule.apply(rounding), units.dimensionless(), label)
         what = self._descriptor()
@@ -308,12 +314,26 @@ class _Reader:
     def unit_phrase(self, *, required: bool) -> UnitPhrase | None:
         first_tok = self.tok
         term = self._term()
+        if term is None and first_tok.lower in _PER and not (
+                self.embedded and first_tok.text == "/"):
+            save = self.pos
+            self.take()
+            denominator = self._term()
+            if denominator is not None:  # "$100 a ton": a rate with nothing above the line
+                rate, rate_notes = self._rates(units.dimensionless() / denominator.unit,
+                                               [denominator.note] if denominator.note else [])
+                return UnitPhrase(rate, None, tuple(rate_notes))
+            self.pos = save
         if term is None:
             if required or (not self.embedded and first_tok.kind is Kind.WORD
                             and first_tok.lower not in ("of", *_PER)):
                 raise self._unknown_unit(first_tok)
             return None
-        unit, label, notes = term.unit, term.label, [term.note] if term.note else []
+        unit, unit_notes = self._rates(term.unit, [term.note] if term.note else [])
+        return UnitPhrase(unit, term.label, tuple(unit_notes))
+
+    def _rates(self, unit: units.Unit, notes: list[str]) -> tuple[units.Unit, list[str]]:
+        """'per year', 'a day', '/t', 'annual' after a unit: divide by each."""
         while True:
             t = self.tok
             if t.lower in RATE_WORDS_LOWER:
@@ -332,7 +352,7 @@ class _Reader:
             unit = unit / denominator.unit
             if denominator.note:
                 notes.append(denominator.note)
-        return UnitPhrase(unit, label, tuple(notes))
+        return unit, notes
 
     def _descriptor(self) -> str | None:
         if self._what:
@@ -373,6 +393,9 @@ class _Reader:
                     "(every digit significant)")
         tol = read_figure(precision.lstrip("±+/- ").strip(), self.ctx)
         tq = tol.quantity
+        if units.format_unit(tq.unit) == "%" and units.format_unit(unit) != "%":
+            t = abs(central) * tq.central / 100  # "± 5%": relative to the figure
+            return Interval(central - t, central + t), f"±{tol.text} of the figure (precision)"
         if not units.is_dimensionless(tq.unit):
             tq = tq.to(unit, "the precision")
         t = tq.central

@@ -76,7 +76,7 @@ _WORDS: dict[str, str] = {
     "kilometer": "kilometer", "kilometre": "kilometer", "km": "kilometer",
     "meter": "meter", "metre": "meter", "mile": "mile", "kilogram": "kilogram", "kg": "kilogram",
     "gram": "gram", "lb": "pound", "liter": "liter", "litre": "liter", "l": "liter",
-    "gallon": "gallon", "second": "second", "minute": "minute", "hour": "hour", "day": "day",
+    "gallon": "gallon", "h": "hour", "s": "second", "second": "second", "minute": "minute", "hour": "hour", "day": "day",
     "week": "week", "month": "month", "year": "year", "decade": "decade",
     "percent": "percent", "per cent": "percent", "%": "percent",
     "dollar": "@dollar", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
@@ -108,6 +108,8 @@ class ResolvedUnit:
 
 
 def _singulars(word: str) -> list[str]:
+    if len(word) <= 2:
+        return [word]
     forms = [word]
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")
@@ -156,10 +158,20 @@ def _pint_fallback(word: str) -> ResolvedUnit | None:
         return None
     ureg = registry()
     try:
-        unit = ureg.Unit(word)
+        candidates = ureg.parse_unit_name(word)
+        unit = ureg.Unit(word) if candidates else None
     except Exception:  # pint raises several unrelated types for unknown names
         return None
+    # pint splits any word into prefix + unit when it can: 'de' is deci-elementary-charge.
+    # Only whole-word prefixes (kilo-, mega-) and k/M/G/T (kWh, MW) are taken.
+    if unit is None or len(word) < 2 or not any(
+            p == "" or word.lower().startswith(p) or p in _SYMBOL_PREFIXES
+            for p, _, _ in candidates):
+        return None
     return ResolvedUnit(unit)
+
+
+_SYMBOL_PREFIXES = frozenset({"kilo", "mega", "giga", "tera"})
 
 
 def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
@@ -221,7 +233,7 @@ def simplify(unit: Unit) -> tuple[Fraction, Unit]:
 
 _SYMBOLS = {"metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": "m",
             "kilogram": "kg", "gram": "g", "percent": "%", "liter": "L", "hour": "h",
-            "mile": "mi", "short_ton": "short ton", "long_ton": "long ton",
+            "mile": "mi", "short_ton": "short ton", "ton": "short ton", "long_ton": "long ton",
             "barrel": "US liquid bbl", "pound": "lb"}
 
 

@@ -10,7 +10,6 @@ duplicate keys are an error naming both lines, and size and depth are bounded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from .diagnostics import ClaimcheckError, Diagnostic, Span, fail
@@ -79,8 +78,9 @@ def find(node: Node, path: tuple[str | int, ...]) -> tuple[Node, bool]:
     return node, True
 
 
-@cache
 def _yaml() -> Any:
+    # A fresh object per file: ruamel's YAML keeps parser state (depth counters) after
+    # an error, so one bad file would poison the next.
     from ruamel.yaml import YAML
     from ruamel.yaml.composer import Composer, ComposerError
     from ruamel.yaml.events import AliasEvent

@@ -71,7 +71,12 @@ def verify(
     """
     from .engine import check_paths
 
-    report = check_paths(paths or default_paths())
+    targets = paths or default_paths()
+    report = check_paths(targets)
+    if not report.files:
+        shown = ", ".join(p.as_posix() for p in targets)
+        typer.echo(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}", err=True)
+        raise typer.Exit(2)
     if output_format is OutputFormat.json:
         from .render.json import render as render_json
 

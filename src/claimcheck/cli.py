@@ -1,6 +1,6 @@
 """The command line: options in, one library call, one renderer, one exit code.
 
-Heavy modules (pint, pydantic, ruamel.yaml, rich) are imported inside the commands so
+Heavy modules (pint, pydantic, yaml, rich) are imported inside the commands so
 that ``claimcheck --help`` stays fast.
 """
 

@@ -1,7 +1,7 @@
 """Claim-file text -> YAML nodes with spans.
 
-ruamel.yaml composes the node graph (YAML 1.2, so ``NO`` stays a string) and we turn it
-into our own immutable nodes.  Every scalar keeps its *source text*: "3.70" stays
+libyaml (through PyYAML's event API) parses; we build our own immutable nodes from the
+events in one pass.  Every scalar keeps its *source text*: "3.70" stays
 "3.70", so precision comes from what the fact-checker wrote, never from a float a loader
 made.  Aliases are refused (no use in a claim file, and the root of alias bombs),
 duplicate keys are an error naming both lines, and size and depth are bounded.
@@ -78,71 +78,90 @@ def find(node: Node, path: tuple[str | int, ...]) -> tuple[Node, bool]:
     return node, True
 
 
-def _yaml() -> Any:
-    # A fresh object per file: ruamel's YAML keeps parser state (depth counters) after
-    # an error, so one bad file would poison the next.
-    from ruamel.yaml import YAML
-    from ruamel.yaml.composer import Composer, ComposerError
-    from ruamel.yaml.events import AliasEvent
-
-    class NoAliasComposer(Composer):
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.parser.check_event(AliasEvent):
-                event = self.parser.peek_event()
-                raise ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed",
-                                    event.start_mark)
-            return super().compose_node(parent, index)
-
-    yaml = YAML(typ="safe", pure=True)  # composing only: rt mode costs ~60% more
-    yaml.Composer = NoAliasComposer
-    yaml.max_depth = MAX_DEPTH + 8
-    return yaml
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-def _span(path: str, node: Any) -> Span:
-    s, e = node.start_mark, node.end_mark
+def _span(path: str, event: Any, end: Any | None = None) -> Span:
+    s, e = event.start_mark, (end or event).end_mark
     return Span(path, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
 
 class _Builder:
+    """Builds our nodes straight from libyaml's event stream, one pass, no recursion.
+
+    Only events are used, never PyYAML's constructors: every scalar stays its source
+    text, so YAML 1.1 typing ("NO" -> False, 1:30 -> 90) can never apply.
+    """
+
     def __init__(self, path: str, lines: list[str]) -> None:
         self.path, self.lines = path, lines
 
-    def build(self, node: Any, depth: int = 0) -> Node:
-        from ruamel.yaml.nodes import MappingNode, SequenceNode
-
-        span = _span(self.path, node)
-        if depth > MAX_DEPTH:
-            raise fail("yaml-too-deep", f"the file nests deeper than {MAX_DEPTH} levels", span)
-        if getattr(node, "anchor", None):
-            raise fail("yaml-alias", f"anchors (&{node.anchor}) are not allowed in claim files",
-                       span, hint="write each value out; claim files have no use for aliases")
-        if isinstance(node, MappingNode):
-            return self.mapping(node, span, depth)
-        if isinstance(node, SequenceNode):
-            return Sequence(tuple(self.build(n, depth + 1) for n in node.value), span)
-        return self.scalar(node, span)
-
-    def scalar(self, node: Any, span: Span) -> Scalar:
-        tag = str(getattr(node.tag, "value", node.tag))
-        text = str(node.value)
-        if node.style == ">":
-            text = text.replace("\a", " ")  # ruamel marks the folds of '>' scalars with \a
-        null = tag.endswith(":null") and node.style is None
+    def scalar(self, event: Any) -> Scalar:
+        span = _span(self.path, event)
+        text = str(event.value)
+        plain = not event.style  # libyaml says '' for plain scalars, pure PyYAML None
+        null = plain and bool(event.implicit[0]) and text in _NULLS
         exact = False
-        if node.style in (None, '"', "'") and span.line == span.end_line:
-            col = span.column - 1 + (1 if node.style else 0)
+        if (plain or event.style in ('"', "'")) and span.line == span.end_line:
+            col = span.column - 1 + (0 if plain else 1)
             line = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
             exact = line[col : col + len(text)] == text
-        return Scalar(text, span, null, exact, 1 if node.style else 0)
+        return Scalar(text, span, null, exact, 0 if plain else 1)
 
-    def mapping(self, node: Any, span: Span, depth: int) -> Mapping:
-        items: list[tuple[Scalar, Node]] = []
+    def refuse_anchor(self, event: Any) -> None:
+        if getattr(event, "anchor", None):
+            raise fail("yaml-alias", f"anchors (&{event.anchor}) are not allowed in claim files",
+                       _span(self.path, event),
+                       hint="write each value out; claim files have no use for aliases")
+
+    def build(self, events: Any) -> Node | None:
+        import yaml
+
+        # Each open container: (start event, items so far, pending key for mappings).
+        stack: list[tuple[Any, list[Any], list[Scalar | None]]] = []
+        root: Node | None = None
+        for event in events:
+            if isinstance(event, yaml.AliasEvent):
+                raise fail("yaml-alias", f"aliases (*{event.anchor}) are not allowed",
+                           _span(self.path, event),
+                           hint="write each value out; claim files have no use for aliases")
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                self.refuse_anchor(event)
+                if len(stack) >= MAX_DEPTH:
+                    raise fail("yaml-too-deep", f"the file nests deeper than {MAX_DEPTH} levels",
+                               _span(self.path, event))
+                stack.append((event, [], [None]))
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                self.refuse_anchor(event)
+                node: Node = self.scalar(event)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                start, items, _ = stack.pop()
+                span = _span(self.path, start, event)
+                if isinstance(event, yaml.SequenceEndEvent):
+                    node = Sequence(tuple(items), span)
+                else:
+                    node = self.mapping(items, span)
+            else:
+                continue  # stream and document boundaries
+            if not stack:
+                root = node
+                continue
+            _, items, pending = stack[-1]
+            if isinstance(stack[-1][0], yaml.SequenceStartEvent):
+                items.append(node)
+            elif pending[0] is None:
+                if not isinstance(node, Scalar):
+                    raise fail("yaml-syntax", "a key must be a plain word", node.span)
+                pending[0] = node
+            else:
+                items.append((pending[0], node))
+                pending[0] = None
+        return root
+
+    def mapping(self, items: list[tuple[Scalar, Node]], span: Span) -> Mapping:
         seen: dict[str, Scalar] = {}
-        for key_node, value_node in node.value:
-            key = self.build(key_node, depth + 1)
-            if not isinstance(key, Scalar):
-                raise fail("yaml-syntax", "a key must be a plain word", key.span)
+        for key, _ in items:
             if key.text in seen:
                 first = seen[key.text].span
                 raise fail("yaml-duplicate-key",
@@ -150,7 +169,6 @@ class _Builder:
                            f"again on line {key.span.line})", key.span,
                            hint="remove one of them or give it another name")
             seen[key.text] = key
-            items.append((key, self.build(value_node, depth + 1)))
         return Mapping(tuple(items), span)
 
 
@@ -163,24 +181,23 @@ def load(path: str, text: str) -> Node:
         raise fail("file-empty", "the file is empty", Span(path, 1, 1),
                    hint="a claim file needs at least `source:` and `figures:`; "
                         "see docs/claim-format.md")
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
     try:
-        root = _yaml().compose(text)
-    except MarkedYAMLError as err:
+        root = _Builder(path, text.splitlines()).build(yaml.parse(text, Loader=loader))
+    except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path, 1, 1)
-        problem = err.problem or err.context or "invalid YAML"
-        code = "yaml-alias" if "alias" in str(problem) else "yaml-syntax"
-        if "maximum depth" in str(problem):
-            code, problem = "yaml-too-deep", f"the file nests deeper than {MAX_DEPTH} levels"
-        hint = ("write each value out; claim files have no use for aliases" if code == "yaml-alias"
-                else "check indentation and quoting on this line or the one before")
-        raise ClaimcheckError(Diagnostic(code, str(problem), span, hint)) from None
-    except (YAMLError, RecursionError) as err:
-        code = "yaml-too-deep" if "depth" in type(err).__name__.lower() or isinstance(
-            err, RecursionError) else "yaml-syntax"
-        raise fail(code, f"invalid YAML: {err}", Span(path, 1, 1)) from None
+        problem = str(err.problem or err.context or "invalid YAML")
+        if "nesting depth" in problem:  # libyaml's own limit, met before ours
+            raise fail("yaml-too-deep", f"the file nests deeper than {MAX_DEPTH} levels",
+                       span) from None
+        raise ClaimcheckError(Diagnostic(
+            "yaml-syntax", problem, span,
+            "check indentation and quoting on this line or the one before")) from None
+    except yaml.YAMLError as err:
+        raise fail("yaml-syntax", f"invalid YAML: {err}", Span(path, 1, 1)) from None
     if root is None:
         raise fail("file-empty", "the file has no content", Span(path, 1, 1))
-    return _Builder(path, text.splitlines()).build(root)
+    return root

@@ -44,3 +44,37 @@ def test_claim_format_first_example_is_a_clean_claim_file() -> None:
     assert result.readable and result.all_diagnostics == []
     assert result.checks and all(c.verdict == c.expected for c in result.checks
                                  if c.expected)
+
+
+DIAGNOSTICS = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+_CODE_PATTERNS = (
+    r'(?:fail|Diagnostic|TextError|self\.error|error)\(\s*"([a-z][a-z-]+)"',
+    r'code\s*=\s*"([a-z][a-z-]+)"',
+    r'"((?:yaml|file)-[a-z-]+)"',
+    r"error\[([a-z-]+)\]",
+    r'code, problem = "([a-z-]+)"',
+    r'code: str = "([a-z-]+)"',
+)
+
+
+def _codes_in_source() -> set[str]:
+    codes: set[str] = set()
+    for path in (ROOT / "src" / "claimcheck").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for pattern in _CODE_PATTERNS:
+            codes.update(re.findall(pattern, text))
+    return codes - {"code"}  # the placeholder in "error[code]" in a docstring
+
+
+def test_every_diagnostic_code_is_documented() -> None:
+    documented = set(re.findall(r"^### `([a-z-]+)`", DIAGNOSTICS, re.M))
+    codes = _codes_in_source()
+    assert len(codes) > 20
+    assert codes <= documented, sorted(codes - documented)
+
+
+def test_every_golden_case_code_is_documented() -> None:
+    documented = set(re.findall(r"^### `([a-z-]+)`", DIAGNOSTICS, re.M))
+    for golden in (ROOT / "tests" / "cases").glob("*/*.txt"):
+        for code in re.findall(r"(?:error|warning)\[([a-z-]+)\]", golden.read_text("utf-8")):
+            assert code in documented, (golden.name, code)

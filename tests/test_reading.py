@@ -198,9 +198,6 @@ def test_of_descriptor():
     assert r.unit_text == "t"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a rate after an 'of' descriptor is swallowed "
-                   "into the descriptor: '3.7 million tons of coal a year' reads as t, "
-                   "not t/year")
 def test_rate_after_of_descriptor():
     r = read_figure("3.7 million tons of coal a year", CTX)
     assert r.unit_text == "t/year"

@@ -18,8 +18,9 @@ from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import TextError
 from .model import ClaimFile, validate
 from .quantity import Quantity
-from .reading import ReadContext, Reading, read_figure, read_unit
+from .reading import ReadContext, Reading, read_figure
 from .report import CheckResult, DerivedView, FigureView, FileResult, Report, Shown
+from .unit_phrases import read_unit
 from .verdicts import explain, gap, judge
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
@@ -82,11 +83,6 @@ class _Env:
         return node if isinstance(node, loader.Mapping) else loader.Mapping((), self.root.span)
 
     @property
-    def unit_ctx(self) -> ReadContext:
-        """For display units: names in scope do not hide unit words there."""
-        return ReadContext(self.ctx.conventions, self.ctx.counts, self.ctx.hedges)
-
-    @property
     def names(self) -> frozenset[str]:
         return frozenset(self.entries)
 
@@ -141,7 +137,7 @@ class _Env:
             display = expr.display
             if isinstance(unit_node, loader.Scalar):
                 try:
-                    display = read_unit(unit_node.text, self.unit_ctx)
+                    display = read_unit(unit_node.text, self.ctx.for_units())
                 except ClaimcheckError as err:
                     raise _Relocated(located(err, unit_node)) from None
             if display is not None:

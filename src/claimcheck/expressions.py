@@ -25,7 +25,8 @@ from . import units
 from .diagnostics import ClaimcheckError, did_you_mean
 from .hedges import match_hedge
 from .lexer import Kind, TextError, Token, tokenize
-from .reading import ReadContext, Reading, UnitPhrase, _Reader, read_literal, read_unit_tokens
+from .reading import ReadContext, Reading, read_literal
+from .unit_phrases import UnitPhrase, UnitReader, read_unit_tokens
 
 MAX_DEPTH = 32
 RELATIONS = ("==", "<", "<=", ">", ">=")
@@ -122,8 +123,8 @@ class _Parser:
         if self.tok.kind is Kind.WORD and self.tok.text == "in":
             self.take()
             unit_start = self.tok.start
-            unit_ctx = ReadContext(self.ctx.conventions, self.ctx.counts, self.ctx.hedges)
-            reader = _Reader(self.text, self.toks, unit_ctx, embedded=False, pos=self.pos)
+            reader = UnitReader(self.text, self.toks, self.ctx.for_units(), embedded=False,
+                                pos=self.pos)
             display = read_unit_tokens(reader)
             self.pos = reader.pos
             display_text = self.text[unit_start : self.toks[self.pos - 1].end]

@@ -7,33 +7,26 @@ as metric tonnes.  The same reader serves quantity literals inside expressions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from . import units
 from .diagnostics import ClaimcheckError
-from .hedges import DEFAULT_HEDGES, Hedge, HedgeKind, HedgeRule, match_hedge
+from .hedges import Hedge, HedgeKind, match_hedge
 from .intervals import Interval
 from .lexer import Kind, TextError, Token, tokenize
 from .periods import Period, read_period
 from .quantity import Quantity
+from .unit_phrases import _PER, RATE_WORDS_LOWER, ReadContext, UnitPhrase, UnitReader
+
+__all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
 
 SCALES = {"thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9, "trillion": 12}
 ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12}
 _SCALE_NAMES = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
 _RANGE_WORDS = ("to", "-", "–", "—")
-_PER = ("per", "/", "a", "an")
 _ARTICLES = ("a", "an", "the")
-
-
-@dataclass(frozen=True)
-class ReadContext:
-    conventions: Mapping[str, str] = field(default_factory=dict)
-    counts: frozenset[str] = frozenset()
-    hedges: Mapping[str, HedgeRule] = field(default_factory=lambda: DEFAULT_HEDGES)
-    reserved: frozenset[str] = frozenset()  # names in scope: never read as units
 
 
 @dataclass(frozen=True)
@@ -49,13 +42,6 @@ class Reading:
     what: str | None = None   # descriptor after the unit: "of coal", "cargo ship"
     period: Period | None = None
     plain: bool = False       # a bare number: no unit, scale, currency, percent or hedge
-
-
-@dataclass(frozen=True)
-class UnitPhrase:
-    unit: units.Unit
-    label: str | None
-    notes: tuple[str, ...]
 
 
 def _step(digits: str) -> Decimal:
@@ -78,31 +64,14 @@ def _fmt_decimal(d: Decimal) -> str:
     return f"{whole}.{frac}" if frac else whole
 
 
-class _Reader:
+class _Reader(UnitReader):
     def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
                  pos: int = 0) -> None:
-        self.text, self.toks, self.ctx, self.embedded, self.pos = text, tokens, ctx, embedded, pos
+        super().__init__(text, tokens, ctx, embedded=embedded, pos=pos)
         self.notes: list[str] = []
         self._what: str | None = None  # descriptor after a compound adjective
-
-    # -- token helpers ------------------------------------------------------------------
-    @property
-    def tok(self) -> Token:
-        return self.toks[self.pos]
-
-    def at_end(self) -> bool:
-        return self.tok.kind is Kind.END
-
-    def ahead(self, k: int = 1) -> Token:
-        return self.toks[min(self.pos + k, len(self.toks) - 1)]
-
-    def take(self) -> Token:
-        t = self.tok
-        self.pos = min(self.pos + 1, len(self.toks) - 1)
-        return t
-
-    def error(self, code: str, message: str, tok: Token, hint: str | None = None) -> TextError:
-        return TextError(code, message, tok.start, max(tok.end, tok.start + 1), hint)
+        self.rate: units.Unit | None = None  # a rate after the descriptor: 'of coal a year'
+        self.rate_notes: list[str] = []
 
     def _words_here(self) -> list[str]:
         words = []
@@ -138,7 +107,7 @@ class _Reader:
         currency = currency or self._currency_suffix()
         descriptor = self._descriptor()
         if not self.embedded and not self.at_end():
-            raise self._leftover()
+            raise self.leftover()
         unit = units.dimensionless()
         label = None
         if currency is not None:
@@ -149,6 +118,9 @@ class _Reader:
             unit = unit * unit_phrase.unit
             label = unit_phrase.label
             self.notes.extend(unit_phrase.notes)
+        if self.rate is not None:
+            unit = unit * self.rate
+            self.notes.extend(self.rate_notes)
         central = Fraction(value * scale)
         rounding = Interval(Fraction(low * scale), Fraction(high * scale))
         if precision is not None:
@@ -186,7 +158,7 @@ class _Reader:
         quantity = Quantity(rule.low, rounding, rule.apply(rounding), units.dimensionless(), label)
         what = self._descriptor()
         if not self.embedded and not self.at_end():
-            raise self._leftover()
+            raise self.leftover()
         source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
         return Reading(source if self.embedded else self.text, quantity, label or "",
                        f"a vague count: {rule.low} at least, {rule.high} at most",
@@ -227,7 +199,7 @@ class _Reader:
             return 0
         word = t.lower
         if not t.spaced and word in ATTACHED_SCALES:
-            if word == "m" and not has_currency:
+            if word == "m" and not has_currency and not self._unit_word_follows():
                 raise self.error("ambiguous-unit", "'m' after a number is ambiguous", t,
                                  hint="write 'million' or 'metres'")
             self.take()
@@ -237,41 +209,7 @@ class _Reader:
             return SCALES[word]
         return 0
 
-    def _percent(self) -> bool:
-        if self.tok.text == "%":
-            self.take()
-            return True
-        word = self.tok.lower
-        if word == "percent" or (word == "per" and self.ahead().lower == "cent"):
-            self.pos += 1 if word == "percent" else 2
-            return True
-        return False
-
     # -- currencies -----------------------------------------------------------------------
-    def _currency_prefix(self) -> units.ResolvedUnit | None:
-        t = self.tok
-        if t.kind is Kind.SYM and t.text != "%":
-            self.take()
-            return units.currency_for_symbol(t.text, self.ctx.conventions)
-        nxt = self.ahead()
-        if t.kind is Kind.WORD and nxt.text == "$" and not nxt.spaced:
-            symbol = t.text.upper() + "$"
-            if symbol in units.SYMBOL_CURRENCIES:
-                self.pos += 2
-                return units.currency_for_symbol(symbol, self.ctx.conventions)
-        if (t.kind is Kind.WORD and t.text in units.CURRENCIES and nxt.kind is Kind.NUM
-                and t.text not in self.ctx.reserved):
-            self.take()
-            return units.ResolvedUnit(units.pint_unit(t.text))
-        return None
-
-    def _currency_suffix(self) -> units.ResolvedUnit | None:
-        t = self.tok
-        if t.kind is Kind.WORD and t.text in units.CURRENCIES and t.text not in self.ctx.reserved:
-            self.take()
-            return units.ResolvedUnit(units.pint_unit(t.text))
-        return None
-
     # -- units ----------------------------------------------------------------------------
     def _compound_or_unit(self) -> UnitPhrase | None:
         t, nxt = self.tok, self.ahead()
@@ -285,98 +223,29 @@ class _Reader:
             return phrase
         return self.unit_phrase(required=False)
 
-    def _resolve(self, words: str, tok: Token) -> units.ResolvedUnit | None:
-        try:
-            return units.resolve_word(words, self.ctx.conventions, self.ctx.counts)
-        except ClaimcheckError as err:
-            raise self.error(err.diagnostic.code, err.diagnostic.message, tok,
-                             err.diagnostic.hint) from None
-
-    def _term(self) -> units.ResolvedUnit | None:
-        t = self.tok
-        if t.kind is Kind.SYM and t.text == "%":
-            self.take()
-            return units.ResolvedUnit(units.pint_unit("percent"))
-        if t.kind is not Kind.WORD or t.text in self.ctx.reserved or t.lower in _PER:
-            return None
-        nxt = self.ahead()
-        if nxt.kind is Kind.WORD and nxt.text not in self.ctx.reserved:
-            two = self._resolve(f"{t.text} {nxt.text}", t) if (
-                f"{t.lower} {nxt.lower}".rstrip("s") in _TWO_WORD_UNITS) else None
-            if two is not None:
-                self.pos += 2
-                return two
-        found = self._resolve(t.text, t)
-        if found is not None:
-            self.take()
-        return found
-
-    def unit_phrase(self, *, required: bool) -> UnitPhrase | None:
-        first_tok = self.tok
-        term = self._term()
-        if term is None and first_tok.lower in _PER and not (
-                self.embedded and first_tok.text == "/"):
-            save = self.pos
-            self.take()
-            denominator = self._term()
-            if denominator is not None:  # "$100 a ton": a rate with nothing above the line
-                rate, rate_notes = self._rates(units.dimensionless() / denominator.unit,
-                                               [denominator.note] if denominator.note else [])
-                return UnitPhrase(rate, None, tuple(rate_notes))
-            self.pos = save
-        if term is None:
-            if required or (not self.embedded and first_tok.kind is Kind.WORD
-                            and first_tok.lower not in ("of", *_PER)):
-                raise self._unknown_unit(first_tok)
-            return None
-        unit, unit_notes = self._rates(term.unit, [term.note] if term.note else [])
-        return UnitPhrase(unit, term.label, tuple(unit_notes))
-
-    def _rates(self, unit: units.Unit, notes: list[str]) -> tuple[units.Unit, list[str]]:
-        """'per year', 'a day', '/t', 'annual' after a unit: divide by each."""
-        while True:
-            t = self.tok
-            if t.lower in RATE_WORDS_LOWER:
-                self.take()
-                unit = unit / units.pint_unit(units.RATE_WORDS[t.lower])
-                continue
-            is_per = t.lower in _PER and not (self.embedded and t.text == "/")
-            if not is_per or self.ahead().kind not in (Kind.WORD, Kind.SYM):
-                break
-            save = self.pos
-            self.take()
-            denominator = self._term()
-            if denominator is None:
-                self.pos = save
-                break
-            unit = unit / denominator.unit
-            if denominator.note:
-                notes.append(denominator.note)
-        return unit, notes
-
     def _descriptor(self) -> str | None:
+        """'of coal' after the unit: kept as a label. A rate that ends the text ('of coal
+        a year') still belongs to the unit, so it is read into ``self.rate``."""
         if self._what:
             return self._what
-        if not self.embedded and self.tok.lower == "of" and self.ahead().kind is not Kind.END:
-            start = self.ahead().start
-            self.pos = len(self.toks) - 1
-            return self.text[start:].strip()
-        return None
-
-    def _unknown_unit(self, tok: Token) -> TextError:
-        if tok.kind is not Kind.WORD:
-            return self.error("figure-syntax", f"unexpected {tok.text!r}", tok)
-        return self.error("unknown-unit", f"unknown unit '{tok.text}'", tok,
-                          units.unknown_unit_hint(tok.text, self.ctx.counts))
-
-    def _leftover(self) -> TextError:
-        t = self.tok
-        if t.kind is Kind.WORD:
-            return self._unknown_unit(t)
-        hint = None
-        if t.text == "," and self.ahead().kind is Kind.NUM:
-            hint = "write decimals with a point (3.7, not 3,7)"
-        return self.error("figure-syntax", f"unexpected {t.text!r} after the figure", t, hint)
+        if self.embedded or self.tok.lower != "of" or self.ahead().kind is Kind.END:
+            return None
+        start = self.ahead().start
+        end_pos = len(self.toks) - 1
+        for j in range(self.pos + 2, end_pos):
+            tok = self.toks[j]
+            if tok.lower not in _PER and tok.lower not in RATE_WORDS_LOWER:
+                continue
+            self.pos = j
+            try:
+                rate, notes = self._rates(units.dimensionless(), [])
+            except ClaimcheckError:
+                continue
+            if self.at_end() and not units.is_dimensionless(rate):
+                self.rate, self.rate_notes = rate, notes
+                return self.text[start : tok.start].strip()
+        self.pos = end_pos
+        return self.text[start:].strip()
 
     def _override(self, precision: str, central: Fraction, unit: units.Unit,
                   scale: Decimal) -> tuple[Interval, str]:
@@ -402,9 +271,6 @@ class _Reader:
         return Interval(central - t, central + t), f"±{tol.text} (precision: stated)"
 
 
-_TWO_WORD_UNITS = {"metric ton", "metric tonne", "short ton", "long ton", "oil barrel",
-                   "per cent"}
-RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
 
 
 def read_figure(text: str, ctx: ReadContext, precision: str | None = None) -> Reading:
@@ -427,34 +293,3 @@ def read_literal(text: str, tokens: list[Token], pos: int, ctx: ReadContext) -> 
     reader = _Reader(text, tokens, ctx, embedded=True, pos=pos)
     reading = reader.read()
     return reading, reader.pos
-
-
-def read_unit(text: str, ctx: ReadContext) -> UnitPhrase:
-    """A unit as written in ``unit:`` or after ``in``: 'USD/tonne', 'voyages per day', '%'."""
-    tokens = tokenize(text, grouping=False)
-    reader = _Reader(text, tokens, ctx, embedded=False)
-    phrase = read_unit_tokens(reader)
-    if reader.tok.kind is not Kind.END:
-        raise reader._leftover()
-    return phrase
-
-
-def read_unit_tokens(reader: _Reader) -> UnitPhrase:
-    """A unit phrase where '/' and '*' and '^' may join terms (display units)."""
-    if reader.tok.text == "1" and reader.ahead().text == "/":
-        reader.take()
-        unit, label, notes = units.dimensionless(), None, []
-    else:
-        first = reader.unit_phrase(required=True)
-        assert first is not None
-        unit, label, notes = first.unit, first.label, list(first.notes)
-    while reader.tok.text in ("/", "*", "per"):
-        op = reader.take().text
-        nxt = reader.unit_phrase(required=True)
-        assert nxt is not None
-        unit = unit * nxt.unit if op == "*" else unit / nxt.unit
-        notes.extend(nxt.notes)
-    if reader.tok.text in ("^", "**") and reader.ahead().kind is Kind.NUM:
-        reader.take()
-        unit = unit ** int(reader.take().text)
-    return UnitPhrase(unit, label, tuple(notes))

@@ -1,0 +1,224 @@
+"""Unit phrases as reporters write them: 'tons', 'barrels per year', '$', 'USD/tonne'.
+
+The cursor over tokens and the unit half of number reading; ``reading.py`` adds the
+number, its precision and its hedge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from . import units
+from .diagnostics import ClaimcheckError
+from .hedges import DEFAULT_HEDGES, HedgeRule
+from .lexer import Kind, TextError, Token, tokenize
+
+_PER = ("per", "/", "a", "an")
+_TWO_WORD_UNITS = {"metric ton", "metric tonne", "short ton", "long ton", "oil barrel",
+                   "per cent"}
+RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    conventions: Mapping[str, str] = field(default_factory=dict)
+    counts: frozenset[str] = frozenset()
+    hedges: Mapping[str, HedgeRule] = field(default_factory=lambda: DEFAULT_HEDGES)
+    reserved: frozenset[str] = frozenset()  # names in scope: never read as units
+
+    def for_units(self) -> ReadContext:
+        """For display units: names in scope do not hide unit words there."""
+        return ReadContext(self.conventions, self.counts, self.hedges)
+
+
+@dataclass(frozen=True)
+class UnitPhrase:
+    unit: units.Unit
+    label: str | None
+    notes: tuple[str, ...]
+
+
+class UnitReader:
+    """A cursor over tokens that reads currencies and unit phrases."""
+
+    def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
+                 pos: int = 0) -> None:
+        self.text, self.toks, self.ctx, self.embedded, self.pos = text, tokens, ctx, embedded, pos
+
+    @property
+    def tok(self) -> Token:
+        return self.toks[self.pos]
+
+    def at_end(self) -> bool:
+        return self.tok.kind is Kind.END
+
+    def ahead(self, k: int = 1) -> Token:
+        return self.toks[min(self.pos + k, len(self.toks) - 1)]
+
+    def take(self) -> Token:
+        t = self.tok
+        self.pos = min(self.pos + 1, len(self.toks) - 1)
+        return t
+
+    def error(self, code: str, message: str, tok: Token, hint: str | None = None) -> TextError:
+        return TextError(code, message, tok.start, max(tok.end, tok.start + 1), hint)
+
+    def _unit_word_follows(self) -> bool:
+        """'3.7m tonnes': a unit after the 'm' makes it million (metre-tonnes is no unit)."""
+        nxt = self.ahead()
+        if nxt.kind is not Kind.WORD or nxt.text in self.ctx.reserved:
+            return False
+        try:
+            return units.resolve_word(nxt.text, self.ctx.conventions, self.ctx.counts) is not None
+        except ClaimcheckError:
+            return False
+
+    def _percent(self) -> bool:
+        if self.tok.text == "%":
+            self.take()
+            return True
+        word = self.tok.lower
+        if word == "percent" or (word == "per" and self.ahead().lower == "cent"):
+            self.pos += 1 if word == "percent" else 2
+            return True
+        return False
+
+    def _currency_prefix(self) -> units.ResolvedUnit | None:
+        t = self.tok
+        if t.kind is Kind.SYM and t.text != "%":
+            self.take()
+            return units.currency_for_symbol(t.text, self.ctx.conventions)
+        nxt = self.ahead()
+        if t.kind is Kind.WORD and nxt.text == "$" and not nxt.spaced:
+            symbol = t.text.upper() + "$"
+            if symbol in units.SYMBOL_CURRENCIES:
+                self.pos += 2
+                return units.currency_for_symbol(symbol, self.ctx.conventions)
+        if (t.kind is Kind.WORD and t.text in units.CURRENCIES and nxt.kind is Kind.NUM
+                and t.text not in self.ctx.reserved):
+            self.take()
+            return units.ResolvedUnit(units.pint_unit(t.text))
+        return None
+
+    def _currency_suffix(self) -> units.ResolvedUnit | None:
+        t = self.tok
+        if t.kind is Kind.WORD and t.text in units.CURRENCIES and t.text not in self.ctx.reserved:
+            self.take()
+            return units.ResolvedUnit(units.pint_unit(t.text))
+        return None
+
+    def _resolve(self, words: str, tok: Token) -> units.ResolvedUnit | None:
+        try:
+            return units.resolve_word(words, self.ctx.conventions, self.ctx.counts)
+        except ClaimcheckError as err:
+            raise self.error(err.diagnostic.code, err.diagnostic.message, tok,
+                             err.diagnostic.hint) from None
+
+    def _term(self) -> units.ResolvedUnit | None:
+        t = self.tok
+        if t.kind is Kind.SYM and t.text == "%":
+            self.take()
+            return units.ResolvedUnit(units.pint_unit("percent"))
+        if t.kind is not Kind.WORD or t.text in self.ctx.reserved or t.lower in _PER:
+            return None
+        nxt = self.ahead()
+        if nxt.kind is Kind.WORD and nxt.text not in self.ctx.reserved:
+            two = self._resolve(f"{t.text} {nxt.text}", t) if (
+                f"{t.lower} {nxt.lower}".rstrip("s") in _TWO_WORD_UNITS) else None
+            if two is not None:
+                self.pos += 2
+                return two
+        found = self._resolve(t.text, t)
+        if found is not None:
+            self.take()
+        return found
+
+    def unit_phrase(self, *, required: bool) -> UnitPhrase | None:
+        first_tok = self.tok
+        term = self._term()
+        if term is None and first_tok.lower in _PER and not (
+                self.embedded and first_tok.text == "/"):
+            save = self.pos
+            self.take()
+            denominator = self._term()
+            if denominator is not None:  # "$100 a ton": a rate with nothing above the line
+                rate, rate_notes = self._rates(units.dimensionless() / denominator.unit,
+                                               [denominator.note] if denominator.note else [])
+                return UnitPhrase(rate, None, tuple(rate_notes))
+            self.pos = save
+        if term is None:
+            if required or (not self.embedded and first_tok.kind is Kind.WORD
+                            and first_tok.lower not in ("of", *_PER)):
+                raise self._unknown_unit(first_tok)
+            return None
+        unit, unit_notes = self._rates(term.unit, [term.note] if term.note else [])
+        return UnitPhrase(unit, term.label, tuple(unit_notes))
+
+    def _rates(self, unit: units.Unit, notes: list[str]) -> tuple[units.Unit, list[str]]:
+        """'per year', 'a day', '/t', 'annual' after a unit: divide by each."""
+        while True:
+            t = self.tok
+            if t.lower in RATE_WORDS_LOWER:
+                self.take()
+                unit = unit / units.pint_unit(units.RATE_WORDS[t.lower])
+                continue
+            is_per = t.lower in _PER and not (self.embedded and t.text == "/")
+            if not is_per or self.ahead().kind not in (Kind.WORD, Kind.SYM):
+                break
+            save = self.pos
+            self.take()
+            denominator = self._term()
+            if denominator is None:
+                self.pos = save
+                break
+            unit = unit / denominator.unit
+            if denominator.note:
+                notes.append(denominator.note)
+        return unit, notes
+
+    def _unknown_unit(self, tok: Token) -> TextError:
+        if tok.kind is not Kind.WORD:
+            return self.error("figure-syntax", f"unexpected {tok.text!r}", tok)
+        return self.error("unknown-unit", f"unknown unit '{tok.text}'", tok,
+                          units.unknown_unit_hint(tok.text, self.ctx.counts))
+
+    def leftover(self) -> TextError:
+        t = self.tok
+        if t.kind is Kind.WORD:
+            return self._unknown_unit(t)
+        hint = None
+        if t.text == "," and self.ahead().kind is Kind.NUM:
+            hint = "write decimals with a point (3.7, not 3,7)"
+        return self.error("figure-syntax", f"unexpected {t.text!r} after the figure", t, hint)
+
+
+def read_unit(text: str, ctx: ReadContext) -> UnitPhrase:
+    """A unit as written in ``unit:`` or after ``in``: 'USD/tonne', 'voyages per day', '%'."""
+    tokens = tokenize(text, grouping=False)
+    reader = UnitReader(text, tokens, ctx, embedded=False)
+    phrase = read_unit_tokens(reader)
+    if not reader.at_end():
+        raise reader.leftover()
+    return phrase
+
+
+def read_unit_tokens(reader: UnitReader) -> UnitPhrase:
+    """A unit phrase where '/' and '*' and '^' may join terms (display units)."""
+    if reader.tok.text == "1" and reader.ahead().text == "/":
+        reader.take()
+        unit, label, notes = units.dimensionless(), None, []
+    else:
+        first = reader.unit_phrase(required=True)
+        assert first is not None
+        unit, label, notes = first.unit, first.label, list(first.notes)
+    while reader.tok.text in ("/", "*", "per"):
+        op = reader.take().text
+        nxt = reader.unit_phrase(required=True)
+        assert nxt is not None
+        unit = unit * nxt.unit if op == "*" else unit / nxt.unit
+        notes.extend(nxt.notes)
+    if reader.tok.text in ("^", "**") and reader.ahead().kind is Kind.NUM:
+        reader.take()
+        unit = unit ** int(reader.take().text)
+    return UnitPhrase(unit, label, tuple(notes))

@@ -44,6 +44,31 @@ def hedge_table() -> str:
     return "\n".join(rows)
 
 
+def verify_excerpt() -> str:
+    """The checks and explanations `claimcheck verify` prints for the bundled claims."""
+    import io
+    import os
+
+    from rich.console import Console
+
+    from claimcheck.engine import check_paths
+    from claimcheck.render.text import render
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, no_color=True, color_system=None,
+                      highlight=False, force_terminal=False)
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        render(check_paths([Path("claims")]), console)
+    finally:
+        os.chdir(cwd)
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    cut = lines.index("Implied figures")
+    summary = next(line for line in reversed(lines) if line)
+    return "\n".join(["```text", "$ claimcheck verify", *lines[:cut], "...", summary, "```"])
+
+
 def _replace_block(text: str, name: str, body: str) -> str:
     pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.S)
     return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
@@ -54,7 +79,8 @@ def main(check: bool) -> int:
         ROOT / "docs" / "cli.md": cli_reference() + "\n",
     }
     readme = ROOT / "README.md"
-    targets[readme] = _replace_block(readme.read_text(encoding="utf-8"), "HEDGES", hedge_table())
+    text = _replace_block(readme.read_text(encoding="utf-8"), "HEDGES", hedge_table())
+    targets[readme] = _replace_block(text, "VERIFY", verify_excerpt())
     stale = [p for p, new in targets.items()
              if not p.exists() or p.read_text(encoding="utf-8") != new]
     if check:

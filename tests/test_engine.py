@@ -196,3 +196,16 @@ def test_library_never_prints(capsys: pytest.CaptureFixture[str]) -> None:
     run("figures:\n  a: {stated: 1 tonns}\n")
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_display_never_rounds_an_inconsistency_away() -> None:
+    body = """figures:
+  part: {stated: exactly 7555.4 t}
+  total: {stated: exactly 10000 t}
+  share: {stated: 75.5%}
+checks:
+  - {id: share, claim: x, assert: part / total == share}
+"""
+    (check,) = run(body).files[0].checks
+    assert check.verdict == "inconsistent"  # 75.554% lies just above 75.55%
+    assert "75.554%" in check.explanation and "75.55%" in check.explanation

@@ -59,8 +59,7 @@ CONVENTIONS: dict[str, dict[str, str]] = {
 }
 DEFAULT_CONVENTIONS = {"ton": "tonne", "barrel": "oil_barrel", "dollar": "USD"}
 _CONVENTION_NOTES = {
-    ("ton", "tonne"): "'{w}' read as metric tonnes (claimcheck's default; "
-                      "set conventions: {{ton: short_ton}} for a US source)",
+    ("ton", "tonne"): "'{w}' read as metric tonnes (claimcheck's default)",
     ("barrel", "oil_barrel"): "'{w}' read as 42-US-gallon oil barrels (claimcheck's default)",
     ("dollar", "USD"): "'{w}' read as US dollars (USD)",
 }

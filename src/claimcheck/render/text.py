@@ -52,17 +52,18 @@ def _reason(c: CheckResult) -> str:
 def _checks_table(f: FileResult) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, title_justify="left",
                   title="Checks")
-    table.add_column("Check", ratio=2, overflow="fold", min_width=10)
-    table.add_column("Claim", ratio=4, min_width=20)
+    table.add_column("Check and claim", ratio=4, min_width=20, overflow="fold")
     table.add_column("Stated", ratio=3, min_width=14)
     table.add_column("Recomputed", ratio=3, min_width=14)
     table.add_column("Verdict", no_wrap=True)
-    table.add_column("Why", ratio=3, min_width=16)
+    table.add_column("Why", ratio=3, min_width=14)
     for c in f.checks:
         stated = Text(f"'{c.stated_text}'") if c.stated_text else Text("—")
         if c.stated is not None:
             stated.append(f"\n{fmt.interval(c.stated.rounding, c.stated.unit)}", style="dim")
-        table.add_row(c.id, escape(c.claim), stated, _value(c.computed, hedged=False),
+        check = Text(c.id, style="bold")
+        check.append(f"\n{c.claim}", style="dim")
+        table.add_row(check, stated, _value(c.computed, hedged=False),
                       Text(VERDICT_LABELS[c.verdict], style=VERDICT_STYLES[c.verdict]),
                       escape(_reason(c)))
     return table
@@ -154,6 +155,11 @@ def _summary(report: Report) -> Text:
     return text
 
 
+_CONVENTION_HINT = ("Units read by claimcheck's conventions are noted beside each figure; "
+                    "a claim file can choose others under `conventions:` "
+                    "(e.g. ton: short_ton for a US source).")
+
+
 def render(report: Report, console: Console) -> None:
     for f in report.files:
         header = Text(f.path, style="bold underline")
@@ -173,6 +179,8 @@ def render(report: Report, console: Console) -> None:
             for table in (_derived_table(f), _figures_table(f), _assumptions_table(f)):
                 if table is not None:
                     parts.append(table)
+            if any("claimcheck's default" in n for v in f.figures for n in v.notes):
+                parts.append(Text(_CONVENTION_HINT, style="dim"))
         for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
             parts.append(diagnostic_text(d, excerpts))
         console.print(Group(*parts))

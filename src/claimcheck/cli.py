@@ -6,6 +6,7 @@ that ``claimcheck --help`` stays fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -86,7 +87,10 @@ def verify(
 
         from .render.text import render as render_text
 
-        console = Console(width=None if sys.stdout.isatty() else 120, highlight=False)
+        # rich falls back to 80 columns when piped; tables read better wider, and an
+        # explicit COLUMNS still wins.
+        piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+        console = Console(width=120 if piped else None, highlight=False)
         render_text(report, console)
     raise typer.Exit(int(report.exit_status))
 

@@ -8,7 +8,7 @@ values distinct.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
 from .intervals import Bound, Interval
@@ -25,37 +25,46 @@ def _decimal(x: Fraction) -> Decimal:
         return Decimal(x.numerator) / Decimal(x.denominator)
 
 
-def _round_sig(d: Decimal, digits: int) -> Decimal:
+_MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
+
+
+def _round_sig(d: Decimal, digits: int, mode: str = "nearest") -> Decimal:
     if d == 0:
         return Decimal(0)
     exponent = d.adjusted() - digits + 1
-    return d.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN)
+    return d.quantize(Decimal(1).scaleb(exponent), rounding=_MODES[mode])
 
 
-def _plain(d: Decimal) -> str:
+def _plain(d: Decimal, exact: bool) -> str:
     text = f"{d:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+    if "." in text and exact:
+        text = text.rstrip("0").rstrip(".")  # 2.50 -> 2.5 only when 2.5 is the value
     sign = "-" if text.startswith("-") else ""
     whole, _, frac = text.lstrip("-").partition(".")
     whole = f"{int(whole):,}"
     return sign + (f"{whole}.{frac}" if frac else whole)
 
 
-def number(x: Bound, digits: int = DEFAULT_DIGITS) -> str:
-    """``x`` to ``digits`` significant digits, with scale words from a million up."""
+def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest") -> str:
+    """``x`` to ``digits`` significant digits, with scale words from a million up.
+
+    ``mode`` "down"/"up" rounds a lower/upper bound outwards, so a shown interval always
+    contains the true one.  Trailing zeros stay when they are not exact: 1.0014 is
+    "1.00", 1 is "1"."""
     if isinstance(x, float):
         return "∞" if x > 0 else "-∞"
     d = _decimal(x)
     if d == 0:
         return "0"
-    rounded = _round_sig(d, digits)
     if abs(d) < Decimal("1e-6"):
-        return f"{float(rounded):.{digits - 1}e}"
+        return f"{float(_round_sig(d, digits, mode)):.{digits - 1}e}"
     for size, word in _SCALES:
-        if abs(rounded) >= size:
-            return f"{_plain(_round_sig(d / size, digits))} {word}"
-    return _plain(rounded)
+        if abs(_round_sig(d, digits, mode)) >= size:
+            scaled = d / size
+            rounded = _round_sig(scaled, digits, mode)
+            return f"{_plain(rounded, rounded == scaled)} {word}"
+    rounded = _round_sig(d, digits, mode)
+    return _plain(rounded, rounded == d)
 
 
 EXACT_DIGITS = 6
@@ -94,10 +103,11 @@ def interval(iv: Interval, unit: str, digits: int = DEFAULT_DIGITS) -> str:
     lo, hi = iv.lo, iv.hi
     if lo == hi:
         return with_unit(number(lo, digits), unit)
+    low, high = number(lo, digits, "down"), number(hi, digits, "up")
     if isinstance(hi, float):
         if isinstance(lo, float):
             return "any value"
-        return f"at least {with_unit(number(lo, digits), unit)}"
+        return f"at least {with_unit(low, unit)}"
     if isinstance(lo, float):
-        return f"at most {with_unit(number(hi, digits), unit)}"
-    return f"{with_unit(number(lo, digits), unit)} to {with_unit(number(hi, digits), unit)}"
+        return f"at most {with_unit(high, unit)}"
+    return f"{with_unit(low, unit)} to {with_unit(high, unit)}"

@@ -15,6 +15,12 @@ from .diagnostics import fail
 from .intervals import Interval, IntervalDivisionError
 
 MAX_EXPONENT = 12
+LARGEST = Fraction(10) ** 100
+SMALLEST = Fraction(1, 10**100)
+
+
+def _order(x: Fraction) -> int:
+    return len(str(abs(x.numerator))) - len(str(x.denominator))
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,17 @@ class Quantity:
     hedged: Interval
     unit: units.Unit
     label: str | None = None  # count noun carried through, e.g. "voyages"
+
+    def __post_init__(self) -> None:
+        # Bound what an input controls: 1e999 tonnes, or 1e200 / 1e-200, would overflow
+        # every float a report holds and make exact arithmetic crawl.
+        for x in (self.central, self.rounding.lo, self.rounding.hi, self.hedged.lo,
+                  self.hedged.hi):
+            if isinstance(x, Fraction) and x != 0 and not SMALLEST <= abs(x) <= LARGEST:
+                raise fail("out-of-range",
+                           f"a value of about 10^{_order(x)} is outside what claimcheck "
+                           "computes with (10^-100 to 10^100)",
+                           hint="check the figure's scale words and exponents")
 
     @classmethod
     def exact(cls, value: Fraction, unit: units.Unit | None = None) -> Quantity:

@@ -86,7 +86,7 @@ def explain(
 ) -> str:
     """One sentence a journalist can read aloud: both numbers, one unit, the reason."""
     bounds = [computed.central, computed.rounding.lo, computed.rounding.hi, stated.central,
-              stated.rounding.lo, stated.rounding.hi]
+              stated.rounding.lo, stated.rounding.hi, stated.hedged.lo, stated.hedged.hi]
     digits = fmt.digits_for(bounds)
     left = _side(computed_text, computed, digits)
     quoted = f"stated '{stated_text}'" if stated_is_figure else stated_text

@@ -77,7 +77,7 @@ checks:
     report = run(body)
     (check,) = report.files[0].checks
     assert check.verdict == "consistent"
-    assert any("short_ton" in n for n in check.notes)
+    assert any("short tons (2,000 lb)" in n for n in check.notes)
     figure = report.files[0].figures[0]
     assert figure.value is not None and figure.value.unit == "short ton"
 

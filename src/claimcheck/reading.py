@@ -100,8 +100,9 @@ class _Reader(UnitReader):
         exp = self._scale(currency is not None)
         scale = Decimal(1).scaleb(exp)
         how = how.format(scale=f" {_SCALE_NAMES[exp]}" if exp else "")
-        if self._percent():
-            unit_phrase: UnitPhrase | None = UnitPhrase(units.pint_unit("percent"), None, ())
+        if self._percent():  # "4% a year" is a rate too
+            rate, rate_notes = self._rates(units.pint_unit("percent"), [])
+            unit_phrase: UnitPhrase | None = UnitPhrase(rate, None, tuple(rate_notes))
         else:
             unit_phrase = self._compound_or_unit()
         currency = currency or self._currency_suffix()

@@ -15,8 +15,7 @@ from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import Kind, TextError, Token, tokenize
 
 _PER = ("per", "/", "a", "an")
-_TWO_WORD_UNITS = {"metric ton", "metric tonne", "short ton", "long ton", "oil barrel",
-                   "per cent"}
+_TWO_WORD_UNITS = units.TWO_WORD_UNITS | {"percentage point", "basis point"}
 RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
 
 

@@ -64,6 +64,12 @@ _CONVENTION_NOTES = {
     ("dollar", "USD"): "'{w}' read as US dollars (USD)",
 }
 
+_CHOICE_WORDS = {"tonne": "metric tonnes", "metric_ton": "metric tonnes",
+                 "short_ton": "short tons (2,000 lb)", "long_ton": "long tons (2,240 lb)",
+                 "oil_barrel": "oil barrels (42 US gallons)",
+                 "us_liquid_barrel": "US liquid barrels (31.5 US gallons)",
+                 "beer_barrel": "beer barrels (31 US gallons)"}
+
 SYMBOL_CURRENCIES = {"$": "dollar", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                      "₩": "KRW", "C$": "CAD", "A$": "AUD", "HK$": "HKD"}
 
@@ -80,13 +86,36 @@ _WORDS: dict[str, str] = {
     "week": "week", "month": "month", "year": "year", "decade": "decade",
     "percent": "percent", "per cent": "percent", "%": "percent",
     "dollar": "@dollar", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
-    "yen": "JPY", "rouble": "RUB", "ruble": "RUB",
+    "yen": "JPY", "rouble": "RUB", "ruble": "RUB", "rupee": "INR",
+    # symbols and abbreviations newsrooms use; pint's own symbols are never guessed at
+    "mm": "millimeter", "cm": "centimeter", "millimetre": "millimeter", "centimetre": "centimeter",
+    "foot": "foot", "feet": "foot", "ft": "foot", "inch": "inch", "yard": "yard",
+    "lbs": "pound", "oz": "ounce", "ounce": "ounce", "ml": "milliliter", "hectare": "hectare",
+    "ha": "hectare", "acre": "acre", "mph": "mile / hour", "kph": "kilometer / hour",
+    "km/h": "kilometer / hour",
+    "square kilometre": "kilometer ** 2", "square kilometer": "kilometer ** 2",
+    "sq km": "kilometer ** 2", "km2": "kilometer ** 2", "km²": "kilometer ** 2",
+    "square mile": "mile ** 2", "square metre": "meter ** 2", "square meter": "meter ** 2",
+    "m2": "meter ** 2", "m²": "meter ** 2",
+    "cubic metre": "meter ** 3", "cubic meter": "meter ** 3", "m3": "meter ** 3",
+    "m³": "meter ** 3", "cubic foot": "foot ** 3", "bcm": "bcm",
+    "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt_hour",
+    "mwh": "megawatt_hour", "gwh": "gigawatt_hour", "twh": "terawatt_hour",
+    "kilowatt hour": "kilowatt_hour", "megawatt hour": "megawatt_hour",
+    "gigawatt hour": "gigawatt_hour", "terawatt hour": "terawatt_hour",
+    "bpd": "@barrel/day", "pc": "percent",
 }
 _AMBIGUOUS = {
     "pound": "'pound' is a weight and a currency: write 'lb' for weight or 'GBP' for money",
     "won": "'won' is the South or the North Korean currency: write 'KRW' or 'KPW'",
     "m": "'m' is metres or million: write 'metres' or 'million'",
+    "mt": "'Mt' and 'MT' mean megatonnes or metric tons: write 'million tonnes' or 'tonnes'",
+    "kt": "'kt' means kilotonnes or knots: write 'thousand tonnes' or 'knots'",
 }
+_POINTS = "give both percentages as figures and compare them"
+_UNSUPPORTED = {"bp": _POINTS, "bps": _POINTS, "pp": _POINTS, "percentage point": _POINTS,
+                "basis point": _POINTS}
+_UNIT_NOTES = {"pc": "'{w}' read as per cent", "bpd": "'{w}' read as oil barrels per day"}
 
 #: nouns for counted things: dimensionless, kept as a label ("370 voyages")
 COUNT_NOUNS = frozenset({
@@ -107,8 +136,12 @@ class ResolvedUnit:
     note: str | None = None   # a convention that decided the reading
 
 
+#: phrases of two words ("cubic metres") that the reader tries before single words
+TWO_WORD_UNITS = frozenset(w for w in _WORDS if " " in w)
+
+
 def _singulars(word: str) -> list[str]:
-    if len(word) <= 2:
+    if len(word) <= 3:
         return [word]
     forms = [word]
     if word.endswith("ies"):
@@ -130,20 +163,31 @@ def resolve_word(
     for form in _singulars(lowered):
         if form in _AMBIGUOUS:
             raise fail("ambiguous-unit", f"'{word}' is ambiguous", hint=_AMBIGUOUS[form])
+        if form in _UNSUPPORTED:
+            raise fail("unsupported-unit", f"'{word}' is not a unit claimcheck reads yet",
+                       hint=_UNSUPPORTED[form])
         if form in COUNT_NOUNS or form in counts:
             return ResolvedUnit(dimensionless(), label=word)
         target = _WORDS.get(form)
         if target is None:
             continue
+        if form in _UNIT_NOTES:
+            note = _UNIT_NOTES[form].format(w=word)
+            if target.startswith("@"):
+                base = resolve_word(target[1:].split("/")[0], conventions, counts)
+                assert base is not None
+                return ResolvedUnit(base.unit / pint_unit(target.split("/")[1]), note=note)
+            return ResolvedUnit(pint_unit(target), note=note)
         if target.startswith("@"):
             key = target[1:]
             choice = conventions.get(key, DEFAULT_CONVENTIONS[key])
             pint_name = CONVENTIONS[key][choice]
             template = _CONVENTION_NOTES.get((key, choice))
             if key in conventions and key != "dollar":
-                template = f"'{{w}}' read as {choice} (this file's conventions)"
-            note = template.format(w=word) if template else None
-            return ResolvedUnit(pint_unit(pint_name), note=note)
+                template = (f"'{{w}}' read as {_CHOICE_WORDS.get(choice, choice)} "
+                            "(this file's conventions)")
+            chosen = template.format(w=word) if template else None
+            return ResolvedUnit(pint_unit(pint_name), note=chosen)
         return ResolvedUnit(pint_unit(target))
     return _pint_fallback(word)
 
@@ -162,16 +206,15 @@ def _pint_fallback(word: str) -> ResolvedUnit | None:
         unit = ureg.Unit(word) if candidates else None
     except Exception:  # pint raises several unrelated types for unknown names
         return None
-    # pint splits any word into prefix + unit when it can: 'de' is deci-elementary-charge.
-    # Only whole-word prefixes (kilo-, mega-) and k/M/G/T (kWh, MW) are taken.
-    if unit is None or len(word) < 2 or not any(
-            p == "" or word.lower().startswith(p) or p in _SYMBOL_PREFIXES
-            for p, _, _ in candidates):
+    # pint reads symbols and prefixes into anything it can: 'de' is deci-elementary-charge,
+    # 'pc' a parsec, 'kt' a knot, 'pts' pints.  Only a unit's full name, with a whole-word
+    # prefix and a plural ending, is taken from pint ('hectares', 'kilowatts', 'inches');
+    # the symbols newsrooms use are in the table above.
+    lowered = word.lower()
+    if unit is None or not any(lowered in (p + n, p + n + x) for p, n, x in candidates
+                               for x in ("s", "es", x) if x is not None):
         return None
     return ResolvedUnit(unit)
-
-
-_SYMBOL_PREFIXES = frozenset({"kilo", "mega", "giga", "tera"})
 
 
 def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
@@ -234,7 +277,12 @@ def simplify(unit: Unit) -> tuple[Fraction, Unit]:
 _SYMBOLS = {"metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": "m",
             "kilogram": "kg", "gram": "g", "percent": "%", "liter": "L", "hour": "h",
             "mile": "mi", "short_ton": "short ton", "ton": "short ton", "long_ton": "long ton",
-            "barrel": "US liquid bbl", "pound": "lb"}
+            "barrel": "US liquid bbl", "pound": "lb", "kilowatt_hour": "kWh",
+            "megawatt_hour": "MWh", "gigawatt_hour": "GWh", "terawatt_hour": "TWh",
+            "kilowatt": "kW", "megawatt": "MW", "gigawatt": "GW", "foot": "ft",
+            "millimeter": "mm", "centimeter": "cm", "hectare": "ha", "milliliter": "mL",
+            "ounce": "oz"}
+_SUPERSCRIPTS = {2: "²", 3: "³"}
 
 
 def format_unit(unit: Unit, label: str | None = None) -> str:
@@ -246,7 +294,9 @@ def format_unit(unit: Unit, label: str | None = None) -> str:
     den = [(n, -p) for n, p in names if p < 0]
 
     def part(items: list[tuple[str, float]]) -> str:
-        return "·".join(_SYMBOLS.get(n, n) + (f"^{p:g}" if p != 1 else "") for n, p in items)
+        return "·".join(_SYMBOLS.get(n, n) + (
+            "" if p == 1 else _SUPERSCRIPTS.get(int(p), f"^{p:g}") if p == int(p) else f"^{p:g}")
+            for n, p in items)
 
     top = part(num) if num else (label or "1")
     if not den:

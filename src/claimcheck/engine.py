@@ -14,7 +14,7 @@ from pathlib import Path
 from . import expressions as ex
 from . import loader, units
 from .diagnostics import ClaimcheckError, Diagnostic, Span
-from .hedges import DEFAULT_HEDGES, HedgeRule
+from .hedges import DEFAULT_HEDGES, HedgeKind, HedgeRule
 from .lexer import TextError
 from .model import ClaimFile, validate
 from .quantity import Quantity
@@ -107,8 +107,8 @@ class _Env:
             n = stack.pop()
             if isinstance(n, ex.Name) and n.name in self.entries:
                 found.extend(self.entries[n.name].hedges)
-            elif isinstance(n, ex.Literal) and n.reading.hedge:
-                found.append(n.reading.hedge.words)
+            elif isinstance(n, ex.Literal):
+                found.extend(_widening(n.reading))
             for child in ("operand", "left", "right", "base"):
                 if hasattr(n, child):
                     stack.append(getattr(n, child))
@@ -156,6 +156,12 @@ class _Env:
             self.visiting.pop()
 
 
+def _widening(reading: Reading) -> tuple[str, ...]:
+    """The hedge of a figure when it widens its interval ('exactly' narrows it)."""
+    hedge = reading.hedge
+    return (hedge.words,) if hedge and hedge.rule.kind is not HedgeKind.EXACT else ()
+
+
 class _Relocated(ClaimcheckError):
     """An error already located elsewhere than the expression (e.g. in ``unit:``)."""
 
@@ -196,7 +202,7 @@ def _read_inputs(env: _Env) -> list[FigureView]:
             continue
         entry.reading, entry.value = reading, reading.quantity
         entry.unit_text = reading.unit_text
-        entry.hedges = (reading.hedge.words,) if reading.hedge else ()
+        entry.hedges = _widening(reading)
         period = reading.period
         views.append(FigureView(
             name, entry.kind, text_node.text, entry.key.span,

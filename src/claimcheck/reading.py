@@ -27,6 +27,7 @@ ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12}
 _SCALE_NAMES = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
 _RANGE_WORDS = ("to", "-", "–", "—")
 _ARTICLES = ("a", "an", "the")
+PERCENT_CAP = 5
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,11 @@ class _Reader(UnitReader):
         if not self.embedded and self.tok.lower in _ARTICLES and self.ahead().kind is Kind.NUM:
             self.take()
         hedge = self._hedge()
+        negative = False
+        if not self.embedded and self.tok.text == "-" and self.ahead().kind in (Kind.NUM,
+                                                                                 Kind.SYM):
+            self.take()  # "-2.3%", "-5 tonnes": a stated negative figure
+            negative = True
         currency = self._currency_prefix()
         if hedge and hedge.rule.kind is HedgeKind.MULTIPLIER and self.tok.kind is not Kind.NUM:
             return self._multiplier(hedge, start_pos)
@@ -103,6 +109,10 @@ class _Reader(UnitReader):
         if self._percent():  # "4% a year" is a rate too
             rate, rate_notes = self._rates(units.pint_unit("percent"), [])
             unit_phrase: UnitPhrase | None = UnitPhrase(rate, None, tuple(rate_notes))
+            if "trailing zeros" in how and (high - low) / 2 * scale > PERCENT_CAP:
+                # "100%" is not 50% to 150%: a percentage is never rounder than 5 points
+                low, high = value - PERCENT_CAP / scale, value + PERCENT_CAP / scale
+                how = f"±{PERCENT_CAP} (a percentage: never rounder than {PERCENT_CAP} points)"
         else:
             unit_phrase = self._compound_or_unit()
         currency = currency or self._currency_suffix()
@@ -122,6 +132,8 @@ class _Reader(UnitReader):
         if self.rate is not None:
             unit = unit * self.rate
             self.notes.extend(self.rate_notes)
+        if negative:
+            value, low, high = -value, -high, -low
         central = Fraction(value * scale)
         rounding = Interval(Fraction(low * scale), Fraction(high * scale))
         if precision is not None:
@@ -130,7 +142,8 @@ class _Reader(UnitReader):
             rounding, how = Interval.point(central), f"exact ('{hedge.words}')"
         hedged = hedge.rule.apply(rounding) if hedge else rounding
         quantity = Quantity(central, rounding, hedged, unit, label)
-        plain = (hedge is None and currency is None and unit_phrase is None and exp == 0)
+        plain = (hedge is None and currency is None and unit_phrase is None and exp == 0
+                 and not negative)
         source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
         return Reading(source if self.embedded else self.text, quantity,
                        units.format_unit(unit, label), how, hedge, tuple(self.notes), descriptor,

@@ -17,6 +17,8 @@ from .lexer import Kind, TextError, Token, tokenize
 _PER = ("per", "/", "a", "an")
 _TWO_WORD_UNITS = units.TWO_WORD_UNITS | {"percentage point", "basis point"}
 RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
+SCALE_WORDS = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions",
+                         "trillion", "trillions", "mn", "bn"})
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,14 @@ class UnitReader:
     def _unknown_unit(self, tok: Token) -> TextError:
         if tok.kind is not Kind.WORD:
             return self.error("figure-syntax", f"unexpected {tok.text!r}", tok)
+        if tok.lower in SCALE_WORDS:
+            return self.error("unknown-unit", f"'{tok.text}' is a scale word, not a unit", tok,
+                              "claimcheck writes large numbers with scale words itself "
+                              "('3.7 million t'): give the unit alone, e.g. 't'")
+        known = units.resolve_known(tok.text, self.ctx.conventions, self.ctx.counts)
+        if known:
+            return self.error("figure-syntax", f"unexpected unit '{tok.text}' here", tok,
+                              "join units with 'per' or '/', e.g. 'USD per tonne'")
         return self.error("unknown-unit", f"unknown unit '{tok.text}'", tok,
                           units.unknown_unit_hint(tok.text, self.ctx.counts))
 

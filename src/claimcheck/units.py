@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .diagnostics import did_you_mean, fail
+from .diagnostics import ClaimcheckError, did_you_mean, fail
 from .intervals import exact
 
 Unit = Any  # a pint Unit; kept opaque so that pint stays out of the type signatures
@@ -190,6 +190,14 @@ def resolve_word(
             return ResolvedUnit(pint_unit(pint_name), note=chosen)
         return ResolvedUnit(pint_unit(target))
     return _pint_fallback(word)
+
+
+def resolve_known(word: str, conventions: Mapping[str, str], counts: frozenset[str]) -> bool:
+    """Whether ``word`` is a unit claimcheck reads (ambiguous words count as known)."""
+    try:
+        return resolve_word(word, conventions, counts) is not None
+    except ClaimcheckError:
+        return True
 
 
 _PINT_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

@@ -29,6 +29,7 @@ from .reading import ReadContext, Reading, read_literal
 from .unit_phrases import UnitPhrase, UnitReader, read_unit_tokens
 
 MAX_DEPTH = 32
+EXPONENT_HINT = "powers beyond 12 are never newsroom arithmetic; check the expression"
 RELATIONS = ("==", "<", "<=", ">", ">=")
 FUNCTIONS = {"min": 2, "max": 2, "abs": 1}  # name -> minimum number of arguments
 RESERVED = frozenset({"in", *FUNCTIONS})
@@ -172,7 +173,8 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise self.error(f"the expression nests deeper than {MAX_DEPTH} levels", self.tok,
-                             code="too-deep")
+                             code="too-deep",
+                             hint="name parts of it as derived figures and use the names")
         try:
             return parse()
         finally:
@@ -194,7 +196,10 @@ class _Parser:
         n = -int(t.text) if negative else int(t.text)
         if abs(n) > q.MAX_EXPONENT:
             raise self.error(f"exponent {n} is outside -{q.MAX_EXPONENT}..{q.MAX_EXPONENT}", t,
-                             code="exponent-too-large")
+                             code="exponent-too-large", hint=EXPONENT_HINT)
+        if self.tok.text in ("^", "**"):
+            raise self.error("a power of a power is ambiguous", self.tok,
+                             hint="use parentheses: (x^2)^3")
         return Power(base.start, t.end, base, n)
 
     def _starts_literal(self) -> bool:

@@ -48,7 +48,7 @@ _WORD = re.compile(r"[^\W\d]\w*")
 _OPS = ("**", "==", "!=", "<=", ">=", "+/-", "<", ">", "+", "-", "*", "/", "^", "(", ")", ",",
         "±", "–", "—", "=")
 _UNICODE_OPS = {"−": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">=", "≠": "!="}
-SYMBOLS = "$€£¥₩%"
+SYMBOLS = "$€£¥₩₹%"
 
 MAX_TEXT = 500
 
@@ -83,7 +83,9 @@ def tokenize(text: str, *, grouping: bool) -> list[Token]:
         else:
             op = next((o for o in _OPS if text.startswith(o, i)), None)
             if op is None:
-                raise TextError("unexpected-character", f"unexpected character {ch!r}", i, i + 1)
+                raise TextError("unexpected-character", f"unexpected character {ch!r}", i, i + 1,
+                                hint="figures and expressions use digits, letters, spaces, "
+                                     "+ - * / ^ ( ) , % and currency signs")
             tokens.append(Token(Kind.OP, "±" if op == "+/-" else op, i, i + len(op), spaced))
             i += len(op)
         spaced = False

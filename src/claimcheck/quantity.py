@@ -99,7 +99,8 @@ def multiply(a: Quantity, b: Quantity) -> Quantity:
 
 def divide(a: Quantity, b: Quantity) -> Quantity:
     if b.central == 0:
-        raise fail("division-by-zero", "division by zero")
+        raise fail("division-by-zero", "division by zero",
+                   hint="a divisor stated as 0 gives no finite result; check the figure")
     for view, name in ((b.rounding, "rounding"), (b.hedged, "hedges")):
         if view.contains_zero():
             raise fail(
@@ -118,9 +119,12 @@ def divide(a: Quantity, b: Quantity) -> Quantity:
 
 def power(a: Quantity, n: int) -> Quantity:
     if abs(n) > MAX_EXPONENT:
-        raise fail("exponent-too-large", f"exponent {n} is outside -{MAX_EXPONENT}..{MAX_EXPONENT}")
+        raise fail("exponent-too-large",
+                   f"exponent {n} is outside -{MAX_EXPONENT}..{MAX_EXPONENT}",
+                   hint="powers beyond 12 are never newsroom arithmetic; check the expression")
     if n < 0 and (a.central == 0 or a.rounding.contains_zero() or a.hedged.contains_zero()):
-        raise fail("division-by-zero", "a negative power of a value that can be zero")
+        raise fail("division-by-zero", "a negative power of a value that can be zero",
+                   hint="a negative power divides by the value; give it a lower bound")
     central = a.central**n
     return Quantity(Fraction(central), a.rounding**n, a.hedged**n, a.unit**n, None)
 

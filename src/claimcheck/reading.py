@@ -7,6 +7,7 @@ as metric tonnes.  The same reader serves quantity literals inside expressions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -18,16 +19,28 @@ from .intervals import Interval
 from .lexer import Kind, TextError, Token, tokenize
 from .periods import Period, read_period
 from .quantity import Quantity
-from .unit_phrases import _PER, RATE_WORDS_LOWER, ReadContext, UnitPhrase, UnitReader
+from .unit_phrases import (
+    _PER,
+    DESCRIPTOR_WORDS,
+    RATE_WORDS_LOWER,
+    ReadContext,
+    UnitPhrase,
+    UnitReader,
+)
 
 __all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
 
-SCALES = {"thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9, "trillion": 12}
+SCALES = {"thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9, "trillion": 12,
+          "lakh": 5, "crore": 7}
 ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12}
-_SCALE_NAMES = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
+_SCALE_NAMES = {3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
+                12: "trillion"}
 _RANGE_WORDS = ("to", "-", "–", "—")
 _ARTICLES = ("a", "an", "the")
 PERCENT_CAP = 5
+_MONTH_WORD = re.compile(r"\b(january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
+                         r"nov|dec)\b\.?(\s|$)", re.I)
 
 
 @dataclass(frozen=True)
@@ -162,7 +175,8 @@ class _Reader(UnitReader):
         label = "times" if "times" in hedge.words else None
         if label is None and self.tok.lower == "times":
             label = self.take().text
-        elif label is None and self.tok.kind is Kind.WORD and self.tok.lower != "of":
+        elif (label is None and self.tok.kind is Kind.WORD
+              and self.tok.lower not in DESCRIPTOR_WORDS):
             phrase = self.unit_phrase(required=True)  # "several ships"
             if phrase is None or phrase.label is None:
                 raise self.error("figure-syntax", f"'{hedge.words}' counts things; "
@@ -242,7 +256,8 @@ class _Reader(UnitReader):
         a year') still belongs to the unit, so it is read into ``self.rate``."""
         if self._what:
             return self._what
-        if self.embedded or self.tok.lower != "of" or self.ahead().kind is Kind.END:
+        if (self.embedded or self.tok.lower not in DESCRIPTOR_WORDS
+                or self.ahead().kind is Kind.END):
             return None
         start = self.ahead().start
         end_pos = len(self.toks) - 1
@@ -295,6 +310,10 @@ def read_figure(text: str, ctx: ReadContext, precision: str | None = None) -> Re
         q = Quantity.exact(Fraction(period.days), units.pint_unit("day"))
         return Reading(text, q, "days", "exact (a calendar period)", notes=(period.note,),
                        period=period)
+    if _MONTH_WORD.search(stripped) and not any(ch.isdigit() for ch in stripped.split()[0]):
+        raise TextError("figure-syntax", "not a period claimcheck can read", 0, len(text),
+                        hint="write a period as 'January to August 2019', earliest month "
+                             "first, or 'March 2020'")
     tokens = tokenize(text, grouping=True)
     if tokens[0].kind is Kind.END:
         raise TextError("figure-syntax", "the figure is empty", 0, 1,

@@ -17,8 +17,10 @@ from .lexer import Kind, TextError, Token, tokenize
 _PER = ("per", "/", "a", "an")
 _TWO_WORD_UNITS = units.TWO_WORD_UNITS | {"percentage point", "basis point"}
 RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
+#: words that start a descriptor after a figure: "of coal", "in May 2019", "for export"
+DESCRIPTOR_WORDS = ("of", "in", "for", "from", "on", "at", "by", "worth")
 SCALE_WORDS = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions",
-                         "trillion", "trillions", "mn", "bn"})
+                         "trillion", "trillions", "mn", "bn", "lakh", "crore"})
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ class UnitReader:
             self.pos = save
         if term is None:
             if required or (not self.embedded and first_tok.kind is Kind.WORD
-                            and first_tok.lower not in ("of", *_PER)):
+                            and first_tok.lower not in (*DESCRIPTOR_WORDS, *_PER)):
                 raise self._unknown_unit(first_tok)
             return None
         unit, unit_notes = self._rates(term.unit, [term.note] if term.note else [])

@@ -71,7 +71,7 @@ _CHOICE_WORDS = {"tonne": "metric tonnes", "metric_ton": "metric tonnes",
                  "beer_barrel": "beer barrels (31 US gallons)"}
 
 SYMBOL_CURRENCIES = {"$": "dollar", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-                     "₩": "KRW", "C$": "CAD", "A$": "AUD", "HK$": "HKD"}
+                     "₩": "KRW", "₹": "INR", "C$": "CAD", "A$": "AUD", "HK$": "HKD"}
 
 #: lower-case singular word -> pint name, or "@convention" for an ambiguous word
 _WORDS: dict[str, str] = {

@@ -178,6 +178,15 @@ def _collect_names(env: _Env) -> None:
                 continue
             if isinstance(node, loader.Mapping | loader.Scalar):
                 env.entries[key.text] = _Entry(kind, node, key)
+    counts_node = env.root.get("counts")
+    for i, noun in enumerate(env.model.counts):
+        if units.resolve_known(noun, env.model.conventions.as_dict(), frozenset()) and not (
+                units.is_count(noun)):
+            item = counts_node.items[i] if isinstance(counts_node, loader.Sequence) else None
+            env.diagnostics.append(Diagnostic(
+                "schema", f"counts: '{noun}' is a unit, not a count noun",
+                item.span if item is not None else env.root.span,
+                "list only nouns for counted things (ships, raids), never units"))
     reserved = env.names | ex.RESERVED
     env.ctx = ReadContext(env.model.conventions.as_dict(), frozenset(
         c.lower() for c in env.model.counts), _hedge_table(env.model), reserved)

@@ -7,6 +7,8 @@ precision; pydantic only checks the shape: required keys, unknown keys (with a
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -16,6 +18,7 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from . import loader
@@ -49,6 +52,12 @@ class Source(_Strict):
     author: Text | None = None
     cites: list[Citation] = Field(default_factory=list)
 
+    @field_validator("published")
+    @classmethod
+    def _real_date(cls, value: str) -> str:
+        date.fromisoformat(value)  # 2023-02-30 is not a date
+        return value
+
 
 class Conventions(_Strict):
     ton: Literal["tonne", "metric_ton", "short_ton", "long_ton"] | None = Field(
@@ -64,9 +73,21 @@ class Conventions(_Strict):
 
 class HedgeOverride(_Strict):
     kind: HedgeKind
-    widen: Text | None = Field(None, description="relative widening, e.g. '10%'")
-    low: Text | None = Field(None, description="multiplier: the least reading, e.g. '3'")
-    high: Text | None = Field(None, description="multiplier: the largest reading, e.g. '7'")
+    widen: Annotated[str, StringConstraints(pattern=r"^\d{1,2}(\.\d+)?\s*%$")] | None = Field(
+        None, description="relative widening below 100%, e.g. '10%'")
+    low: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d+)?$")] | None = Field(
+        None, description="multiplier: the least reading, e.g. '3'")
+    high: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d+)?$")] | None = Field(
+        None, description="multiplier: the largest reading, e.g. '7'")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> HedgeOverride:
+        if self.kind is HedgeKind.MULTIPLIER:
+            if self.low is None or self.high is None:
+                raise ValueError("a multiplier hedge needs `low:` and `high:`")
+            if Decimal(self.low) > Decimal(self.high):
+                raise ValueError(f"low ({self.low}) is larger than high ({self.high})")
+        return self
 
 
 class Figure(_Strict):
@@ -103,8 +124,10 @@ class ClaimFile(_Strict):
     claimcheck: int = Field(1, ge=1, le=1, description="format version (1)")
     source: Source
     conventions: Conventions = Field(default_factory=Conventions)
-    counts: list[Annotated[str, StringConstraints(max_length=40)]] = Field(default_factory=list)
-    hedges: dict[Annotated[str, StringConstraints(max_length=40)], HedgeOverride] = Field(
+    counts: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z-]*$",
+                                                  max_length=40)]] = Field(default_factory=list)
+    hedges: dict[Annotated[str, StringConstraints(
+        pattern=r"^[A-Za-z]+( [A-Za-z]+){0,3}$", max_length=40)], HedgeOverride] = Field(
         default_factory=dict)
     figures: dict[Name, Figure] = Field(min_length=1)
     assumptions: dict[Name, Assumption] = Field(default_factory=dict)
@@ -159,6 +182,10 @@ def _diagnostic(root: loader.Node, error: dict[str, Any]) -> Diagnostic:
     if loc and loc[-1] == "[key]":
         node, _ = loader.find(root, loc[:-2])
         key = node.key(str(loc[-2])) if isinstance(node, loader.Mapping) else None
+        if loc[0] == "hedges":
+            return Diagnostic("schema", f"'{loc[-2]}' is not a hedge phrase",
+                              key.span if key else node.span,
+                              "a hedge is one to four words of letters, e.g. 'close to'")
         return Diagnostic("bad-name", f"'{loc[-2]}' is not a valid name",
                           key.span if key else node.span,
                           "names start with a letter and use letters, digits and '_' only")
@@ -168,15 +195,38 @@ def _diagnostic(root: loader.Node, error: dict[str, Any]) -> Diagnostic:
         key = parent.key(str(loc[-1])) if isinstance(parent, loader.Mapping) else None
         return Diagnostic("schema", f"{path} is empty", key.span if key else parent.span,
                           _MISSING_HINTS.get(str(loc[-1]), "give it a value"))
-    message = error["msg"]
+    message: str = error["msg"]
+    hint: str | None = None
+    field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "literal_error":
         message = f"{message} (got {error.get('input')!r})"
-    return Diagnostic("schema", f"{path}: {message}", node.span, None)
+    elif kind == "string_pattern_mismatch" and field in _PATTERN_HINTS:
+        noun = _FIELD_NOUNS.get(field, field)
+        message, hint = f"{error.get('input')!r} is not a valid {noun}", _PATTERN_HINTS[field]
+    elif kind in ("dict_type", "model_type"):
+        message, hint = "expected keys and values here", "write `key: value` lines, indented"
+    elif kind == "list_type":
+        message, hint = "expected a list here", "write one item per line, each starting with '- '"
+    elif kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", message))
+        hint = _PATTERN_HINTS.get(field)
+    return Diagnostic("schema", f"{path}: {message}", node.span, hint)
 
 
 def _start(span: Span) -> Span:
     return Span(span.path, span.line, span.column, span.line, span.column + 1)
 
+
+_FIELD_NOUNS = {"id": "check id", "published": "date", "counts": "count noun",
+                "widen": "widening", "low": "number", "high": "number"}
+
+_PATTERN_HINTS = {
+    "counts": "a count noun is one word of letters, e.g. raids",
+    "widen": "a widening is a percentage below 100, e.g. '5%'",
+    "low": "a number, e.g. 3", "high": "a number, e.g. 7",
+    "id": "check ids use lower-case letters, digits, '-' and '_', e.g. transshipment-share",
+    "published": "write the date as YYYY-MM-DD, e.g. 2020-04-30",
+}
 
 _MISSING_HINTS = {
     "stated": "write the figure as the report states it, e.g. stated: about 3.7 million tons",

@@ -192,6 +192,11 @@ def resolve_word(
     return _pint_fallback(word)
 
 
+def is_count(word: str) -> bool:
+    """Whether ``word`` is one of the built-in count nouns (singular or plural)."""
+    return any(form in COUNT_NOUNS for form in _singulars(word.lower()))
+
+
 def resolve_known(word: str, conventions: Mapping[str, str], counts: frozenset[str]) -> bool:
     """Whether ``word`` is a unit claimcheck reads (ambiguous words count as known)."""
     try:

@@ -170,10 +170,11 @@ def _diagnostic(root: loader.Node, error: dict[str, Any]) -> Diagnostic:
         node, _ = loader.find(root, loc[:-1])
         key = node.key(str(loc[-1])) if isinstance(node, loader.Mapping) else None
         allowed = _fields(_model_at(loc[:-1]))
-        hint = did_you_mean(str(loc[-1]), allowed, cutoff=0.6) or f"allowed: {', '.join(allowed)}"
+        suggestion = did_you_mean(str(loc[-1]), allowed, cutoff=0.6)
         span = key.span if key else node.span
         where = ".".join(map(str, loc[:-1])) or "the file"
-        return Diagnostic("unknown-key", f"unknown key '{loc[-1]}' in {where}", span, hint)
+        return Diagnostic("unknown-key", f"unknown key '{loc[-1]}' in {where}", span,
+                          suggestion or f"allowed: {', '.join(allowed)}")
     if kind == "missing":
         node, _ = loader.find(root, loc[:-1])
         return Diagnostic("missing-key", f"missing key '{loc[-1]}' in "

@@ -207,7 +207,9 @@ def _read_inputs(env: _Env) -> list[FigureView]:
         except ClaimcheckError as err:
             entry.error = located(err, text_node)
             views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
-                                    diagnostics=(entry.error,)))
+                                    quote=getattr(spec, "quote", None),
+                                    source=getattr(spec, "source", None),
+                                    url=getattr(spec, "url", None), diagnostics=(entry.error,)))
             continue
         entry.reading, entry.value = reading, reading.quantity
         entry.unit_text = reading.unit_text

@@ -12,6 +12,8 @@ from .. import formatting as fmt
 from ..diagnostics import Diagnostic, Severity
 from ..report import CheckResult, FileResult, Report, Shown
 
+EXCERPT = 100  # characters of a source line shown under a diagnostic
+
 VERDICT_STYLES = {"consistent": "green", "within_rounding": "yellow", "within_hedge": "yellow",
                   "inconsistent": "bold red", "error": "bold magenta"}
 VERDICT_LABELS = {"consistent": "consistent", "within_rounding": "within rounding",
@@ -82,8 +84,9 @@ def _figures_table(f: FileResult) -> Table:
         allowance = v.precision or ""
         if v.hedge:
             allowance += f"\nhedge '{v.hedge}': {v.hedge_rule}"
+        notes = [*v.notes, *(f"error: {d.message}" for d in v.diagnostics)]
         table.add_row(v.name, escape(v.stated), _value(v.value), escape(allowance),
-                      escape("\n".join(v.notes)))
+                      escape("\n".join(notes)))
     return table
 
 
@@ -98,6 +101,7 @@ def _assumptions_table(f: FileResult) -> Table | None:
     table.add_column("Source", ratio=3)
     for v in rows:
         source = (v.source or "") + (f"\n{v.url}" if v.url else "")
+        source += "".join(f"\nerror: {d.message}" for d in v.diagnostics)
         table.add_row(v.name, _value(v.value), escape(source))
     return table
 
@@ -129,10 +133,16 @@ def diagnostic_text(d: Diagnostic, excerpts: dict[int, str]) -> Text:
     line = excerpts.get(d.span.line) if d.span else None
     if d.span and line is not None:
         gutter = str(d.span.line)
-        width = max(1, (d.span.end_column - d.span.column) if d.span.end_line == d.span.line
-                    else len(line) - d.span.column + 1)
+        column = d.span.column
+        width = max(1, (d.span.end_column - column) if d.span.end_line == d.span.line
+                    else len(line) - column + 1)
+        if len(line) > EXCERPT:  # a window around the caret, not 40 KB of one line
+            start = max(0, min(column - 1 - EXCERPT // 2, len(line) - EXCERPT))
+            line = ("…" if start else "") + line[start : start + EXCERPT] + "…"
+            column = column - start + (1 if start else 0)
+            width = min(width, EXCERPT)
         out.append(f"\n {gutter} | {line}")
-        out.append(f"\n {' ' * len(gutter)} | {' ' * (d.span.column - 1)}")
+        out.append(f"\n {' ' * len(gutter)} | {' ' * (column - 1)}")
         out.append("^" * max(1, width), style=style)
     if d.hint:
         out.append(f"\n  = help: {d.hint}", style="cyan")

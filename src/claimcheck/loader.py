@@ -193,9 +193,11 @@ def load(path: str, text: str) -> Node:
         if "nesting depth" in problem:  # libyaml's own limit, met before ours
             raise fail("yaml-too-deep", f"the file nests deeper than {MAX_DEPTH} levels",
                        span) from None
-        raise ClaimcheckError(Diagnostic(
-            "yaml-syntax", problem, span,
-            "check indentation and quoting on this line or the one before")) from None
+        lines = text.splitlines()
+        line = lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+        hint = ("YAML does not allow tabs for indentation: use spaces" if "\t" in line
+                else "check indentation and quoting on this line or the one before")
+        raise ClaimcheckError(Diagnostic("yaml-syntax", problem, span, hint)) from None
     except yaml.YAMLError as err:
         raise fail("yaml-syntax", f"invalid YAML: {err}", Span(path, 1, 1)) from None
     if root is None:

@@ -135,7 +135,7 @@ def diagnostic_text(d: Diagnostic, excerpts: dict[int, str]) -> Text:
         gutter = str(d.span.line)
         column = d.span.column
         width = max(1, (d.span.end_column - column) if d.span.end_line == d.span.line
-                    else len(line) - column + 1)
+                    else 1 if not d.span.end_line else len(line) - column + 1)
         if len(line) > EXCERPT:  # a window around the caret, not 40 KB of one line
             start = max(0, min(column - 1 - EXCERPT // 2, len(line) - EXCERPT))
             line = ("…" if start else "") + line[start : start + EXCERPT] + "…"

@@ -90,6 +90,9 @@ class Interval:
         return self + (-other)
 
     def __mul__(self, other: Interval) -> Interval:
+        if self.lo == self.hi and other.lo == other.hi:
+            product = _mul(self.lo, other.lo)
+            return Interval(product, product)
         products = [_mul(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(products), max(products))
 

@@ -48,10 +48,14 @@ class Quantity:
         return cls(value, point, point, unit if unit is not None else units.dimensionless())
 
     def scaled(self, k: Fraction, unit: units.Unit) -> Quantity:
+        if k == 1:
+            return replace(self, unit=unit)
         return Quantity(self.central * k, self.rounding.scale(k), self.hedged.scale(k), unit,
                         self.label)
 
     def to(self, unit: units.Unit, what: str = "value") -> Quantity:
+        if unit == self.unit:
+            return self
         if not units.same_dimension(self.unit, unit):
             raise dimension_error(what, self.unit, unit)
         return self.scaled(units.factor(self.unit, unit), unit)

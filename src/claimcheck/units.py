@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -248,26 +248,31 @@ def currency_for_symbol(symbol: str, conventions: Mapping[str, str]) -> Resolved
 # --- arithmetic on units ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def dimensionality(unit: Unit) -> str:
     dims = registry().Quantity(1, unit).dimensionality
     text = str(dims)
     return "dimensionless" if text in ("", "dimensionless") else text
 
 
+@lru_cache(maxsize=1024)
 def is_dimensionless(unit: Unit) -> bool:
     return bool(registry().Quantity(1, unit).dimensionless)
 
 
+@lru_cache(maxsize=1024)
 def same_dimension(a: Unit, b: Unit) -> bool:
     q = registry().Quantity
     return bool(q(1, a).dimensionality == q(1, b).dimensionality)
 
 
+@lru_cache(maxsize=1024)
 def factor(source: Unit, target: Unit) -> Fraction:
     """How many ``target`` in one ``source``: an exact rational from pint's factor."""
     return exact(float(registry().Quantity(1, source).to(target).magnitude))
 
 
+@lru_cache(maxsize=1024)
 def simplify(unit: Unit) -> tuple[Fraction, Unit]:
     """Fold units of one dimension together (t/short_ton -> 1.10) and percent into numbers."""
     ureg = registry()

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from . import formatting as fmt
-from .intervals import Interval
 from .report import Shown
 
 _REL_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
@@ -110,6 +109,3 @@ def explain(
     }[verdict]
     return f"{left}; {right}: {reason}"
 
-
-def shown(central: Fraction, rounding: Interval, hedged: Interval, unit: str) -> Shown:
-    return Shown(central, rounding, hedged, unit)

@@ -1,0 +1,235 @@
+"""Everything one claim file names: figures, assumptions and derived figures, read and
+evaluated on demand, each failure kept as a located diagnostic on its own entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from . import expressions as ex
+from . import loader, units
+from .diagnostics import ClaimcheckError, Diagnostic
+from .hedges import DEFAULT_HEDGES, HedgeKind, HedgeRule
+from .lexer import TextError
+from .model import ClaimFile
+from .quantity import Quantity
+from .reading import ReadContext, Reading, read_figure
+from .report import DerivedView, FigureView, Shown
+from .unit_phrases import read_unit
+
+
+def located(err: ClaimcheckError, scalar: loader.Node | None) -> Diagnostic:
+    """Place an error from inside one YAML scalar at its exact characters."""
+    d = err.diagnostic
+    if isinstance(err, TextError) and isinstance(scalar, loader.Scalar):
+        return d.at(scalar.sub_span(err.start, err.end))
+    return d.at(getattr(scalar, "span", None))
+
+
+def shown(q: Quantity, unit_text: str) -> Shown:
+    return Shown(q.central, q.rounding, q.hedged, unit_text)
+
+
+def _percentage(text: str) -> Fraction:
+    value = read_figure(text, ReadContext()).quantity
+    return value.central / 100 if units.format_unit(value.unit) == "%" else value.central
+
+
+def _hedge_table(model: ClaimFile) -> dict[str, HedgeRule]:
+    table = dict(DEFAULT_HEDGES)
+    for words, o in model.hedges.items():
+        table[words.lower()] = HedgeRule(
+            o.kind,
+            widen=_percentage(o.widen) if o.widen else Fraction(1, 10),
+            low=Fraction(o.low) if o.low else Fraction(0),
+            high=Fraction(o.high) if o.high else Fraction(0),
+        )
+    return table
+
+
+@dataclass
+class Entry:
+    kind: str  # figure | assumption | derived
+    node: loader.Mapping | loader.Scalar
+    key: loader.Scalar
+    reading: Reading | None = None
+    value: Quantity | None = None
+    unit_text: str = ""
+    error: Diagnostic | None = None
+    hedges: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class Env:
+    path: str
+    model: ClaimFile
+    root: loader.Mapping
+    ctx: ReadContext = field(default_factory=ReadContext)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    visiting: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def section(self, name: str) -> loader.Mapping:
+        node = self.root.get(name)
+        return node if isinstance(node, loader.Mapping) else loader.Mapping((), self.root.span)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.entries)
+
+    # -- lookups used by expressions -----------------------------------------------------
+    def lookup(self, name: str) -> Quantity | None:
+        entry = self.entries.get(name)
+        if entry is None:
+            return None
+        if entry.kind == "derived" and entry.value is None and entry.error is None:
+            self.evaluate_derived(name)
+        if entry.value is None:
+            what = "derived figure" if entry.kind == "derived" else entry.kind
+            raise ClaimcheckError(Diagnostic(
+                "broken-reference", f"{what} '{name}' has an error of its own",
+                hint=f"fix '{name}' first (line {entry.key.span.line})"))
+        return entry.value
+
+    def hedges_of(self, node: ex.Node) -> tuple[str, ...]:
+        found: list[str] = []
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Name) and n.name in self.entries:
+                found.extend(self.entries[n.name].hedges)
+            elif isinstance(n, ex.Literal):
+                found.extend(widening(n.reading))
+            for child in ("operand", "left", "right", "base"):
+                if hasattr(n, child):
+                    stack.append(getattr(n, child))
+            if isinstance(n, ex.Call):
+                stack.extend(n.args)
+        return tuple(dict.fromkeys(sorted(found)))
+
+    def evaluate(self, expr: ex.Expression, scalar: loader.Node | None) -> Quantity:
+        return ex.evaluate(expr.root, self.lookup, self.ctx, self.names)
+
+    # -- derived figures, evaluated on first use --------------------------------------
+    def evaluate_derived(self, name: str) -> None:
+        entry = self.entries[name]
+        expr_node = entry.node.get("expr") if isinstance(entry.node, loader.Mapping) else entry.node
+        if name in self.visiting:
+            cycle = " -> ".join([*self.visiting[self.visiting.index(name):], name])
+            entry.error = Diagnostic("cycle", f"derived figures refer to each other: {cycle}",
+                                     entry.key.span, "a derived figure cannot depend on itself")
+            return
+        self.visiting.append(name)
+        try:
+            text = expr_node.text if isinstance(expr_node, loader.Scalar) else ""
+            expr = ex.parse_expression(text, self.ctx)
+            value = self.evaluate(expr, expr_node)
+            unit_node = entry.node.get("unit") if isinstance(entry.node, loader.Mapping) else None
+            display = expr.display
+            if isinstance(unit_node, loader.Scalar):
+                try:
+                    display = read_unit(unit_node.text, self.ctx.for_units())
+                except ClaimcheckError as err:
+                    raise Relocated(located(err, unit_node)) from None
+            if display is not None:
+                value = value.to(display.unit, f"'{name}'").with_label(display.label or value.label)
+                entry.notes = display.notes
+            entry.value = value
+            entry.unit_text = units.format_unit(value.unit, value.label)
+            entry.hedges = self.hedges_of(expr.root)
+        except Relocated as err:
+            if entry.error is None:
+                entry.error = err.diagnostic
+        except ClaimcheckError as err:
+            if entry.error is None:
+                entry.error = located(err, expr_node)
+        finally:
+            self.visiting.pop()
+
+
+def widening(reading: Reading) -> tuple[str, ...]:
+    """The hedge of a figure when it widens its interval ('exactly' narrows it)."""
+    hedge = reading.hedge
+    return (hedge.words,) if hedge and hedge.rule.kind is not HedgeKind.EXACT else ()
+
+
+class Relocated(ClaimcheckError):
+    """An error already located elsewhere than the expression (e.g. in ``unit:``)."""
+
+
+def collect_names(env: Env) -> None:
+    sections = (("figures", "figure"), ("assumptions", "assumption"), ("derived", "derived"))
+    for section, kind in sections:
+        for key, node in env.section(section).items:
+            if key.text in env.entries:
+                first = env.entries[key.text].key.span
+                env.diagnostics.append(Diagnostic(
+                    "duplicate-name", f"'{key.text}' is already defined on line {first.line}",
+                    key.span, "names are shared by figures, assumptions and derived figures"))
+                continue
+            if isinstance(node, loader.Mapping | loader.Scalar):
+                env.entries[key.text] = Entry(kind, node, key)
+    counts_node = env.root.get("counts")
+    for i, noun in enumerate(env.model.counts):
+        if units.resolve_known(noun, env.model.conventions.as_dict(), frozenset()) and not (
+                units.is_count(noun)):
+            item = counts_node.items[i] if isinstance(counts_node, loader.Sequence) else None
+            env.diagnostics.append(Diagnostic(
+                "schema", f"counts: '{noun}' is a unit, not a count noun",
+                item.span if item is not None else env.root.span,
+                "list only nouns for counted things (ships, raids), never units"))
+    reserved = env.names | ex.RESERVED
+    env.ctx = ReadContext(env.model.conventions.as_dict(), frozenset(
+        c.lower() for c in env.model.counts), _hedge_table(env.model), reserved)
+
+
+def read_inputs(env: Env) -> list[FigureView]:
+    views: list[FigureView] = []
+    read_ctx = ReadContext(env.ctx.conventions, env.ctx.counts, env.ctx.hedges)
+    for name, entry in env.entries.items():
+        if entry.kind == "derived" or not isinstance(entry.node, loader.Mapping):
+            continue
+        is_figure = entry.kind == "figure"
+        text_node = entry.node.get("stated" if is_figure else "value")
+        spec = env.model.figures.get(name) if is_figure else env.model.assumptions.get(name)
+        assert spec is not None and isinstance(text_node, loader.Scalar)
+        try:
+            reading = read_figure(text_node.text, read_ctx, spec.precision)
+        except ClaimcheckError as err:
+            entry.error = located(err, text_node)
+            views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
+                                    quote=getattr(spec, "quote", None),
+                                    source=getattr(spec, "source", None),
+                                    url=getattr(spec, "url", None), diagnostics=(entry.error,)))
+            continue
+        entry.reading, entry.value = reading, reading.quantity
+        entry.unit_text = reading.unit_text
+        entry.hedges = widening(reading)
+        period = reading.period
+        views.append(FigureView(
+            name, entry.kind, text_node.text, entry.key.span,
+            shown(reading.quantity, reading.unit_text),
+            quote=getattr(spec, "quote", None), precision=reading.precision,
+            hedge=reading.hedge.words if reading.hedge else None,
+            hedge_rule=reading.hedge.rule.describe() if reading.hedge else None,
+            notes=reading.notes,
+            source=getattr(spec, "source", None), url=getattr(spec, "url", None),
+            period=(period.start.isoformat(), period.end.isoformat()) if period else None,
+        ))
+    return views
+
+
+def derived_views(env: Env) -> list[DerivedView]:
+    views = []
+    for name, entry in env.entries.items():
+        if entry.kind != "derived":
+            continue
+        if entry.value is None and entry.error is None:
+            env.evaluate_derived(name)
+        spec = env.model.derived[name]
+        views.append(DerivedView(
+            name, spec.expr, entry.key.span,
+            shown(entry.value, entry.unit_text) if entry.value is not None else None,
+            spec.description, entry.notes, (entry.error,) if entry.error else ()))
+    return views

@@ -55,8 +55,8 @@ def _check(env: Env, index: int) -> CheckResult:
         except ClaimcheckError:
             raise TextError(
                 "dimension-mismatch",
-                f"the two sides measure different things: {ex._describe(left)} vs "
-                f"{ex._describe(right)}", 0, len(spec.assert_),
+                f"the two sides measure different things: {ex.describe(left)} vs "
+                f"{ex.describe(right)}", 0, len(spec.assert_),
                 "compare like with like, e.g. a share with a percentage") from None
     except ClaimcheckError as err:
         return failed(located(err, assert_node))
@@ -89,16 +89,8 @@ def _check(env: Env, index: int) -> CheckResult:
 
 
 def _names_in(assertion: ex.Assertion) -> list[str]:
-    names: list[str] = []
-    stack: list[ex.Node] = [assertion.left.root, assertion.right.root]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, ex.Name):
-            names.append(n.name)
-        stack.extend(getattr(n, c) for c in ("operand", "left", "right", "base") if hasattr(n, c))
-        if isinstance(n, ex.Call):
-            stack.extend(n.args)
-    return sorted(set(names))
+    return sorted({n.name for side in (assertion.left, assertion.right)
+                   for n in ex.walk(side.root) if isinstance(n, ex.Name)})
 
 
 def _entry_notes(env: Env, name: str) -> tuple[str, ...]:

@@ -93,19 +93,13 @@ class Env:
         return entry.value
 
     def hedges_of(self, node: ex.Node) -> tuple[str, ...]:
+        """The widening hedges an expression's inputs carry, through derived figures."""
         found: list[str] = []
-        stack = [node]
-        while stack:
-            n = stack.pop()
+        for n in ex.walk(node):
             if isinstance(n, ex.Name) and n.name in self.entries:
                 found.extend(self.entries[n.name].hedges)
             elif isinstance(n, ex.Literal):
                 found.extend(widening(n.reading))
-            for child in ("operand", "left", "right", "base"):
-                if hasattr(n, child):
-                    stack.append(getattr(n, child))
-            if isinstance(n, ex.Call):
-                stack.extend(n.args)
         return tuple(dict.fromkeys(sorted(found)))
 
     def evaluate(self, expr: ex.Expression, scalar: loader.Node | None) -> Quantity:

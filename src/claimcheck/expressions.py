@@ -16,7 +16,7 @@ exponents are bounded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -286,6 +286,22 @@ def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
     return Assertion(text, rel.text, left, right)
 
 
+def walk(node: Node) -> Iterator[Node]:
+    """Every node of a tree, parents before children."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, Unary):
+            stack.append(n.operand)
+        elif isinstance(n, Binary):
+            stack.extend((n.right, n.left))
+        elif isinstance(n, Power):
+            stack.append(n.base)
+        elif isinstance(n, Call):
+            stack.extend(reversed(n.args))
+
+
 # --- evaluation ------------------------------------------------------------------------
 
 Lookup = Callable[[str], "q.Quantity | None"]
@@ -336,11 +352,11 @@ def _eval(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -
         message = d.message
         if d.code == "dimension-mismatch":
             message = (f"cannot {'add' if node.op == '+' else 'subtract'} "
-                       f"{_describe(left)} and {_describe(right)}")
+                       f"{describe(left)} and {describe(right)}")
         raise TextError(d.code, message, where.start, where.end, d.hint) from None
 
 
-def _describe(x: q.Quantity) -> str:
+def describe(x: q.Quantity) -> str:
     unit = units.format_unit(x.unit, x.label)
     return f"{unit or 'a pure number'} ({units.dimensionality(x.unit)})"
 

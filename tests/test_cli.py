@@ -148,3 +148,14 @@ def test_folder_without_claim_files_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["verify", str(tmp_path)])
     assert result.exit_code == 2
     assert "no-claim-files" in result.output
+
+
+def test_default_paths_fall_back_to_the_bundled_claims(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.cli import default_paths
+
+    monkeypatch.chdir(tmp_path)
+    (bundled,) = default_paths()
+    assert (bundled / "asiapress-2020-04-30-state-smuggling.yaml").is_file()
+    result = runner.invoke(app, ["verify", "-f", "json"])
+    assert json.loads(result.output)["summary"]["checks"] == 6

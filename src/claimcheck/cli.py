@@ -52,8 +52,10 @@ def default_paths() -> list[Path]:
         return [local]
     from importlib import resources
 
-    bundled = resources.files("claimcheck").joinpath("claims")
-    return [Path(str(bundled))]
+    bundled = Path(str(resources.files("claimcheck").joinpath("claims")))
+    if not bundled.is_dir():  # an editable install: the claims sit beside src/
+        bundled = Path(__file__).resolve().parents[2] / "claims"
+    return [bundled]
 
 
 @app.command()

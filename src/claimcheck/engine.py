@@ -68,7 +68,11 @@ def _check(env: Env, index: int) -> CheckResult:
     stated_text = reading.text if reading else assertion.right.text
     stated_hedges = env.hedges_of(assertion.right.root)
     verdict = judge(assertion.relation, computed, stated, is_bound)
-    sentence = explain(verdict, assertion.relation, assertion.left.text, computed, stated_text,
+    with_values = assertion.left.substituted(env.central_text)
+    left_text = assertion.left.text + (  # "a / b = 2.8 million t / 3.7 million t"
+        f" = {with_values}" if with_values != assertion.left.text
+        and not isinstance(assertion.left.root, ex.Name) else "")
+    sentence = explain(verdict, assertion.relation, left_text, computed, stated_text,
                        stated, stated_hedges, env.hedges_of(assertion.left.root),
                        stated_is_figure)
     g = gap(computed, stated)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from . import expressions as ex
+from . import formatting as fmt
 from . import loader, units
 from .diagnostics import ClaimcheckError, Diagnostic
 from .hedges import DEFAULT_HEDGES, HedgeKind, HedgeRule
@@ -91,6 +92,15 @@ class Env:
                 "broken-reference", f"{what} '{name}' has an error of its own",
                 hint=f"fix '{name}' first (line {entry.key.span.line})"))
         return entry.value
+
+    def central_text(self, name: str) -> str | None:
+        """A name's central value as the report would write it: '2.8 million t'."""
+        entry = self.entries.get(name)
+        if entry is None or entry.value is None:
+            return None
+        value = entry.value
+        return fmt.with_unit(fmt.number(value.central, fmt.digits_for([value.central])),
+                             entry.unit_text)
 
     def hedges_of(self, node: ex.Node) -> tuple[str, ...]:
         """The widening hedges an expression's inputs carry, through derived figures."""

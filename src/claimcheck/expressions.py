@@ -81,6 +81,19 @@ class Expression:
     root: Node
     display: UnitPhrase | None = None  # from a trailing 'in UNIT'
     display_text: str | None = None
+    start: int = 0  # offset of ``text`` in the text that was parsed
+
+    def substituted(self, values: Callable[[str], str | None]) -> str:
+        """The expression with each name replaced by ``values(name)``, where it has one:
+        'coal_value / coal_total' -> '370 million USD / 3.7 million t'."""
+        text = self.text
+        names = sorted((n for n in walk(self.root) if isinstance(n, Name)),
+                       key=lambda n: n.start, reverse=True)
+        for n in names:
+            value = values(n.name)
+            if value is not None:
+                text = text[: n.start - self.start] + value + text[n.end - self.start :]
+        return text
 
 
 @dataclass(frozen=True)
@@ -130,7 +143,8 @@ class _Parser:
             self.pos = reader.pos
             display_text = self.text[unit_start : self.toks[self.pos - 1].end]
         end = self.toks[self.pos - 1].end if self.pos else first.end
-        return Expression(self.text[first.start : end], root, display, display_text)
+        return Expression(self.text[first.start : end], root, display, display_text,
+                          first.start)
 
     def finish(self) -> None:
         if self.tok.kind is not Kind.END:

@@ -44,6 +44,11 @@ def test_claim_format_first_example_is_a_clean_claim_file() -> None:
     assert result.readable and result.all_diagnostics == []
     assert result.checks and all(c.verdict == c.expected for c in result.checks
                                  if c.expected)
+    # the sentence the doc shows under the example is the one verify prints
+    shown = re.search(r"explains the check in one sentence:\n\n```\n(.*?)\n```", FORMAT, re.S)
+    assert shown is not None
+    first = result.checks[0]
+    assert " ".join(shown.group(1).split()) == f"1. {first.id}: {first.explanation}"
 
 
 DIAGNOSTICS = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
@@ -78,3 +83,35 @@ def test_every_golden_case_code_is_documented() -> None:
     for golden in (ROOT / "tests" / "cases").glob("*/*.txt"):
         for code in re.findall(r"(?:error|warning)\[([a-z-]+)\]", golden.read_text("utf-8")):
             assert code in documented, (golden.name, code)
+
+
+def _doc_error_blocks() -> list[list[str]]:
+    lines = FORMAT.splitlines()
+    blocks, i = [], 0
+    while i < len(lines):
+        if lines[i] == "```":
+            j = lines.index("```", i + 1)
+            if re.match(r"[\w.-]+\.yaml:\d+:\d+: error\[", lines[i + 1]):
+                blocks.append(lines[i + 1 : j])
+            i = j + 1
+        else:
+            i += 1
+    return blocks
+
+
+def test_claim_format_error_examples_are_real() -> None:
+    """Every error shown under "Common mistakes" is what verify prints for the example
+    file kept in tests/fixtures/claim-format/."""
+    from claimcheck.render.text import diagnostic_text
+
+    blocks = _doc_error_blocks()
+    assert len(blocks) >= 8
+    folder = ROOT / "tests" / "fixtures" / "claim-format"
+    for block in blocks:
+        name = block[0].split(":")[0]
+        text = (folder / name).read_text(encoding="utf-8")
+        result = check_text(name, text)
+        rendered = [str(diagnostic_text(d, dict(result.excerpts)))
+                    for d in result.all_diagnostics]
+        expected = "\n".join(line.rstrip() for line in block)
+        assert expected in rendered, (name, rendered)

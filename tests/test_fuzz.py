@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,8 +40,8 @@ def test_read_figure_never_crashes(text: str) -> None:
     assert q.hedged.lo <= q.rounding.lo and q.rounding.hi <= q.hedged.hi
 
 
-ENV = {"a": Quantity.exact(__import__("fractions").Fraction(3), pint_unit("metric_ton")),
-       "b": Quantity.exact(__import__("fractions").Fraction(2))}
+ENV = {"a": Quantity.exact(Fraction(3), pint_unit("metric_ton")),
+       "b": Quantity.exact(Fraction(2))}
 
 
 @FAST

@@ -159,3 +159,11 @@ def test_default_paths_fall_back_to_the_bundled_claims(tmp_path: Path,
     assert (bundled / "asiapress-2020-04-30-state-smuggling.yaml").is_file()
     result = runner.invoke(app, ["verify", "-f", "json"])
     assert json.loads(result.output)["summary"]["checks"] == 6
+
+
+def test_claim_file_from_standard_input() -> None:
+    text = (CASES / "verdicts" / "within-hedge.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["verify", "-f", "json", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    (file,) = json.loads(result.output)["files"]
+    assert file["path"] == "<stdin>" and len(file["checks"]) == 2

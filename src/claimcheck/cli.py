@@ -10,11 +10,14 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .report import Report
 
 app = typer.Typer(
     name="claimcheck",
@@ -61,8 +64,9 @@ def default_paths() -> list[Path]:
 @app.command()
 def verify(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Claim files or folders (searched for *.yaml / *.yml). "
-             "Default: ./claims, or the bundled claims.", show_default=False)] = None,
+        help="Claim files or folders (searched for *.yaml / *.yml); '-' reads a claim file "
+             "from standard input. Default: ./claims, or the bundled claims.",
+        show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
 ) -> None:
@@ -72,10 +76,9 @@ def verify(
     error or not the verdict it expects; 2 usage error or a file that cannot be read or
     parsed.
     """
-    from .engine import check_paths
 
     targets = paths or default_paths()
-    report = check_paths(targets)
+    report = _check(targets)
     if not report.files:
         shown = ", ".join(p.as_posix() for p in targets)
         typer.echo(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}", err=True)
@@ -95,6 +98,22 @@ def verify(
         console = Console(width=120 if piped else None, highlight=False)
         render_text(report, console)
     raise typer.Exit(int(report.exit_status))
+
+
+def _check(targets: list[Path]) -> Report:
+    """Check the targets in the order given; '-' is a claim file read from standard input."""
+    from .engine import check_paths, check_text
+    from .report import Report
+
+    if all(target.as_posix() != "-" for target in targets):
+        return check_paths(targets)  # one call, so a file named twice is checked once
+    files = []
+    for target in targets:
+        if target.as_posix() == "-":
+            files.append(check_text("<stdin>", sys.stdin.read()))
+        else:
+            files.extend(check_paths([target]).files)
+    return Report(tuple(files))
 
 
 def main() -> None:

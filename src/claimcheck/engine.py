@@ -38,8 +38,8 @@ def _check(env: Env, index: int) -> CheckResult:
 
     try:
         assertion = ex.parse_assertion(spec.assert_, env.ctx)
-        left = env.evaluate(assertion.left, assert_node)
-        right = env.evaluate(assertion.right, assert_node)
+        left = env.evaluate(assertion.left)
+        right = env.evaluate(assertion.right)
         stated_entry = None
         if isinstance(assertion.right.root, ex.Name):
             stated_entry = env.entries.get(assertion.right.root.name)
@@ -123,7 +123,7 @@ def _check_text(path: str, text: str) -> FileResult:
     model, problems = validate(root)
     if model is None or not isinstance(root, loader.Mapping):
         return FileResult(path, diagnostics=tuple(problems), readable=False)
-    env = Env(path, model, root)
+    env = Env(model, root)
     collect_names(env)
     figures = read_inputs(env)
     derived = derived_views(env)

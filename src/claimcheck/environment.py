@@ -31,17 +31,12 @@ def shown(q: Quantity, unit_text: str) -> Shown:
     return Shown(q.central, q.rounding, q.hedged, unit_text)
 
 
-def _percentage(text: str) -> Fraction:
-    value = read_figure(text, ReadContext()).quantity
-    return value.central / 100 if units.format_unit(value.unit) == "%" else value.central
-
-
 def _hedge_table(model: ClaimFile) -> dict[str, HedgeRule]:
     table = dict(DEFAULT_HEDGES)
     for words, o in model.hedges.items():
         table[words.lower()] = HedgeRule(
             o.kind,
-            widen=_percentage(o.widen) if o.widen else Fraction(1, 10),
+            widen=Fraction(o.widen.rstrip("% ")) / 100 if o.widen else Fraction(1, 10),
             low=Fraction(o.low) if o.low else Fraction(0),
             high=Fraction(o.high) if o.high else Fraction(0),
         )
@@ -63,7 +58,6 @@ class Entry:
 
 @dataclass
 class Env:
-    path: str
     model: ClaimFile
     root: loader.Mapping
     ctx: ReadContext = field(default_factory=ReadContext)
@@ -112,7 +106,7 @@ class Env:
                 found.extend(widening(n.reading))
         return tuple(dict.fromkeys(sorted(found)))
 
-    def evaluate(self, expr: ex.Expression, scalar: loader.Node | None) -> Quantity:
+    def evaluate(self, expr: ex.Expression) -> Quantity:
         return ex.evaluate(expr.root, self.lookup, self.ctx, self.names)
 
     # -- derived figures, evaluated on first use --------------------------------------
@@ -128,7 +122,7 @@ class Env:
         try:
             text = expr_node.text if isinstance(expr_node, loader.Scalar) else ""
             expr = ex.parse_expression(text, self.ctx)
-            value = self.evaluate(expr, expr_node)
+            value = self.evaluate(expr)
             unit_node = entry.node.get("unit") if isinstance(entry.node, loader.Mapping) else None
             display = expr.display
             if isinstance(unit_node, loader.Scalar):

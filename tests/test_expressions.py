@@ -363,8 +363,10 @@ def test_dimension_mismatch_message():
         ev("cost + tons")
     msg = err.value.diagnostic.message
     assert msg.startswith("cannot add")
-    assert "USD" in msg
-    assert "[mass]" in msg
+    assert "USD (money)" in msg
+    assert "t (mass)" in msg
+    # a label under each operand says what it measures
+    assert [text for _, _, text in err.value.labels] == ["USD (money)", "t (mass)"]
     with pytest.raises(TextError) as err:
         ev("cost - tons")
     assert err.value.diagnostic.message.startswith("cannot subtract")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -34,19 +34,28 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Label:
+    """A secondary place a diagnostic points at: 'mass' under one operand, 'money' under
+    the other."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     code: str
     message: str
     span: Span | None = None
     hint: str | None = None
     severity: Severity = Severity.ERROR
-    notes: tuple[str, ...] = field(default=())
+    labels: tuple[Label, ...] = field(default=())
 
-    def at(self, span: Span | None) -> Diagnostic:
+    def at(self, span: Span | None, labels: tuple[Label, ...] = ()) -> Diagnostic:
         """The same diagnostic, located at ``span`` when it has no location yet."""
         if self.span is not None or span is None:
             return self
-        return Diagnostic(self.code, self.message, span, self.hint, self.severity, self.notes)
+        return replace(self, span=span, labels=labels or self.labels)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         s = self.span
@@ -64,6 +73,8 @@ class Diagnostic:
             "column": s.column if s else None,
             "end_line": s.end_line if s else None,
             "end_column": s.end_column if s else None,
+            "labels": [{"text": lb.text, "line": lb.span.line, "column": lb.span.column,
+                        "end_column": lb.span.end_column} for lb in self.labels],
         }
 
 

@@ -11,10 +11,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import expressions as ex
-from . import loader, units
+from . import loader
+from .comparison import align
 from .diagnostics import ClaimcheckError, Diagnostic, Span
 from .environment import Env, collect_names, derived_views, located, read_inputs, shown
-from .lexer import TextError
 from .model import validate
 from .report import CheckResult, FileResult, Report
 from .verdicts import explain, gap, judge
@@ -43,24 +43,9 @@ def _check(env: Env, index: int) -> CheckResult:
         stated_entry = None
         if isinstance(assertion.right.root, ex.Name):
             stated_entry = env.entries.get(assertion.right.root.name)
-        unit, label = right.unit, right.label
-        if assertion.right.display is not None:
-            unit, label = assertion.right.display.unit, assertion.right.display.label or label
-            right = right.to(unit, "the stated side")
-        if assertion.left.display is not None and assertion.right.display is None:
-            unit, label = assertion.left.display.unit, assertion.left.display.label or label
-            right = right.to(unit, "the stated side")
-        try:
-            left = left.to(unit)
-        except ClaimcheckError:
-            raise TextError(
-                "dimension-mismatch",
-                f"the two sides measure different things: {ex.describe(left)} vs "
-                f"{ex.describe(right)}", 0, len(spec.assert_),
-                "compare like with like, e.g. a share with a percentage") from None
+        left, right, unit_text = align(assertion, left, right)
     except ClaimcheckError as err:
         return failed(located(err, assert_node))
-    unit_text = units.format_unit(unit, label or left.label)
     computed, stated = shown(left, unit_text), shown(right, unit_text)
     reading = stated_entry.reading if stated_entry else None
     is_bound = bool(reading and reading.hedge and reading.hedge.rule.is_bound)

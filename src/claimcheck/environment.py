@@ -9,7 +9,7 @@ from fractions import Fraction
 from . import expressions as ex
 from . import formatting as fmt
 from . import loader, units
-from .diagnostics import ClaimcheckError, Diagnostic
+from .diagnostics import ClaimcheckError, Diagnostic, Label
 from .hedges import DEFAULT_HEDGES, HedgeKind, HedgeRule
 from .lexer import TextError
 from .model import ClaimFile
@@ -23,7 +23,10 @@ def located(err: ClaimcheckError, scalar: loader.Node | None) -> Diagnostic:
     """Place an error from inside one YAML scalar at its exact characters."""
     d = err.diagnostic
     if isinstance(err, TextError) and isinstance(scalar, loader.Scalar):
-        return d.at(scalar.sub_span(err.start, err.end))
+        labels = tuple(Label(scalar.sub_span(s, e), text) for s, e, text in err.labels)
+        if not scalar.exact_columns:
+            labels = ()  # no way to place them inside a folded or escaped scalar
+        return d.at(scalar.sub_span(err.start, err.end), labels)
     return d.at(getattr(scalar, "span", None))
 
 

@@ -363,16 +363,18 @@ def _eval(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -
     except ClaimcheckError as err:
         d = err.diagnostic
         where = node.right if d.code == "division-by-zero" else node
-        message = d.message
+        message: str = d.message
+        labels: tuple[tuple[int, int, str], ...] = ()
         if d.code == "dimension-mismatch":
             message = (f"cannot {'add' if node.op == '+' else 'subtract'} "
                        f"{describe(left)} and {describe(right)}")
-        raise TextError(d.code, message, where.start, where.end, d.hint) from None
+            labels = ((node.left.start, node.left.end, describe(left)),
+                      (node.right.start, node.right.end, describe(right)))
+        raise TextError(d.code, message, where.start, where.end, d.hint, labels) from None
 
 
 def describe(x: q.Quantity) -> str:
-    unit = units.format_unit(x.unit, x.label)
-    return f"{unit or 'a pure number'} ({units.dimensionality(x.unit)})"
+    return q.describe(x.unit, x.label)
 
 
 def _name(node: Name, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -> q.Quantity:

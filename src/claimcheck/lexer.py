@@ -34,10 +34,12 @@ class TextError(ClaimcheckError):
     """An error at character offsets [start, end) of one text (a figure or an expression)."""
 
     def __init__(
-        self, code: str, message: str, start: int, end: int, hint: str | None = None
+        self, code: str, message: str, start: int, end: int, hint: str | None = None,
+        labels: tuple[tuple[int, int, str], ...] = (),
     ) -> None:
         super().__init__(Diagnostic(code, message, hint=hint))
         self.start, self.end = start, end
+        self.labels = labels  # (start, end, text): secondary places in the same text
 
 
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"

@@ -64,13 +64,19 @@ class Quantity:
         return replace(self, label=label)
 
 
+def describe(unit: units.Unit, label: str | None = None) -> str:
+    """'t (mass)', 'USD (money (USD))', 'a pure number'."""
+    shown = units.format_unit(unit, label)
+    dims = units.dimensionality(unit)
+    if not shown:
+        return dims
+    return f"{shown} ({dims})" if dims != "a pure number" else f"{shown} (a pure number)"
+
+
 def dimension_error(what: str, have: units.Unit, want: units.Unit) -> Exception:
     return fail(
         "dimension-mismatch",
-        f"{what} has dimension {units.dimensionality(have)} "
-        f"({units.format_unit(have) or 'a pure number'}), "
-        f"but {units.dimensionality(want)} ({units.format_unit(want) or 'a pure number'}) "
-        "is needed",
+        f"{what} is {describe(have)}, but {describe(want)} is needed",
         hint="check that both sides measure the same thing (mass with mass, money with money)",
     )
 

@@ -114,7 +114,13 @@ class _Reader(UnitReader):
             raise self.error("figure-syntax", f"expected {what}, found "
                              f"{self.tok.text or 'the end of the text'!r}", self.tok)
         num_tok = self.take()
-        value = Decimal(num_tok.text.replace(",", "").replace("_", ""))
+        digits = num_tok.text.replace(",", "").replace("_", "")
+        value = Decimal(digits)
+        if not -100 <= _step(digits).adjusted() <= 100 or (
+                value != 0 and not -100 <= value.adjusted() <= 100):
+            raise self.error("out-of-range", f"{num_tok.text} is outside what claimcheck "
+                             "computes with (10^-100 to 10^100)", num_tok,
+                             "check the figure's exponent")
         value, low, high, how = self._precision_here(num_tok, value)
         exp = self._scale(currency is not None)
         scale = Decimal(1).scaleb(exp)

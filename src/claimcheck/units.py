@@ -252,7 +252,11 @@ def currency_for_symbol(symbol: str, conventions: Mapping[str, str]) -> Resolved
 def dimensionality(unit: Unit) -> str:
     dims = registry().Quantity(1, unit).dimensionality
     text = str(dims)
-    return "dimensionless" if text in ("", "dimensionless") else text
+    if text in ("", "dimensionless"):
+        return "a pure number"
+    # "[currency_USD] / [mass]" -> "money / mass"
+    text = re.sub(r"\[currency_[A-Z]{3}\]", "money", text)
+    return text.replace("[", "").replace("]", "").replace(" ** ", "^")
 
 
 @lru_cache(maxsize=1024)

@@ -144,6 +144,16 @@ def diagnostic_text(d: Diagnostic, excerpts: dict[int, str]) -> Text:
         out.append(f"\n {gutter} | {line}")
         out.append(f"\n {' ' * len(gutter)} | {' ' * (column - 1)}")
         out.append("^" * max(1, width), style=style)
+        shift = column - d.span.column
+        for label in d.labels:
+            if label.span.line != d.span.line:
+                continue
+            start = label.span.column + shift
+            if not 0 < start <= len(line):
+                continue
+            width = max(1, min(label.span.end_column - label.span.column, len(line) - start + 1))
+            out.append(f"\n {' ' * len(gutter)} | {' ' * (start - 1)}")
+            out.append("-" * width + " " + label.text, style="cyan")
     if d.hint:
         out.append(f"\n  = help: {d.hint}", style="cyan")
     return out

@@ -1,0 +1,40 @@
+"""Both sides of an assertion in one unit, ready for the verdict ladder.
+
+Shared by `verify` (claim files) and `calc` (the command line), so that a comparison
+means the same thing wherever it is written.
+"""
+
+from __future__ import annotations
+
+from . import expressions as ex
+from . import units
+from .diagnostics import ClaimcheckError
+from .lexer import TextError
+from .quantity import Quantity
+
+
+def align(assertion: ex.Assertion, left: Quantity,
+          right: Quantity) -> tuple[Quantity, Quantity, str]:
+    """Both sides in the stated side's unit (or the unit an 'in' asks for), and its name.
+
+    Raises a TextError over the whole assertion, with a label under each side, when the
+    two sides measure different things."""
+    unit, label = right.unit, right.label
+    try:
+        if assertion.right.display is not None:
+            unit, label = assertion.right.display.unit, assertion.right.display.label or label
+            right = right.to(unit, "the stated side")
+        elif assertion.left.display is not None:
+            unit, label = assertion.left.display.unit, assertion.left.display.label or label
+            right = right.to(unit, "the stated side")
+        left = left.to(unit)
+    except ClaimcheckError:
+        sides = ((assertion.left, left), (assertion.right, right))
+        raise TextError(
+            "dimension-mismatch",
+            f"the two sides measure different things: {ex.describe(left)} vs "
+            f"{ex.describe(right)}", 0, len(assertion.text),
+            "compare like with like, e.g. a share with a percentage",
+            tuple((e.start, e.start + len(e.text), ex.describe(q)) for e, q in sides),
+        ) from None
+    return left, right, units.format_unit(unit, label or left.label)

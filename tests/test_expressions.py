@@ -270,7 +270,7 @@ PARSE_ERRORS = [
     ("min(1)", "expression-syntax", 0, 3),
     ("(1 + 2", "expression-syntax", 6, 7),
     ("1 +", "expression-syntax", 3, 4),
-    ("a b", "expression-syntax", 2, 3),
+    ("a b", "unknown-unit", 2, 3),  # no names in scope: a word after a term is a unit
     ("10,000", "expression-syntax", 2, 3),
     ("(" * 33 + "1" + ")" * 33, "too-deep", 33, 34),
     ("-" * 40 + "1", "too-deep", 33, 34),

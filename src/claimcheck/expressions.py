@@ -25,7 +25,8 @@ from . import units
 from .diagnostics import ClaimcheckError, did_you_mean
 from .hedges import match_hedge
 from .lexer import Kind, TextError, Token, tokenize
-from .reading import ReadContext, Reading, read_literal
+from .periods import MONTH_WORDS, read_period
+from .reading import ReadContext, Reading, read_figure, read_literal
 from .unit_phrases import UnitPhrase, UnitReader, read_unit_tokens
 
 MAX_DEPTH = 32
@@ -146,8 +147,18 @@ class _Parser:
         return Expression(self.text[first.start : end], root, display, display_text,
                           first.start)
 
+    def stray_word(self) -> None:
+        """A word right after a complete term is a unit claimcheck does not know."""
+        t = self.tok
+        if t.kind is Kind.WORD and t.text not in self.ctx.reserved and self.pos and (
+                self.toks[self.pos - 1].kind in (Kind.NUM, Kind.WORD)):
+            raise self.error(f"unknown unit '{t.text}'", t,
+                             units.unknown_unit_hint(t.text, self.ctx.counts),
+                             code="unknown-unit")
+
     def finish(self) -> None:
         if self.tok.kind is not Kind.END:
+            self.stray_word()
             t = self.tok
             hint = None
             if t.text == "," and self.pos and self.toks[self.pos - 1].kind is Kind.NUM:
@@ -216,6 +227,20 @@ class _Parser:
                              hint="use parentheses: (x^2)^3")
         return Power(base.start, t.end, base, n)
 
+    def _period(self) -> Node | None:
+        """'January to August 2019' inside an expression: the longest run of tokens from
+        a month name that reads as a calendar period."""
+        t = self.tok
+        if t.kind is not Kind.WORD or t.lower.rstrip(".") not in MONTH_WORDS:
+            return None
+        for end in range(min(len(self.toks) - 1, self.pos + 8), self.pos, -1):
+            text = self.text[t.start : self.toks[end - 1].end]
+            if read_period(text) is not None:
+                reading = read_figure(text, self.ctx)
+                self.pos = end
+                return Literal(t.start, self.toks[end - 1].end, reading)
+        return None
+
     def _starts_literal(self) -> bool:
         t = self.tok
         if t.kind is Kind.NUM or (t.kind is Kind.SYM and t.text != "%"):
@@ -236,6 +261,9 @@ class _Parser:
             inner = self.nested(self.sum)
             close = self.expect(")")
             return _with_span(inner, t.start, close.end)
+        period = self._period()
+        if period is not None:
+            return period
         if self._starts_literal():
             reading, self.pos = read_literal(self.text, self.toks, self.pos, self.ctx)
             return Literal(t.start, self.toks[self.pos - 1].end, reading)
@@ -285,6 +313,7 @@ def parse_expression(text: str, ctx: ReadContext) -> Expression:
 def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
     parser = _Parser(text, _context(ctx))
     left = parser.expression()
+    parser.stray_word()
     rel = parser.tok
     if rel.text not in RELATIONS:
         hint = "write a relation such as 'a / b == c' ('==' means 'consistent with')"
@@ -383,10 +412,15 @@ def _name(node: Name, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -
         return found
     try:
         resolved = units.resolve_word(node.name, ctx.conventions, ctx.counts)
-    except ClaimcheckError:
-        resolved = None
+    except ClaimcheckError as err:  # an ambiguous unit word: say so, not "unknown name"
+        d = err.diagnostic
+        raise TextError(d.code, d.message, node.start, node.end, d.hint) from None
     if resolved is not None:
         return q.Quantity.exact(Fraction(1), resolved.unit).with_label(resolved.label)
-    hint = did_you_mean(node.name, names) or (
-        f"names in this file: {', '.join(sorted(names))}" if names else None)
-    raise TextError("unknown-name", f"unknown name '{node.name}'", node.start, node.end, hint)
+    hint = did_you_mean(node.name, names)
+    if hint is None and names:
+        hint = f"names in this file: {', '.join(sorted(names))}"
+    elif hint is None:
+        hint = units.unknown_unit_hint(node.name, ctx.counts)
+    raise TextError("unknown-name", f"unknown name or unit '{node.name}'", node.start,
+                    node.end, hint)

@@ -14,6 +14,7 @@ from datetime import date
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9  # AP style
+MONTH_WORDS = frozenset(_MONTHS)
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _SEP = r"\s*(?:to|through|until|till|-|–|—)\s*"
 _SPAN = re.compile(

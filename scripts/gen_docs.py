@@ -15,7 +15,7 @@ from claimcheck.cli import app
 from claimcheck.hedges import DEFAULT_HEDGES, HedgeRule
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ([], ["verify"])
+COMMANDS = ([], ["verify"], ["calc"])
 
 
 def cli_reference() -> str:

@@ -271,7 +271,7 @@ PARSE_ERRORS = [
     ("(1 + 2", "expression-syntax", 6, 7),
     ("1 +", "expression-syntax", 3, 4),
     ("a b", "unknown-unit", 2, 3),  # no names in scope: a word after a term is a unit
-    ("10,000", "expression-syntax", 2, 3),
+    ("max(5,100)", "expression-syntax", 5, 6),
     ("(" * 33 + "1" + ")" * 33, "too-deep", 33, 34),
     ("-" * 40 + "1", "too-deep", 33, 34),
     ("1" + " + 1" * 200, "too-long", 500, 801),
@@ -319,8 +319,10 @@ def test_unknown_function_hint():
 
 
 def test_comma_in_number_hint():
+    # outside a call, 10,000 is ten thousand; inside one the comma is ambiguous
+    assert value("10,000") == 10000
     with pytest.raises(TextError) as err:
-        parse_expression("10,000", CTX)
+        parse_expression("min(1,000)", CTX)
     assert "10_000" in err.value.diagnostic.hint
 
 
@@ -420,5 +422,6 @@ def test_source_uses_no_eval():
     import claimcheck.expressions as mod
 
     src = inspect.getsource(mod)
+    src = src.replace("evaluate(", "").replace("_eval(", "").replace("re.compile(", "")
     for word in ("eval(", "exec(", "compile(", "__import__"):
-        assert word not in src.replace("evaluate(", "").replace("_eval(", "")
+        assert word not in src

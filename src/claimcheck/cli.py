@@ -17,6 +17,8 @@ import typer
 from . import __version__
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from .report import Report
 
 app = typer.Typer(
@@ -88,16 +90,66 @@ def verify(
 
         sys.stdout.write(render_json(report))
     else:
-        from rich.console import Console
-
         from .render.text import render as render_text
 
-        # rich falls back to 80 columns when piped; tables read better wider, and an
-        # explicit COLUMNS still wins.
-        piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
-        console = Console(width=120 if piped else None, highlight=False)
-        render_text(report, console)
+        render_text(report, _console())
     raise typer.Exit(int(report.exit_status))
+
+
+def _conventions(values: list[str]) -> dict[str, str]:
+    from .units import CONVENTIONS
+
+    chosen: dict[str, str] = {}
+    for value in values:
+        key, _, choice = value.partition("=")
+        if key not in CONVENTIONS or choice not in CONVENTIONS[key]:
+            options = "; ".join(f"{k}={'|'.join(v)}" for k, v in CONVENTIONS.items())
+            raise typer.BadParameter(f"{value!r}: expected one of {options}",
+                                     param_hint="--convention")
+        chosen[key] = choice
+    return chosen
+
+
+@app.command()
+def calc(
+    expression: Annotated[str, typer.Argument(
+        help="An expression ('about $370 million / 3.7 million tons in USD/tonne') or a "
+             "comparison ('2.8 million t / 3.7 million t == roughly 70%').",
+        show_default=False)],
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
+    convention: Annotated[list[str] | None, typer.Option(
+        "--convention", "-c", help="A unit convention, as in a claim file: ton=short_ton, "
+        "barrel=us_liquid_barrel, dollar=CAD. Repeatable.", show_default=False)] = None,
+) -> None:
+    """Work out one figure with the same reading of numbers, rounding, hedges and units as a
+    claim file; a comparison gets a verdict.
+
+    Exit codes: 0 worked out; 1 a comparison that is inconsistent; 2 the expression
+    cannot be worked out (the error says where and why).
+    """
+    from .calc import calculate
+
+    result = calculate(expression, _conventions(convention or []))
+    if output_format is OutputFormat.json:
+        import json
+
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, sort_keys=True,
+                                    ensure_ascii=False) + "\n")
+    else:
+        from .render.text_calc import render as render_calc
+
+        render_calc(result, _console())
+    raise typer.Exit(result.exit_status)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    # rich falls back to 80 columns when piped; tables read better wider, and an
+    # explicit COLUMNS still wins.
+    piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    return Console(width=120 if piped else None, highlight=False)
 
 
 def _check(targets: list[Path]) -> Report:

@@ -16,6 +16,7 @@ exponents are bounded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -105,10 +106,40 @@ class Assertion:
     right: Expression
 
 
+def _merge_grouping(text: str, toks: list[Token]) -> list[Token]:
+    """Read '10,000' as ten thousand, except inside a function call, where the comma
+    separates arguments: max(5,100) is never 5100."""
+    out: list[Token] = []
+    parens: list[bool] = []  # True for a call's parentheses
+    for t in toks:
+        if t.text == "(":
+            parens.append(bool(out) and out[-1].kind is Kind.WORD and out[-1].text in FUNCTIONS)
+        elif t.text == ")" and parens:
+            parens.pop()
+        if (t.kind is Kind.NUM and len(out) >= 2
+                and out[-1].text == "," and not out[-1].spaced and not t.spaced
+                and out[-2].kind is Kind.NUM and _GROUP_TAIL.fullmatch(t.text)
+                and _GROUP_HEAD.fullmatch(out[-2].text)):
+            if any(parens):
+                raise TextError("expression-syntax", "a thousands comma inside a function's "
+                                "parentheses", out[-1].start, out[-1].end,
+                                "put a space after a comma between arguments (max(5, 100)); "
+                                "write a number as 10000 or 10_000")
+            head = out.pop(-2)
+            out.pop()
+            t = Token(Kind.NUM, text[head.start : t.end], head.start, t.end, head.spaced)
+        out.append(t)
+    return out
+
+
+_GROUP_HEAD = re.compile(r"\d{1,3}(,\d{3})*")
+_GROUP_TAIL = re.compile(r"\d{3}(\.\d+)?")
+
+
 class _Parser:
     def __init__(self, text: str, ctx: ReadContext) -> None:
         self.text, self.ctx = text, ctx
-        self.toks: list[Token] = tokenize(text, grouping=False)
+        self.toks: list[Token] = _merge_grouping(text, tokenize(text, grouping=False))
         self.pos = 0
         self.depth = 0
 

@@ -185,7 +185,7 @@ def resolve_word(
             template = _CONVENTION_NOTES.get((key, choice))
             if key in conventions and key != "dollar":
                 template = (f"'{{w}}' read as {_CHOICE_WORDS.get(choice, choice)} "
-                            "(this file's conventions)")
+                            "(a chosen convention)")
             chosen = template.format(w=word) if template else None
             return ResolvedUnit(pint_unit(pint_name), note=chosen)
         return ResolvedUnit(pint_unit(target))

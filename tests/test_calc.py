@@ -1,0 +1,113 @@
+"""`claimcheck calc`: the library result, its rendering (golden files) and the command."""
+
+from __future__ import annotations
+
+import io
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from claimcheck.calc import calculate
+from claimcheck.cli import app
+from claimcheck.render.text_calc import render
+
+from .conftest import CASES
+from .golden import compare
+
+runner = CliRunner()
+
+#: name -> expression; each has a golden rendering under tests/cases/calc/<name>.txt
+GOLDEN = {
+    "price-per-tonne": "about $370 million / 3.7 million tons in USD/tonne",
+    "share-verdict": "2.8 million t / 3.7 million t == roughly 70%",
+    "voyages-per-day": "3.7 million t / 10,000 t",
+    "period-rate": "370 voyages / (January to August 2019) in voyages per day",
+    "inconsistent": "3.7 million t == about 2.8 million t",
+    "unknown-unit": "3.7 million tonns / 2",
+    "dimension-mismatch": "3 t + $5",
+    "syntax": "2 * (3 +",
+    "ambiguous": "5 pounds",
+}
+
+
+def _rendered(text: str) -> str:
+    buffer = io.StringIO()
+    render(calculate(text), Console(file=buffer, width=100, no_color=True, color_system=None,
+                                    highlight=False, force_terminal=False))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_calc_output_matches_golden(name: str, update_goldens: bool) -> None:
+    text = GOLDEN[name]
+    result = calculate(text)
+    actual = f"$ claimcheck calc {text!r}\nexit status: {result.exit_status}\n" + _rendered(text)
+    compare(actual, CASES / "calc" / f"{name}.txt", update_goldens)
+
+
+def test_price_with_the_same_semantics_as_claim_files() -> None:
+    result = calculate("about $370 million / 3.7 million tons in USD/tonne")
+    assert result.value is not None and result.value.central == 100
+    assert result.value.unit == "USD/t"
+    assert float(result.value.rounding.lo) == pytest.approx(365 / 3.75)
+    assert float(result.value.hedged.lo) == pytest.approx(365 * 0.9 / 3.75)
+    assert result.hedges == ("about",)
+    assert any("metric tonnes" in n for n in result.notes)
+    assert any("'$' read as USD" in n for n in result.notes)
+
+
+def test_comparison_gets_the_verdict_ladder() -> None:
+    assert calculate("2.8 million t / 3.7 million t == roughly 70%").verdict == "within_rounding"
+    assert calculate("2.8 million t / 3.7 million t == about 76%").verdict == "consistent"
+    assert calculate("3.7 million t == about 2.8 million t").verdict == "inconsistent"
+    assert calculate("760 people <= about 700 people").verdict == "within_hedge"
+    assert calculate("600 people == more than 500 people").verdict == "consistent"
+
+
+def test_conventions_apply() -> None:
+    metric = calculate("1 million tons in tonnes")
+    short = calculate("1 million tons in tonnes", {"ton": "short_ton"})
+    assert metric.value is not None and short.value is not None
+    assert metric.value.central == 1_000_000
+    assert short.value.central == Fraction("907184.74")
+
+
+def test_errors_are_located_with_hints() -> None:
+    (d,) = calculate("3.7 million tonns / 2").diagnostics
+    assert (d.code, d.span.column if d.span else 0) == ("unknown-unit", 13)
+    assert d.hint is not None and "did you mean 'tonne'" in d.hint
+    (d,) = calculate("3 t + $5").diagnostics
+    assert d.code == "dimension-mismatch"
+    assert [label.text for label in d.labels] == ["t (mass)", "USD (money)"]
+    assert [(lb.span.column, lb.span.end_column) for lb in d.labels] == [(1, 4), (7, 9)]
+
+
+@pytest.mark.parametrize(("args", "status"), [
+    (["calc", "3.7 million t / 10000 t"], 0),
+    (["calc", "2.8 million t / 3.7 million t == roughly 70%"], 0),
+    (["calc", "3.7 million t == about 2.8 million t"], 1),
+    (["calc", "3 t + $5"], 2),
+    (["calc", "3 t", "--convention", "ton=metric"], 2),
+])
+def test_exit_codes(args: list[str], status: int) -> None:
+    assert runner.invoke(app, args).exit_code == status
+
+
+def test_json_for_scripts() -> None:
+    result = runner.invoke(app, ["calc", "-f", "json", "2.8 million t / 3.7 million t == 70%"])
+    doc = json.loads(result.output)
+    assert doc["verdict"] == "within_rounding"
+    assert doc["computed"]["unit"] == "%" and doc["stated"]["text"] == "70%"
+    assert doc["gap"]["unit"] == "pp"
+    bad = json.loads(runner.invoke(app, ["calc", "-f", "json", "3 tonns"]).output)
+    assert bad["diagnostics"][0]["code"] == "unknown-unit"
+
+
+def test_goldens_exist_for_every_case() -> None:
+    names = {p.stem for p in (CASES / "calc").glob("*.txt")}
+    assert names == set(GOLDEN), "remove stale goldens or add their expressions"
+    assert all(isinstance(p, Path) for p in (CASES / "calc").glob("*.txt"))

@@ -127,7 +127,8 @@ def _merge_grouping(text: str, toks: list[Token]) -> list[Token]:
                                 "write a number as 10000 or 10_000")
             head = out.pop(-2)
             out.pop()
-            t = Token(Kind.NUM, text[head.start : t.end], head.start, t.end, head.spaced)
+            out.append(Token(Kind.NUM, text[head.start : t.end], head.start, t.end, head.spaced))
+            continue
         out.append(t)
     return out
 

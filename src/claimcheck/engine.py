@@ -93,21 +93,26 @@ def _entry_notes(env: Env, name: str) -> tuple[str, ...]:
 
 def check_text(path: str, text: str) -> FileResult:
     """Check one claim file given its text (``path`` is used for locations only)."""
-    result = _check_text(path, text)
+    return analyse_text(path, text)[0]
+
+
+def analyse_text(path: str, text: str) -> tuple[FileResult, Env | None]:
+    """The file's results, and the environment they were computed in (for `explain`)."""
+    result, env = _check_text(path, text)
     lines = text.splitlines()
     wanted = sorted({d.span.line for d in result.all_diagnostics
                      if d.span and 0 < d.span.line <= len(lines)})
-    return replace(result, excerpts=tuple((n, lines[n - 1]) for n in wanted))
+    return replace(result, excerpts=tuple((n, lines[n - 1]) for n in wanted)), env
 
 
-def _check_text(path: str, text: str) -> FileResult:
+def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
     try:
         root = loader.load(path, text)
     except ClaimcheckError as err:
-        return FileResult(path, diagnostics=(err.diagnostic,), readable=False)
+        return FileResult(path, diagnostics=(err.diagnostic,), readable=False), None
     model, problems = validate(root)
     if model is None or not isinstance(root, loader.Mapping):
-        return FileResult(path, diagnostics=tuple(problems), readable=False)
+        return FileResult(path, diagnostics=tuple(problems), readable=False), None
     env = Env(model, root)
     collect_names(env)
     figures = read_inputs(env)
@@ -121,14 +126,14 @@ def _check_text(path: str, text: str) -> FileResult:
         seen_ids[c.id] = c.span
     src = model.source
     return FileResult(path, src.title, src.publisher, src.published, src.url, tuple(figures),
-                      tuple(derived), checks, tuple(env.diagnostics))
+                      tuple(derived), checks, tuple(env.diagnostics)), env
 
 
-def check_file(path: Path, display: str | None = None) -> FileResult:
-    shown_path = display or path.as_posix()
+def read_claim_file(path: Path) -> str | FileResult:
+    """The file's text, or an unreadable FileResult that says why."""
+    shown_path = path.as_posix()
     try:
-        data = path.read_bytes()
-        text = data.decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
         return FileResult(shown_path, diagnostics=(Diagnostic(
             "file-unreadable", f"the file is not UTF-8 text (byte {err.start})",
@@ -138,7 +143,11 @@ def check_file(path: Path, display: str | None = None) -> FileResult:
         return FileResult(shown_path, diagnostics=(Diagnostic(
             "file-unreadable", f"cannot read the file: {reason}", Span(shown_path, 1, 1),
             "check the path and the file's permissions"),), readable=False)
-    return check_text(shown_path, text)
+
+
+def check_file(path: Path) -> FileResult:
+    text = read_claim_file(path)
+    return text if isinstance(text, FileResult) else check_text(path.as_posix(), text)
 
 
 def claim_files(paths: Iterable[Path]) -> list[Path]:

@@ -16,7 +16,7 @@ from .model import ClaimFile
 from .quantity import Quantity
 from .reading import ReadContext, Reading, read_figure
 from .report import DerivedView, FigureView, Shown
-from .unit_phrases import read_unit
+from .unit_phrases import UnitPhrase, read_unit
 
 
 def located(err: ClaimcheckError, scalar: loader.Node | None) -> Diagnostic:
@@ -57,6 +57,8 @@ class Entry:
     error: Diagnostic | None = None
     hedges: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    expr: ex.Expression | None = None  # a derived figure's parsed expression
+    display: UnitPhrase | None = None  # ... and the unit it is shown in
 
 
 @dataclass
@@ -136,6 +138,7 @@ class Env:
             if display is not None:
                 value = value.to(display.unit, f"'{name}'").with_label(display.label or value.label)
                 entry.notes = display.notes
+            entry.expr, entry.display = expr, display
             entry.value = value
             entry.unit_text = units.format_unit(value.unit, value.label)
             entry.hedges = self.hedges_of(expr.root)

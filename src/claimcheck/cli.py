@@ -96,6 +96,49 @@ def verify(
     raise typer.Exit(int(report.exit_status))
 
 
+@app.command()
+def explain(
+    path: Annotated[Path, typer.Argument(help="A claim file.", show_default=False)],
+    check_ids: Annotated[list[str] | None, typer.Argument(
+        help="Checks to explain (default: all).", show_default=False)] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
+) -> None:
+    """Show the work: each check's derivation as a tree, which inputs' rounding and hedges
+    drive the result's width, and what would make a check that is not consistent true.
+
+    Exit codes: 0 explained; 2 the file cannot be read or parsed, or an unknown check id.
+    """
+    from .diagnostics import did_you_mean
+    from .engine import analyse_text, read_claim_file
+    from .explain import explain_env
+    from .report import FileResult
+
+    text = read_claim_file(path)
+    result, env = (text, None) if isinstance(text, FileResult) else analyse_text(
+        path.as_posix(), text)
+    known = [c.id for c in result.checks]
+    for wanted in check_ids or []:
+        if wanted not in known:
+            hint = did_you_mean(wanted, known) or f"checks in this file: {', '.join(known)}"
+            typer.echo(f"error[unknown-check]: no check '{wanted}' in {path.as_posix()}; "
+                       f"{hint}", err=True)
+            raise typer.Exit(2)
+    explanations = explain_env(env, result.checks, check_ids) if env is not None else ()
+    if output_format is OutputFormat.json:
+        import json
+
+        doc = {"path": result.path, "checks": [e.to_dict() for e in explanations],
+               "derived": [d.to_dict() for d in result.derived],
+               "diagnostics": [d.to_dict() for d in result.all_diagnostics]}
+        sys.stdout.write(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    else:
+        from .render.text_explain import render as render_explain
+
+        render_explain(result, explanations, _console())
+    raise typer.Exit(2 if not result.readable else 0)
+
+
 def _conventions(values: list[str]) -> dict[str, str]:
     from .units import CONVENTIONS
 

@@ -1,0 +1,275 @@
+"""`claimcheck explain`: the derivation of each check, which inputs drive its width, and
+what would make it true.
+
+Everything here is recomputed from the same environment `verify` uses, so the tree, the
+sensitivity and the solver can never disagree with the verdict.  The library never
+prints; render/text_explain.py draws an Explanation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Any
+
+from . import expressions as ex
+from . import formatting as fmt
+from . import units
+from .diagnostics import ClaimcheckError
+from .environment import Env, shown
+from .quantity import Quantity
+from .report import CheckResult, Shown
+from .solve import Solution, solve_for
+from .wording import honest_wordings
+
+
+@dataclass(frozen=True)
+class Node:
+    """One step of a derivation: an expression, its value, and how it was reached."""
+
+    expr: str
+    kind: str  # operation | figure | assumption | derived | literal
+    value: Shown | None
+    name: str | None = None
+    stated: str | None = None
+    quote: str | None = None
+    precision: str | None = None
+    hedge: str | None = None
+    hedge_rule: str | None = None
+    notes: tuple[str, ...] = ()
+    children: tuple[Node, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"expr": self.expr, "kind": self.kind, "name": self.name,
+                "value": self.value.to_dict() if self.value else None,
+                "stated": self.stated, "quote": self.quote, "precision": self.precision,
+                "hedge": self.hedge, "hedge_rule": self.hedge_rule, "notes": list(self.notes),
+                "children": [c.to_dict() for c in self.children]}
+
+
+@dataclass(frozen=True)
+class Share:
+    """How much of the recomputed range's width one input's rounding (or hedge) causes."""
+
+    name: str
+    rounding: Fraction | None  # share of the rounding width, 0..1
+    hedged: Fraction | None    # share of the hedged width, or None when unbounded
+    unbounds: bool = False     # this input alone leaves the hedged range without a limit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name,
+                "rounding": None if self.rounding is None else float(self.rounding),
+                "hedged": None if self.hedged is None else float(self.hedged),
+                "unbounds": self.unbounds}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    check: CheckResult
+    computed: Node | None
+    stated: Node | None
+    sensitivity: tuple[Share, ...] = ()
+    solutions: tuple[Solution, ...] = ()
+    wordings: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> str | None:
+        """"coal_transshipped = 2.59 million t, or coal_total = 4 million t, would make
+        'roughly 70%' exact"."""
+        found = [s for s in self.solutions if s.value is not None]
+        if not found:
+            return None
+        target = (f"'{self.check.stated_text}'" if self.check.stated_text
+                  else "the stated side")
+        parts = ", or ".join(f"{s.name} = {s.value_text}" for s in found)
+        verb = "exact" if self.check.relation == "==" else "true (at the boundary)"
+        comma = "," if len(found) > 1 else ""
+        return f"{parts}{comma} would make {target} {verb}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.check.id, "claim": self.check.claim, "verdict": self.check.verdict,
+                "explanation": self.check.explanation,
+                "computed": self.computed.to_dict() if self.computed else None,
+                "stated": self.stated.to_dict() if self.stated else None,
+                "sensitivity": [s.to_dict() for s in self.sensitivity],
+                "solutions": [s.to_dict() for s in self.solutions],
+                "would_make_it_true": self.summary,
+                "honest_wordings": list(self.wordings)}
+
+
+# --- evaluation with some inputs replaced ----------------------------------------------
+
+class Evaluator:
+    """Evaluates expressions of one file with some figures replaced by other values;
+    derived figures are recomputed from the replacements."""
+
+    def __init__(self, env: Env, overrides: dict[str, Quantity]) -> None:
+        self.env, self.overrides = env, overrides
+        self.memo: dict[str, Quantity] = {}
+
+    def lookup(self, name: str) -> Quantity | None:
+        if name in self.overrides:
+            return self.overrides[name]
+        entry = self.env.entries.get(name)
+        if entry is None or entry.kind != "derived" or entry.expr is None:
+            return self.env.lookup(name)
+        if name not in self.memo:
+            value = self.evaluate(entry.expr.root)
+            if entry.display is not None:
+                value = value.to(entry.display.unit).with_label(
+                    entry.display.label or value.label)
+            self.memo[name] = value
+        return self.memo[name]
+
+    def evaluate(self, node: ex.Node) -> Quantity:
+        return ex.evaluate(node, self.lookup, self.env.ctx, self.env.names)
+
+
+def inputs_of(env: Env, node: ex.Node) -> list[str]:
+    """Figures and assumptions an expression rests on, through derived figures, in order."""
+    found: list[str] = []
+    for n in ex.walk(node):
+        if not isinstance(n, ex.Name) or n.name not in env.entries:
+            continue
+        entry = env.entries[n.name]
+        more = inputs_of(env, entry.expr.root) if entry.expr is not None else [n.name]
+        found.extend(m for m in more if m not in found)
+    return found
+
+
+def point(q: Quantity) -> Quantity:
+    return Quantity.exact(q.central, q.unit).with_label(q.label)
+
+
+# --- the tree ---------------------------------------------------------------------------
+
+def _leaf(env: Env, name: str, expr: str) -> Node:
+    entry = env.entries[name]
+    value = shown(entry.value, entry.unit_text) if entry.value is not None else None
+    reading = entry.reading
+    spec = env.model.figures.get(name) if entry.kind == "figure" else env.model.assumptions.get(
+        name)
+    return Node(expr, entry.kind, value, name,
+                stated=reading.text if reading else None,
+                quote=getattr(spec, "quote", None) or getattr(spec, "source", None),
+                precision=reading.precision if reading else None,
+                hedge=reading.hedge.words if reading and reading.hedge else None,
+                hedge_rule=reading.hedge.rule.describe() if reading and reading.hedge else None,
+                notes=reading.notes if reading else ())
+
+
+def tree(env: Env, node: ex.Node, text: str, offset: int = 0) -> Node:
+    """The derivation of ``node`` (whose source is ``text``, starting at ``offset``)."""
+    expr = text[node.start - offset : node.end - offset]
+    if isinstance(node, ex.Name) and node.name in env.entries:
+        entry = env.entries[node.name]
+        if entry.kind != "derived":
+            return _leaf(env, node.name, expr)
+        derived_value = shown(entry.value, entry.unit_text) if entry.value is not None else None
+        children: tuple[Node, ...] = ()
+        if entry.expr is not None:
+            children = (tree(env, entry.expr.root, entry.expr.text, entry.expr.start),)
+        return Node(expr, "derived", derived_value, node.name, notes=entry.notes,
+                    children=children)
+    value: Shown | None = None
+    try:
+        q = Evaluator(env, {}).evaluate(node)
+        value = shown(q, units.format_unit(q.unit, q.label))
+    except ClaimcheckError:
+        pass
+    if isinstance(node, ex.Literal):
+        r = node.reading
+        return Node(expr, "literal", value, stated=r.text, precision=r.precision,
+                    hedge=r.hedge.words if r.hedge else None,
+                    hedge_rule=r.hedge.rule.describe() if r.hedge else None, notes=r.notes)
+    kids: list[ex.Node] = []
+    if isinstance(node, ex.Binary):
+        kids = [node.left, node.right]
+    elif isinstance(node, ex.Unary):
+        kids = [node.operand]
+    elif isinstance(node, ex.Power):
+        kids = [node.base]
+    elif isinstance(node, ex.Call):
+        kids = list(node.args)
+    return Node(expr, "operation", value,
+                children=tuple(tree(env, k, text, offset) for k in kids))
+
+
+# --- sensitivity ---------------------------------------------------------------------------
+
+def _width(lo: object, hi: object) -> Fraction | None:
+    if isinstance(lo, float) or isinstance(hi, float):
+        return None  # unbounded
+    assert isinstance(lo, Fraction) and isinstance(hi, Fraction)
+    return hi - lo
+
+
+def sensitivity(env: Env, node: ex.Node) -> tuple[Share, ...]:
+    """Each input's share of the width of the result: how much the range narrows when
+    that input alone is taken at its central value."""
+    names = inputs_of(env, node)
+    try:
+        full = Evaluator(env, {}).evaluate(node)
+    except ClaimcheckError:
+        return ()
+    full_r = _width(full.rounding.lo, full.rounding.hi)
+    full_h = _width(full.hedged.lo, full.hedged.hi)
+    drops: list[tuple[str, Fraction, Fraction | None, bool]] = []
+    for name in names:
+        value = env.entries[name].value
+        if value is None:
+            continue
+        try:
+            fixed = Evaluator(env, {name: point(value)}).evaluate(node)
+        except ClaimcheckError:
+            continue
+        w_r = _width(fixed.rounding.lo, fixed.rounding.hi)
+        w_h = _width(fixed.hedged.lo, fixed.hedged.hi)
+        drop_r = (full_r - w_r) if full_r is not None and w_r is not None else Fraction(0)
+        unbounds = full_h is None and w_h is not None
+        drop_h = (full_h - w_h) if full_h is not None and w_h is not None else None
+        drops.append((name, max(drop_r, Fraction(0)), drop_h, unbounds))
+    total_r = sum((d[1] for d in drops), Fraction(0))
+    total_h = sum((d[2] for d in drops if d[2] is not None), Fraction(0))
+    shares = [Share(name, r / total_r if total_r else None,
+                    (h / total_h if total_h else None) if h is not None else None, unbounds)
+              for name, r, h, unbounds in drops]
+    return tuple(sorted(shares, key=lambda s: (-(s.rounding or 0), s.name)))
+
+
+# --- one check -------------------------------------------------------------------------------
+
+def explain_check(env: Env, check: CheckResult) -> Explanation:
+    try:
+        assertion = ex.parse_assertion(check.assertion, env.ctx)
+    except ClaimcheckError:
+        return Explanation(check, None, None)
+    # The two roots are shown in the unit they are compared in (75.7%, not 0.757).
+    computed = replace(tree(env, assertion.left.root, assertion.text), value=check.computed)
+    stated = replace(tree(env, assertion.right.root, assertion.text), value=check.stated)
+    shares = sensitivity(env, assertion.left.root)
+    if check.verdict in ("consistent", "error") or check.stated is None:
+        return Explanation(check, computed, stated, shares)
+    solutions = tuple(solve_for(Evaluator, env, name, assertion, check)
+                      for name in inputs_of(env, assertion.left.root))
+    wordings = honest_wordings(check)
+    return Explanation(check, computed, stated, shares, solutions, wordings)
+
+
+def explain_env(env: Env, checks: tuple[CheckResult, ...],
+                wanted: list[str] | None = None) -> tuple[Explanation, ...]:
+    chosen = [c for c in checks if not wanted or c.id in wanted]
+    return tuple(explain_check(env, c) for c in chosen)
+
+
+def bar(share: Fraction | None, width: int = 20) -> str:
+    """A text bar for a share, for renderers without graphics."""
+    if share is None:
+        return ""
+    n = max(0, min(width, math.floor(float(share) * width + 0.5)))
+    return "█" * n
+
+
+def percent(share: Fraction | None) -> str:
+    return "—" if share is None else f"{fmt.number(share * 100, 2)}%"

@@ -1,0 +1,108 @@
+"""`claimcheck explain` drawn for people: a derivation tree per check."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from .. import formatting as fmt
+from ..explain import Explanation, Node, bar, percent
+from ..report import FileResult, Shown
+from .text import VERDICT_LABELS, VERDICT_STYLES, _derived_table, diagnostic_text
+
+
+def _value(v: Shown | None) -> str:
+    if v is None:
+        return "(cannot be evaluated)"
+    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi])
+    text = fmt.with_unit(fmt.number(v.central, digits), v.unit)
+    spread = []
+    if v.rounding.lo != v.rounding.hi:
+        spread.append(fmt.interval(v.rounding, v.unit, digits))
+    if v.hedged != v.rounding:
+        spread.append(f"hedged {fmt.interval(v.hedged, v.unit, digits)}")
+    return text + (f"  ({'; '.join(spread)})" if spread else "")
+
+
+def _label(node: Node, role: str | None = None) -> Text:
+    out = Text()
+    if role:
+        out.append(f"{role}  ", style="bold")
+    head = node.name if node.kind in ("figure", "assumption", "derived") else node.expr
+    if node.kind == "derived" and node.name != node.expr:
+        head = node.expr
+    out.append(f"{head} = ", style="bold" if node.kind != "operation" else "")
+    out.append(_value(node.value))
+    details = []
+    if node.stated is not None and node.kind != "derived":
+        details.append(f"stated '{node.stated}'")
+    if node.precision:
+        details.append(node.precision)
+    if node.hedge:
+        details.append(f"hedge '{node.hedge}': {node.hedge_rule}")
+    if details:
+        out.append("\n" + " · ".join(details), style="dim")
+    if node.quote:
+        label = "source" if node.kind == "assumption" else "quote"
+        out.append(f"\n{label}: “{' '.join(node.quote.split())}”", style="dim italic")
+    for note in node.notes:
+        out.append(f"\n{note}", style="dim")
+    return out
+
+
+def _grow(branch: Tree, node: Node) -> None:
+    for child in node.children:
+        _grow(branch.add(_label(child)), child)
+
+
+def _check(e: Explanation) -> Group:
+    c = e.check
+    title = Text(f"{c.id}  ", style="bold")
+    title.append(VERDICT_LABELS[c.verdict], style=VERDICT_STYLES[c.verdict])
+    title.append(f"\n{c.claim}", style="dim")
+    title.append(f"\n{c.assertion}")
+    tree = Tree(title)
+    for role, node in (("recomputed", e.computed), ("stated", e.stated)):
+        if node is not None:
+            _grow(tree.add(_label(node, role)), node)
+    parts: list[Tree | Text | Table] = [tree, Text(c.explanation)]
+    if e.sensitivity:
+        table = Table.grid(padding=(0, 2))
+        for s in e.sensitivity:
+            hedged = ("no upper limit without it" if s.unbounds
+                      else f"with hedges {percent(s.hedged)}" if s.hedged is not None else "")
+            table.add_row(s.name, percent(s.rounding), Text(bar(s.rounding), style="cyan"),
+                          Text(hedged, style="dim"))
+        parts += [Text("What drives the width (each input's share of the recomputed range):",
+                       style="bold"), table]
+    if e.solutions:
+        lines = Text("What would make it true (one input at a time, the others as stated):",
+                     style="bold")
+        for solution in e.solutions:
+            lines.append(f"\n  {solution.message}", style="")
+        if e.summary:
+            lines.append(f"\n  → {e.summary}", style="bold")
+        parts.append(lines)
+    if e.wordings:
+        parts.append(Text("Honest wording for the recomputed figure: "
+                          + ", ".join(f"“{w}”" for w in e.wordings), style="bold"))
+    return Group(*parts)
+
+
+def render(result: FileResult, explanations: tuple[Explanation, ...], console: Console) -> None:
+    header = Text(result.path, style="bold underline")
+    if result.title:
+        header.append(f"\n{result.title}", style="bold")
+    console.print(header)
+    excerpts = dict(result.excerpts)
+    for d in result.all_diagnostics:
+        console.print(diagnostic_text(d, excerpts))
+    for e in explanations:
+        console.print()
+        console.print(_check(e))
+    derived = _derived_table(result)
+    if derived is not None:
+        console.print()
+        console.print(derived)

@@ -1,0 +1,172 @@
+"""`claimcheck explain`: derivation trees, sensitivity, the solver and honest wordings."""
+
+from __future__ import annotations
+
+import io
+import json
+from fractions import Fraction
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.engine import analyse_text
+from claimcheck.explain import Explanation, explain_env
+from claimcheck.render.text_explain import render
+
+from .conftest import CASES, ROOT
+from .golden import compare
+
+runner = CliRunner()
+BUNDLED = ROOT / "claims" / "asiapress-2020-04-30-state-smuggling.yaml"
+HEADER = "source: {publisher: Wire, title: T, url: https://example.org, published: 2024-01-02}\n"
+
+
+def explain(body: str, header: str = HEADER) -> dict[str, Explanation]:
+    result, env = analyse_text("t.yaml", header + body)
+    assert env is not None and result.all_diagnostics == [], result.all_diagnostics
+    return {e.check.id: e for e in explain_env(env, result.checks)}
+
+
+def bundled() -> dict[str, Explanation]:
+    return explain(BUNDLED.read_text(encoding="utf-8"), header="")
+
+
+def test_explain_output_matches_golden(update_goldens: bool,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result, env = analyse_text("claims/" + BUNDLED.name, BUNDLED.read_text(encoding="utf-8"))
+    assert env is not None
+    buffer = io.StringIO()
+    render(result, explain_env(env, result.checks),
+           Console(file=buffer, width=120, no_color=True, color_system=None, highlight=False))
+    text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    compare(text, CASES / "explain" / "asiapress.txt", update_goldens)
+
+
+def test_tree_shows_every_input_as_stated() -> None:
+    e = bundled()["transshipment-share"]
+    assert e.computed is not None and e.stated is not None
+    assert e.computed.value == e.check.computed  # the root is in the compared unit (%)
+    leaves = {c.name: c for c in e.computed.children}
+    total = leaves["coal_total"]
+    assert total.stated == "about 3.7 million tons" and total.hedge == "about"
+    assert total.quote is not None and "3.7 million tons of coal" in total.quote
+    assert any("metric tonnes" in n for n in total.notes)
+    assert e.stated.name == "transshipped_share" and e.stated.stated == "roughly 70%"
+
+
+def test_derived_figures_expand_into_their_expressions() -> None:
+    body = """figures:
+  value: {stated: $370 million}
+  mass: {stated: 3.7 million tonnes}
+derived:
+  price: value / mass in USD/t
+checks:
+  - {id: price, claim: x, assert: price == 100 USD/t}
+"""
+    e = explain(body)["price"]
+    assert e.computed is not None and e.computed.kind == "derived"
+    (inner,) = e.computed.children
+    assert inner.expr == "value / mass"
+    assert [c.name for c in inner.children] == ["value", "mass"]
+
+
+def test_sensitivity_finds_the_dominant_input() -> None:
+    shares = {s.name: s for s in bundled()["voyages-for-all-coal"].sensitivity}
+    assert shares["ship_size"].rounding is not None and shares["ship_size"].rounding > Fraction(9, 10)
+    assert sum(s.rounding or 0 for s in shares.values()) == 1
+
+
+def test_sensitivity_reports_inputs_that_leave_a_range_unbounded() -> None:
+    body = """figures:
+  value: {stated: $22 million}
+  mass: {stated: at least 1 million tonnes}
+checks:
+  - {id: price, claim: x, assert: value / mass <= 30 USD/t}
+"""
+    shares = {s.name: s for s in explain(body)["price"].sensitivity}
+    assert shares["mass"].rounding is not None and shares["mass"].rounding > Fraction(1, 2)
+
+
+def test_solver_matches_the_reported_example() -> None:
+    e = bundled()["transshipment-share"]
+    solved = {s.name: s for s in e.solutions}
+    assert float(solved["coal_transshipped"].value or 0) == pytest.approx(2.59e6, rel=1e-9)
+    assert float(solved["coal_total"].value or 0) == pytest.approx(4e6, rel=1e-9)
+    assert solved["coal_transshipped"].value_text == "2.59 million t"
+    low, high = solved["coal_total"].low, solved["coal_total"].high
+    assert low is not None and high is not None
+    assert float(low) == pytest.approx(2.8e6 / 0.75) and float(high) == pytest.approx(2.8e6 / 0.65)
+    assert e.summary == ("coal_transshipped = 2.59 million t, or coal_total = 4 million t, "
+                         "would make 'roughly 70%' exact")
+
+
+def test_solver_with_an_input_that_enters_twice() -> None:
+    body = """figures:
+  part: {stated: exactly 2.8 t}
+  rest: {stated: exactly 0.9 t}
+  share: {stated: 60%}
+checks:
+  - {id: share, claim: x, assert: part / (part + rest) == share}
+"""
+    solved = {s.name: s for s in explain(body)["share"].solutions}
+    # part / (part + 0.9) = 0.6  ->  part = 1.35;  2.8 / (2.8 + rest) = 0.6  ->  rest = 1.8667
+    assert float(solved["part"].value or 0) == pytest.approx(1.35, rel=1e-9)
+    assert float(solved["rest"].value or 0) == pytest.approx(2.8 / 0.6 - 2.8, rel=1e-9)
+
+
+def test_solver_says_when_no_value_can_make_it_true() -> None:
+    body = """figures:
+  part: {stated: exactly 2.8 t}
+  rest: {stated: exactly 0.9 t}
+  share: {stated: 150%}
+checks:
+  - {id: share, claim: x, assert: part / (part + rest) == share}
+"""
+    e = explain(body)["share"]
+    part = next(s for s in e.solutions if s.name == "part")
+    assert part.value is None and part.message.startswith("no value of part alone")
+    assert e.check.verdict == "inconsistent"
+
+
+def test_honest_wordings() -> None:
+    assert bundled()["transshipment-share"].wordings == ("about 76%", "roughly three-quarters")
+    assert bundled()["voyages-for-transshipped-coal"].wordings == ("about 280 voyages",)
+    assert bundled()["voyages-for-all-coal"].wordings == ()  # consistent: nothing to reword
+
+
+def test_every_bundled_check_is_explained() -> None:
+    explained = bundled()
+    assert len(explained) == 6
+    for e in explained.values():
+        assert e.computed is not None and e.stated is not None
+        assert e.sensitivity
+
+
+def test_cli_text_json_and_errors() -> None:
+    path = str(BUNDLED)
+    text = runner.invoke(app, ["explain", path, "transshipment-share"])
+    assert text.exit_code == 0 and "roughly three-quarters" in text.output
+    doc = json.loads(runner.invoke(app, ["explain", path, "-f", "json"]).output)
+    assert [c["id"] for c in doc["checks"]][:1] == ["transshipment-share"]
+    assert doc["checks"][0]["computed"]["children"][0]["name"] == "coal_transshipped"
+    assert doc["derived"] and doc["diagnostics"] == []
+    unknown = runner.invoke(app, ["explain", path, "transhipment-share"])
+    assert unknown.exit_code == 2 and "did you mean 'transshipment-share'" in unknown.output
+    missing = runner.invoke(app, ["explain", "no/such.yaml"])
+    assert missing.exit_code == 2 and "error[file-unreadable]" in missing.output
+
+
+def test_checks_in_error_are_explained_without_crashing() -> None:
+    body = """figures:
+  a: {stated: 3 t}
+  b: {stated: $5}
+checks:
+  - {id: bad, claim: x, assert: a + b == a}
+"""
+    result, env = analyse_text("t.yaml", HEADER + body)
+    assert env is not None
+    (e,) = explain_env(env, result.checks)
+    assert e.check.verdict == "error" and e.solutions == ()

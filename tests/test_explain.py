@@ -75,7 +75,8 @@ checks:
 
 def test_sensitivity_finds_the_dominant_input() -> None:
     shares = {s.name: s for s in bundled()["voyages-for-all-coal"].sensitivity}
-    assert shares["ship_size"].rounding is not None and shares["ship_size"].rounding > Fraction(9, 10)
+    ship = shares["ship_size"].rounding
+    assert ship is not None and ship > Fraction(9, 10)
     assert sum(s.rounding or 0 for s in shares.values()) == 1
 
 

@@ -69,6 +69,58 @@ def verify_excerpt() -> str:
     return "\n".join(["```text", "$ claimcheck verify", *lines[:cut], "...", summary, "```"])
 
 
+def _render(draw: object) -> list[str]:
+    import io
+    import os
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, no_color=True, color_system=None,
+                      highlight=False, force_terminal=False)
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        draw(console)  # type: ignore[operator]
+    finally:
+        os.chdir(cwd)
+    return [line.rstrip() for line in buffer.getvalue().splitlines()]
+
+
+def explain_excerpt() -> str:
+    """`claimcheck explain` on the transshipment share, without the implied-figures table."""
+    from claimcheck.engine import analyse_text
+    from claimcheck.explain import explain_env
+    from claimcheck.render.text_explain import render
+
+    path = "claims/asiapress-2020-04-30-state-smuggling.yaml"
+    result, env = analyse_text(path, (ROOT / path).read_text(encoding="utf-8"))
+    assert env is not None
+    chosen = explain_env(env, result.checks, ["transshipment-share"])
+    lines = _render(lambda console: render(result, chosen, console))
+    lines = lines[: lines.index("Implied figures")] if "Implied figures" in lines else lines
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(["```text", f"$ claimcheck explain {path} transshipment-share",
+                      *lines, "```"])
+
+
+CALC_EXAMPLES = ("about $370 million / 3.7 million tons in USD/tonne",
+                 "2.8 million t / 3.7 million t == roughly 70%")
+
+
+def calc_excerpt() -> str:
+    from claimcheck.calc import calculate
+    from claimcheck.render.text_calc import render
+
+    blocks = ["```text"]
+    for i, expression in enumerate(CALC_EXAMPLES):
+        blocks += [""] if i else []
+        blocks += [f"$ claimcheck calc {expression!r}",
+                   *_render(lambda console, e=expression: render(calculate(e), console))]
+    return "\n".join([*blocks, "```"])
+
+
 def _replace_block(text: str, name: str, body: str) -> str:
     pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.S)
     return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
@@ -80,7 +132,9 @@ def main(check: bool) -> int:
     }
     readme = ROOT / "README.md"
     text = _replace_block(readme.read_text(encoding="utf-8"), "HEDGES", hedge_table())
-    targets[readme] = _replace_block(text, "VERIFY", verify_excerpt())
+    text = _replace_block(text, "VERIFY", verify_excerpt())
+    text = _replace_block(text, "EXPLAIN", explain_excerpt())
+    targets[readme] = _replace_block(text, "CALC", calc_excerpt())
     stale = [p for p, new in targets.items()
              if not p.exists() or p.read_text(encoding="utf-8") != new]
     if check:

@@ -78,13 +78,20 @@ def _check(e: Explanation) -> Group:
         parts += [Text("What drives the width (each input's share of the recomputed range):",
                        style="bold"), table]
     if e.solutions:
-        lines = Text("What would make it true (one input at a time, the others as stated):",
-                     style="bold")
+        parts.append(Text("What would make it true (one input at a time, the others as "
+                          "stated):", style="bold"))
+        table = Table.grid(padding=(0, 1))
         for solution in e.solutions:
-            lines.append(f"\n  {solution.message}", style="")
+            if solution.value_text is None:
+                table.add_row("", Text(solution.message, style="dim"), "")
+                continue
+            consistent = (f"(consistent from {solution.range_text})"
+                          if solution.range_text else "")
+            table.add_row(f"  {solution.name} =", solution.value_text,
+                          Text(consistent, style="dim"))
+        parts.append(table)
         if e.summary:
-            lines.append(f"\n  → {e.summary}", style="bold")
-        parts.append(lines)
+            parts.append(Text(f"  → {e.summary}", style="bold"))
     if e.wordings:
         parts.append(Text("Honest wording for the recomputed figure: "
                           + ", ".join(f"“{w}”" for w in e.wordings), style="bold"))

@@ -171,3 +171,16 @@ checks:
     assert env is not None
     (e,) = explain_env(env, result.checks)
     assert e.check.verdict == "error" and e.solutions == ()
+
+
+def test_explain_error_case_matches_golden(update_goldens: bool) -> None:
+    case = CASES / "verdicts" / "unexpected-verdict.yaml"
+    bad = CASES / "expressions" / "dimension-mismatch.yaml"
+    out = []
+    for path in (case, bad):
+        result = runner.invoke(app, ["explain", str(path.relative_to(ROOT))],
+                               env={"COLUMNS": "110", "NO_COLOR": "1"})
+        out.append(f"$ claimcheck explain {path.relative_to(ROOT)}\n"
+                   f"exit status: {result.exit_code}\n"
+                   + "\n".join(line.rstrip() for line in result.output.splitlines()))
+    compare("\n\n".join(out) + "\n", CASES / "explain" / "errors.txt", update_goldens)

@@ -246,8 +246,11 @@ def explain_check(env: Env, check: CheckResult) -> Explanation:
     except ClaimcheckError:
         return Explanation(check, None, None)
     # The two roots are shown in the unit they are compared in (75.7%, not 0.757).
-    computed = replace(tree(env, assertion.left.root, assertion.text), value=check.computed)
-    stated = replace(tree(env, assertion.right.root, assertion.text), value=check.stated)
+    computed = tree(env, assertion.left.root, assertion.text)
+    stated = tree(env, assertion.right.root, assertion.text)
+    if check.computed is not None and check.stated is not None:
+        computed = replace(computed, value=check.computed)
+        stated = replace(stated, value=check.stated)
     shares = sensitivity(env, assertion.left.root)
     if check.verdict in ("consistent", "error") or check.stated is None:
         return Explanation(check, computed, stated, shares)

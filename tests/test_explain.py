@@ -184,3 +184,18 @@ def test_explain_error_case_matches_golden(update_goldens: bool) -> None:
                    f"exit status: {result.exit_code}\n"
                    + "\n".join(line.rstrip() for line in result.output.splitlines()))
     compare("\n\n".join(out) + "\n", CASES / "explain" / "errors.txt", update_goldens)
+
+
+def test_json_fields_are_the_documented_ones() -> None:
+    doc = json.loads(runner.invoke(app, ["explain", str(BUNDLED), "-f", "json"]).output)
+    check = doc["checks"][0]
+    assert set(check) == {"id", "claim", "verdict", "explanation", "computed", "stated",
+                          "sensitivity", "solutions", "would_make_it_true", "honest_wordings"}
+    assert set(check["computed"]) == {"expr", "kind", "name", "value", "stated", "quote",
+                                      "precision", "hedge", "hedge_rule", "notes", "children"}
+    assert set(check["sensitivity"][0]) == {"name", "rounding", "hedged", "unbounds"}
+    assert set(check["solutions"][0]) == {"name", "value", "value_text", "low", "high",
+                                          "range_text", "message"}
+    page = (ROOT / "docs" / "show-the-work.md").read_text(encoding="utf-8")
+    for key in ("would_make_it_true", "honest_wordings", "unbounds", "range_text"):
+        assert f"`{key}`" in page

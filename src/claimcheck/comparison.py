@@ -7,6 +7,7 @@ means the same thing wherever it is written.
 from __future__ import annotations
 
 from . import expressions as ex
+from . import quantity as q
 from . import units
 from .diagnostics import ClaimcheckError
 from .lexer import TextError
@@ -34,7 +35,8 @@ def align(assertion: ex.Assertion, left: Quantity,
             "dimension-mismatch",
             f"the two sides measure different things: {ex.describe(left)} vs "
             f"{ex.describe(right)}", 0, len(assertion.text),
-            "compare like with like, e.g. a share with a percentage",
+            q.mismatch_hint(left.unit, right.unit,
+                            "compare like with like, e.g. a share with a percentage"),
             tuple((e.start, e.start + len(e.text), ex.describe(q)) for e, q in sides),
         ) from None
     return left, right, units.format_unit(unit, label or left.label)

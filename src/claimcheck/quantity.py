@@ -19,6 +19,11 @@ LARGEST = Fraction(10) ** 100
 SMALLEST = Fraction(1, 10**100)
 
 
+def exact_float(x: float) -> Fraction:
+    """A float's exact value: used where a result is not rational (roots)."""
+    return Fraction(x)
+
+
 def _order(x: Fraction) -> int:
     return len(str(abs(x.numerator))) - len(str(x.denominator))
 
@@ -73,11 +78,25 @@ def describe(unit: units.Unit, label: str | None = None) -> str:
     return f"{shown} ({dims})" if dims != "a pure number" else f"{shown} (a pure number)"
 
 
+POINTS_HINT = ("percent and percentage points differ: from 6.1% to 7.35% is a rise of "
+               "1.25 percentage points, pp_change(old, new), but of 20.5%, "
+               "pct_change(old, new)")
+
+
+def mismatch_hint(a: units.Unit, b: units.Unit, default: str) -> str:
+    """The hint for two quantities that cannot meet: percent vs points gets its own."""
+    kinds = {units.format_unit(a), units.format_unit(b)}
+    if "pp" in kinds and (kinds & {"%", ""}):
+        return POINTS_HINT
+    return default
+
+
 def dimension_error(what: str, have: units.Unit, want: units.Unit) -> Exception:
     return fail(
         "dimension-mismatch",
         f"{what} is {describe(have)}, but {describe(want)} is needed",
-        hint="check that both sides measure the same thing (mass with mass, money with money)",
+        hint=mismatch_hint(have, want, "check that both sides measure the same thing "
+                                       "(mass with mass, money with money)"),
     )
 
 

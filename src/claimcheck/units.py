@@ -104,6 +104,8 @@ _WORDS: dict[str, str] = {
     "kilowatt hour": "kilowatt_hour", "megawatt hour": "megawatt_hour",
     "gigawatt hour": "gigawatt_hour", "terawatt hour": "terawatt_hour",
     "bpd": "@barrel/day", "pc": "percent",
+    "pp": "percentage_point", "percentage point": "percentage_point",
+    "bp": "basis_point", "bps": "basis_point", "basis point": "basis_point",
 }
 _AMBIGUOUS = {
     "pound": "'pound' is a weight and a currency: write 'lb' for weight or 'GBP' for money",
@@ -112,9 +114,7 @@ _AMBIGUOUS = {
     "mt": "'Mt' and 'MT' mean megatonnes or metric tons: write 'million tonnes' or 'tonnes'",
     "kt": "'kt' means kilotonnes or knots: write 'thousand tonnes' or 'knots'",
 }
-_POINTS = "give both percentages as figures and compare them"
-_UNSUPPORTED = {"bp": _POINTS, "bps": _POINTS, "pp": _POINTS, "percentage point": _POINTS,
-                "basis point": _POINTS}
+_UNSUPPORTED: dict[str, str] = {}
 _UNIT_NOTES = {"pc": "'{w}' read as per cent", "bpd": "'{w}' read as oil barrels per day"}
 
 #: nouns for counted things: dimensionless, kept as a label ("370 voyages")
@@ -256,6 +256,7 @@ def dimensionality(unit: Unit) -> str:
         return "a pure number"
     # "[currency_USD] / [mass]" -> "money / mass"
     text = re.sub(r"\[currency_[A-Z]{3}\]", "money", text)
+    text = text.replace("[percentage_point]", "percentage points")
     return text.replace("[", "").replace("]", "").replace(" ** ", "^")
 
 
@@ -303,7 +304,7 @@ _SYMBOLS = {"metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": 
             "megawatt_hour": "MWh", "gigawatt_hour": "GWh", "terawatt_hour": "TWh",
             "kilowatt": "kW", "megawatt": "MW", "gigawatt": "GW", "foot": "ft",
             "millimeter": "mm", "centimeter": "cm", "hectare": "ha", "milliliter": "mL",
-            "ounce": "oz"}
+            "ounce": "oz", "percentage_point": "pp", "basis_point": "bp"}
 _SUPERSCRIPTS = {2: "²", 3: "³"}
 
 

@@ -1,0 +1,159 @@
+"""The functions expressions may call: newsroom arithmetic with interval semantics.
+
+Each takes quantities (central value, rounding and hedged intervals, unit) and returns
+one, so rounding and hedges flow through percent changes, compounding and per-capita
+rates exactly as through + - * /.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from fractions import Fraction
+
+from . import quantity as q
+from . import units
+from .diagnostics import fail
+from .intervals import Interval
+
+#: name -> (fewest, most) arguments; None: no limit
+ARITY: dict[str, tuple[int, int | None]] = {
+    "min": (2, None), "max": (2, None), "abs": (1, 1), "sum": (1, None), "mean": (1, None),
+    "ratio": (2, 2), "share": (2, 2), "pct_change": (2, 2), "pp_change": (2, 2),
+    "compound": (1, None), "annualize": (2, 2), "cagr": (3, 3), "per": (2, 3),
+}
+SIGNATURES = {
+    "min": "(a, b, ...)", "max": "(a, b, ...)", "abs": "(x)", "sum": "(a, b, ...)",
+    "mean": "(a, b, ...)", "ratio": "(a, b)", "share": "(part, whole)",
+    "pct_change": "(old, new)", "pp_change": "(old %, new %)",
+    "compound": "(rate, rate, ...)", "annualize": "(rate per period, periods per year)",
+    "cagr": "(start, end, years)", "per": "(count, population[, per 100000])",
+}
+
+
+def arity_text(name: str) -> str:
+    low, high = ARITY[name]
+    if high == low:
+        return "one argument" if low == 1 else f"{low} arguments"
+    return f"{low} or more arguments" if high is None else f"{low} to {high} arguments"
+
+
+def _percent() -> units.Unit:
+    return units.pint_unit("percent")
+
+
+def _fraction(x: q.Quantity, what: str) -> q.Quantity:
+    """A rate as a pure fraction: 6% -> 0.06."""
+    if not units.is_dimensionless(x.unit):
+        raise fail("dimension-mismatch", f"{what} must be a percentage or a pure number, "
+                   f"not {q.describe(x.unit, x.label)}",
+                   hint="write rates as percentages, e.g. 6.0%")
+    return x.to(units.dimensionless(), what).with_label(None)
+
+
+def _one() -> q.Quantity:
+    return q.Quantity.exact(Fraction(1))
+
+
+def _as_percent(x: q.Quantity) -> q.Quantity:
+    return x.to(_percent()).with_label(None)
+
+
+def _whole_number(x: q.Quantity, what: str) -> int:
+    if not units.is_dimensionless(x.unit) or x.rounding.lo != x.rounding.hi or (
+            x.central.denominator != 1):
+        raise fail("expression-syntax", f"{what} must be a whole number written plainly",
+                   hint="write it as digits, e.g. 12")
+    return int(x.central)
+
+
+def _root(x: q.Quantity, n: Fraction, what: str) -> q.Quantity:
+    """x ** (1/n) for x > 0, bounds rounded outwards (the only inexact step here)."""
+    if x.hedged.lo <= 0 or x.rounding.lo <= 0 or x.central <= 0:
+        raise fail("division-by-zero", f"{what} must stay above zero to take a root")
+
+    def down(v: object) -> object:
+        return v if isinstance(v, float) else q.exact_float(math.nextafter(
+            float(v) ** float(1 / n), 0.0))  # type: ignore[arg-type]
+
+    def up(v: object) -> object:
+        return v if isinstance(v, float) else q.exact_float(math.nextafter(
+            float(v) ** float(1 / n), math.inf))  # type: ignore[arg-type]
+
+    central = q.exact_float(float(x.central) ** float(1 / n))
+    return q.Quantity(central, Interval(down(x.rounding.lo), up(x.rounding.hi)),  # type: ignore[arg-type]
+                      Interval(down(x.hedged.lo), up(x.hedged.hi)), x.unit)  # type: ignore[arg-type]
+
+
+def _total(args: list[q.Quantity]) -> q.Quantity:
+    total = args[0]
+    for a in args[1:]:
+        total = q.add(total, a)
+    return total
+
+
+def _compound(rates: list[q.Quantity]) -> q.Quantity:
+    growth = _one()
+    for r in rates:
+        growth = q.multiply(growth, q.add(_one(), _fraction(r, "a rate")))
+    return _as_percent(q.add(growth, _one(), -1))
+
+
+def _annualize(rate: q.Quantity, periods: q.Quantity) -> q.Quantity:
+    n = _whole_number(periods, "the number of periods")
+    grown = q.power(q.add(_one(), _fraction(rate, "the rate")), n)
+    return _as_percent(q.add(grown, _one(), -1))
+
+
+def _cagr(start: q.Quantity, end: q.Quantity, years: q.Quantity) -> q.Quantity:
+    is_time = units.same_dimension(years.unit, units.pint_unit("year"))
+    if is_time:
+        years = years.to(units.pint_unit("year"))
+    n = years.central  # the span of years is taken as stated: its rounding is not a range
+    if n <= 0 or not (is_time or units.is_dimensionless(years.unit)):
+        raise fail("expression-syntax", "the number of years must be positive",
+                   hint="write it as digits, e.g. 5, or as a duration such as 5 years")
+    growth = q.divide(end, start.to(end.unit, "the start value"))
+    return _as_percent(q.add(_root(_fraction(growth, "end / start"), n, "end / start"),
+                             _one(), -1))
+
+
+def _pct_change(old: q.Quantity, new: q.Quantity) -> q.Quantity:
+    return _as_percent(q.divide(q.add(new, old, -1), old.to(new.unit, "old")))
+
+
+def _pp_change(old: q.Quantity, new: q.Quantity) -> q.Quantity:
+    for x, what in ((old, "old"), (new, "new")):
+        if units.format_unit(x.unit) != "%":
+            raise fail("dimension-mismatch", f"pp_change needs two percentages; {what} is "
+                       f"{q.describe(x.unit, x.label)}",
+                       hint="for a relative change of any figure use pct_change(old, new)")
+    diff = q.add(new, old, -1)
+    return q.Quantity(diff.central, diff.rounding, diff.hedged,
+                      units.pint_unit("percentage_point"))
+
+
+def _per(count: q.Quantity, population: q.Quantity, base: q.Quantity | None) -> q.Quantity:
+    rate = q.divide(count, population)
+    return q.multiply(rate, base) if base is not None else rate
+
+
+_TABLE: dict[str, Callable[[list[q.Quantity]], q.Quantity]] = {
+    "abs": lambda a: q.absolute(a[0]),
+    "min": lambda a: q.extreme(a, largest=False),
+    "max": lambda a: q.extreme(a, largest=True),
+    "sum": _total,
+    "mean": lambda a: q.divide(_total(a), q.Quantity.exact(Fraction(len(a)))),
+    "ratio": lambda a: q.divide(a[0], a[1]),
+    "share": lambda a: _as_percent(q.divide(a[0], a[1].to(a[0].unit, "the whole"))),
+    "pct_change": lambda a: _pct_change(a[0], a[1]),
+    "pp_change": lambda a: _pp_change(a[0], a[1]),
+    "compound": _compound,
+    "annualize": lambda a: _annualize(a[0], a[1]),
+    "cagr": lambda a: _cagr(a[0], a[1], a[2]),
+    "per": lambda a: _per(a[0], a[1], a[2] if len(a) > 2 else None),
+}
+
+
+def call(name: str, args: list[q.Quantity]) -> q.Quantity:
+    return _TABLE[name](args)

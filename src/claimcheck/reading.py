@@ -27,6 +27,7 @@ from .unit_phrases import (
     UnitPhrase,
     UnitReader,
 )
+from .words import COMPARATIVES, read_words
 
 __all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
 
@@ -56,6 +57,7 @@ class Reading:
     what: str | None = None   # descriptor after the unit: "of coal", "cargo ship"
     period: Period | None = None
     plain: bool = False       # a bare number: no unit, scale, currency, percent or hedge
+    alternative: Quantity | None = None  # "3 times more": also read as 4 times
 
 
 def _step(digits: str) -> Decimal:
@@ -76,6 +78,17 @@ def _fmt_decimal(d: Decimal) -> str:
     whole, _, frac = text.partition(".")
     whole = f"{int(whole):,}" if whole.lstrip("-").isdigit() else whole
     return f"{whole}.{frac}" if frac else whole
+
+
+def _plus_one(q: Quantity) -> Quantity:
+    """The other reading of 'N times more': N + 1 times as much."""
+    one = Interval.point(Fraction(1))
+    return Quantity(q.central + 1, q.rounding + one, q.hedged + one, q.unit, q.label)
+
+
+def _ambiguity_note(q: Quantity) -> str:
+    return (f"'{q.central} times more' is ambiguous: read as {q.central} times as much "
+            f"and as {q.central + 1} times as much")
 
 
 class _Reader(UnitReader):
@@ -109,6 +122,9 @@ class _Reader(UnitReader):
         currency = self._currency_prefix()
         if hedge and hedge.rule.kind is HedgeKind.MULTIPLIER and self.tok.kind is not Kind.NUM:
             return self._multiplier(hedge, start_pos)
+        worded = self._word_number(hedge, start_pos)
+        if worded is not None:
+            return worded
         if self.tok.kind is not Kind.NUM:
             what = "a number" if hedge or currency else "a figure such as 'about 3.7 million tons'"
             raise self.error("figure-syntax", f"expected {what}, found "
@@ -135,6 +151,7 @@ class _Reader(UnitReader):
         else:
             unit_phrase = self._compound_or_unit()
         currency = currency or self._currency_suffix()
+        more = self._comparative(unit_phrase.label if unit_phrase else None)
         descriptor = self._descriptor()
         if not self.embedded and not self.at_end():
             raise self.leftover()
@@ -161,12 +178,63 @@ class _Reader(UnitReader):
             rounding, how = Interval.point(central), f"exact ('{hedge.words}')"
         hedged = hedge.rule.apply(rounding) if hedge else rounding
         quantity = Quantity(central, rounding, hedged, unit, label)
+        if more:
+            self.notes.append(_ambiguity_note(quantity))
         plain = (hedge is None and currency is None and unit_phrase is None and exp == 0
                  and not negative)
         source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
         return Reading(source if self.embedded else self.text, quantity,
                        units.format_unit(unit, label), how, hedge, tuple(self.notes), descriptor,
-                       plain=plain)
+                       plain=plain,
+                       alternative=_plus_one(quantity) if more else None)
+
+    def _word_number(self, hedge: Hedge | None, start_pos: int) -> Reading | None:
+        """'two rivers', 'a third', 'one in five', 'twice', 'dozens of ships'."""
+        t = self.tok
+        numeric_ratio = (t.kind is Kind.NUM and self.ahead().lower == "in"
+                         and self.ahead(2).kind is Kind.NUM)
+        if t.kind is not Kind.WORD and not numeric_ratio:
+            return None
+        toks = [x for x in self.toks[self.pos : self.pos + 4] if x.kind is not Kind.END]
+        found = read_words([x.lower if x.kind is Kind.WORD else x.text for x in toks], [])
+        if found is None:
+            return None
+        self.pos += found.consumed
+        exp = 0 if found.percent or found.label else self._scale(False)
+        scale = Fraction(10) ** exp
+        unit, label, notes = units.dimensionless(), found.label, list[str]()
+        if found.percent:
+            unit = units.pint_unit("percent")
+        else:
+            phrase = self._compound_or_unit()
+            if phrase is not None:
+                unit, label, notes = phrase.unit, phrase.label or label, list(phrase.notes)
+        central = found.central * scale
+        rounding, hedged = found.rounding.scale(scale), found.hedged.scale(scale)
+        more = self._comparative(label)
+        descriptor = self._descriptor()
+        if not self.embedded and not self.at_end():
+            raise self.leftover()
+        how = found.how + (f" {_SCALE_NAMES[exp]}" if exp else "")
+        if hedge is not None:
+            hedged = hedged.hull(hedge.rule.apply(rounding))
+        quantity = Quantity(central, rounding, hedged, unit, label)
+        if more:
+            notes.append(_ambiguity_note(quantity))
+        source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
+        return Reading(source if self.embedded else self.text, quantity,
+                       units.format_unit(unit, label), how, hedge, tuple(notes), descriptor,
+                       alternative=_plus_one(quantity) if more else None)
+
+    def _comparative(self, label: str | None) -> bool:
+        """'three times more (than)': consumes the comparative that makes it ambiguous."""
+        if label not in ("times", "fold") or self.tok.lower not in COMPARATIVES:
+            return False
+        self.take()
+        if self.tok.lower == "than":
+            self.take()
+        return True
+
 
     def _hedge(self) -> Hedge | None:
         found = match_hedge(self._words_here(), self.ctx.hedges)

@@ -122,7 +122,7 @@ COUNT_NOUNS = frozenset({
     "voyage", "trip", "ship", "vessel", "shipload", "boat", "truck", "vehicle", "car", "flight",
     "person", "people", "individual", "resident", "worker", "interpreter", "official", "refugee",
     "time", "item", "case", "death", "household", "family", "company", "country", "river",
-    "mine", "port", "container", "cargo", "load", "smuggler", "child", "children",
+    "mine", "port", "container", "cargo", "load", "smuggler", "child", "children", "fold",
 })
 
 RATE_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day",

@@ -16,6 +16,8 @@ from fractions import Fraction
 from . import formatting as fmt
 from .report import Shown
 
+#: verdicts from best to worst, for choosing between two readings of one figure
+LADDER = ("consistent", "within_rounding", "within_hedge", "inconsistent", "error")
 _REL_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
 
 

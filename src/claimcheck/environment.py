@@ -112,7 +112,10 @@ class Env:
         return tuple(dict.fromkeys(sorted(found)))
 
     def evaluate(self, expr: ex.Expression) -> Quantity:
-        return ex.evaluate(expr.root, self.lookup, self.ctx, self.names)
+        from .tightening import tighten
+
+        naive = ex.evaluate(expr.root, self.lookup, self.ctx, self.names)
+        return tighten(self, expr.root, naive)
 
     # -- derived figures, evaluated on first use --------------------------------------
     def evaluate_derived(self, name: str) -> None:

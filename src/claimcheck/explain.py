@@ -21,6 +21,7 @@ from .environment import Env, shown
 from .quantity import Quantity
 from .report import CheckResult, Shown
 from .solve import Solution, solve_for
+from .tightening import Evaluator, tighten
 from .wording import honest_wordings
 
 
@@ -99,32 +100,6 @@ class Explanation:
 
 
 # --- evaluation with some inputs replaced ----------------------------------------------
-
-class Evaluator:
-    """Evaluates expressions of one file with some figures replaced by other values;
-    derived figures are recomputed from the replacements."""
-
-    def __init__(self, env: Env, overrides: dict[str, Quantity]) -> None:
-        self.env, self.overrides = env, overrides
-        self.memo: dict[str, Quantity] = {}
-
-    def lookup(self, name: str) -> Quantity | None:
-        if name in self.overrides:
-            return self.overrides[name]
-        entry = self.env.entries.get(name)
-        if entry is None or entry.kind != "derived" or entry.expr is None:
-            return self.env.lookup(name)
-        if name not in self.memo:
-            value = self.evaluate(entry.expr.root)
-            if entry.display is not None:
-                value = value.to(entry.display.unit).with_label(
-                    entry.display.label or value.label)
-            self.memo[name] = value
-        return self.memo[name]
-
-    def evaluate(self, node: ex.Node) -> Quantity:
-        return ex.evaluate(node, self.lookup, self.env.ctx, self.env.names)
-
 
 def inputs_of(env: Env, node: ex.Node) -> list[str]:
     """Figures and assumptions an expression rests on, through derived figures, in order."""
@@ -210,7 +185,7 @@ def sensitivity(env: Env, node: ex.Node) -> tuple[Share, ...]:
     that input alone is taken at its central value."""
     names = inputs_of(env, node)
     try:
-        full = Evaluator(env, {}).evaluate(node)
+        full = tighten(env, node, Evaluator(env, {}).evaluate(node))
     except ClaimcheckError:
         return ()
     full_r = _width(full.rounding.lo, full.rounding.hi)
@@ -220,8 +195,9 @@ def sensitivity(env: Env, node: ex.Node) -> tuple[Share, ...]:
         value = env.entries[name].value
         if value is None:
             continue
+        fixed_input = {name: point(value)}
         try:
-            fixed = Evaluator(env, {name: point(value)}).evaluate(node)
+            fixed = tighten(env, node, Evaluator(env, fixed_input).evaluate(node), fixed_input)
         except ClaimcheckError:
             continue
         w_r = _width(fixed.rounding.lo, fixed.rounding.hi)

@@ -84,7 +84,7 @@ class Explanation:
         target = (f"'{self.check.stated_text}'" if self.check.stated_text
                   else "the stated side")
         parts = ", or ".join(f"{s.name} = {s.value_text}" for s in found)
-        verb = "exact" if self.check.relation == "==" else "true (at the boundary)"
+        verb = "exact" if self.check.relation == "==" else "true at the boundary"
         comma = "," if len(found) > 1 else ""
         return f"{parts}{comma} would make {target} {verb}"
 

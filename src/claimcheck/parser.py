@@ -59,6 +59,7 @@ def _merge_grouping(text: str, toks: list[Token]) -> list[Token]:
     return out
 
 
+_YEAR = re.compile(r"(18|19|20)\d\d")
 _GROUP_HEAD = re.compile(r"\d{1,3}(,\d{3})*")
 _GROUP_TAIL = re.compile(r"\d{3}(\.\d+)?")
 
@@ -185,10 +186,26 @@ class _Parser:
                              hint="use parentheses: (x^2)^3")
         return Power(base.start, t.end, base, n)
 
+    def _year_span(self) -> bool:
+        """'2015 to 2019', '2015-2019': whole years, not a subtraction or a range."""
+        a, sep, b = self.toks[self.pos : self.pos + 3] if len(self.toks) > self.pos + 3 else (
+            self.tok, self.tok, self.tok)
+        if not (a.kind is Kind.NUM and b.kind is Kind.NUM and _YEAR.fullmatch(a.text)
+                and _YEAR.fullmatch(b.text)):
+            return False
+        if sep.text in ("to", "–", "—"):
+            return True
+        return sep.text == "-" and not sep.spaced and not b.spaced
+
     def _period(self) -> Node | None:
         """'January to August 2019' inside an expression: the longest run of tokens from
         a month name that reads as a calendar period."""
         t = self.tok
+        if self._year_span():
+            end = self.pos + 3
+            text = self.text[t.start : self.toks[end - 1].end]
+            self.pos = end
+            return Literal(t.start, self.toks[end - 1].end, read_figure(text, self.ctx))
         if t.kind is not Kind.WORD or t.lower.rstrip(".") not in MONTH_WORDS:
             return None
         for end in range(min(len(self.toks) - 1, self.pos + 8), self.pos, -1):

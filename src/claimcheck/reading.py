@@ -120,8 +120,10 @@ class _Reader(UnitReader):
             self.take()  # "-2.3%", "-5 tonnes": a stated negative figure
             negative = True
         currency = self._currency_prefix()
-        if hedge and hedge.rule.kind is HedgeKind.MULTIPLIER and self.tok.kind is not Kind.NUM:
-            return self._multiplier(hedge, start_pos)
+        if hedge and hedge.rule.kind is HedgeKind.MULTIPLIER:
+            if self.tok.kind is not Kind.NUM:
+                return self._multiplier(hedge, start_pos)
+            return self._times_figure(hedge, start_pos)
         worded = self._word_number(hedge, start_pos)
         if worded is not None:
             return worded
@@ -187,6 +189,22 @@ class _Reader(UnitReader):
                        units.format_unit(unit, label), how, hedge, tuple(self.notes), descriptor,
                        plain=plain,
                        alternative=_plus_one(quantity) if more else None)
+
+    def _times_figure(self, hedge: Hedge, start_pos: int) -> Reading:
+        """'several times 500,000 barrels': the figure times the vague multiplier."""
+        if "times" not in hedge.words:
+            raise self.error("figure-syntax", f"'{hedge.words}' before a number", self.tok,
+                             f"write '{hedge.words} times 500,000 barrels' for a multiple, or "
+                             "the number alone")
+        base = self.read()
+        rule, q = hedge.rule, base.quantity
+        low, high = Interval.point(rule.low), Interval(rule.low, rule.high)
+        quantity = Quantity(q.central * rule.low, q.rounding * low, q.hedged * high, q.unit,
+                            q.label)
+        source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
+        return Reading(source if self.embedded else self.text, quantity, base.unit_text,
+                       f"{base.precision}; '{hedge.words}': {rule.low} to {rule.high} times",
+                       hedge, base.notes, base.what)
 
     def _word_number(self, hedge: Hedge | None, start_pos: int) -> Reading | None:
         """'two rivers', 'a third', 'one in five', 'twice', 'dozens of ships'."""

@@ -93,6 +93,27 @@ def _closest(roots: list[float], to: float) -> float | None:
     return min(roots, key=lambda r: abs(math.log(abs(r / to))) if r and to else abs(r - to))
 
 
+def _holds(relation: str, left: Fraction, right: Fraction) -> bool:
+    return {"<": left < right, "<=": left <= right, ">": left > right,
+            ">=": left >= right}[relation]
+
+
+def _one_sided(name: str, boundary: Fraction, unit: str, relation: str,
+               sides: Callable[[float], tuple[Fraction, Fraction] | None]) -> Solution:
+    """For an inequality: which side of the boundary value makes the check hold."""
+    text = fmt.with_unit(fmt.number(boundary), unit)
+    above = sides(float(boundary) * (1 + 1e-9) if boundary > 0 else float(boundary) + 1e-9)
+    below = sides(float(boundary) * (1 - 1e-9) if boundary > 0 else float(boundary) - 1e-9)
+    if above is not None and _holds(relation, *above):
+        low, high, side = boundary, None, "above"
+    elif below is not None and _holds(relation, *below):
+        low, high, side = None, boundary, "below"
+    else:
+        return Solution(name, boundary, text, message=f"{name} = {text} is the boundary")
+    message = f"{name} {side} {text} would make it hold"
+    return Solution(name, boundary, text, low, high, f"{side} {text}", message)
+
+
 def solve_for(evaluator: Any, env: Env, name: str, assertion: ex.Assertion,
               check: CheckResult) -> Solution:
     """The value of input ``name`` that makes the check's two sides meet."""
@@ -140,6 +161,8 @@ def solve_for(evaluator: Any, env: Env, name: str, assertion: ex.Assertion,
             f"no value of {name} alone makes the two sides meet (searched "
             f"{fmt.number(Fraction(v0) / 1000)} to {fmt.number(Fraction(v0) * 1000)} {unit})"))
     value = Fraction(root).limit_denominator(10**12)
+    if assertion.relation != "==":
+        return _one_sided(name, value, unit, assertion.relation, sides)
     ends = []
     for target in (check.stated.rounding.lo, check.stated.rounding.hi):
         if isinstance(target, Fraction):

@@ -85,8 +85,11 @@ def _check(e: Explanation) -> Group:
             if solution.value_text is None:
                 table.add_row("", Text(solution.message, style="dim"), "")
                 continue
-            consistent = (f"(consistent from {solution.range_text})"
-                          if solution.range_text else "")
+            consistent = ""
+            if solution.range_text and solution.range_text.startswith(("above", "below")):
+                consistent = f"(the boundary: it holds {solution.range_text})"
+            elif solution.range_text:
+                consistent = f"(consistent from {solution.range_text})"
             table.add_row(f"  {solution.name} =", solution.value_text,
                           Text(consistent, style="dim"))
         parts.append(table)

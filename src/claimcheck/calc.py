@@ -38,6 +38,7 @@ class CalcResult:
     gap: Any = None
     notes: tuple[str, ...] = ()
     hedges: tuple[str, ...] = ()
+    stated_hedges: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 
     @property
@@ -126,14 +127,16 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
     computed, stated = _shown(left, unit_text), _shown(right, unit_text)
     root = assertion.right.root
     hedge = root.reading.hedge if isinstance(root, ex.Literal) else None
-    verdict = judge(assertion.relation, computed, stated, bool(hedge and hedge.rule.is_bound))
+    is_bound = bool(hedge and hedge.rule.is_bound)
+    verdict = judge(assertion.relation, computed, stated, is_bound)
     stated_hedges, input_hedges = _hedges(assertion.right), _hedges(assertion.left)
     sentence = explain(verdict, assertion.relation, assertion.left.text, computed,
                        assertion.right.text, stated, stated_hedges, input_hedges,
-                       stated_is_figure=isinstance(root, ex.Literal))
+                       stated_is_figure=isinstance(root, ex.Literal),
+                       stated_is_bound=is_bound)
     return CalcResult(
         text, relation=assertion.relation, computed_text=assertion.left.text,
         computed=computed, stated_text=assertion.right.text, stated=stated, verdict=verdict,
         explanation=sentence, gap=gap(computed, stated),
         notes=_notes(assertion.left, assertion.right),
-        hedges=tuple(dict.fromkeys(stated_hedges + input_hedges)))
+        hedges=tuple(dict.fromkeys(stated_hedges + input_hedges)), stated_hedges=stated_hedges)

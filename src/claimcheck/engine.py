@@ -72,7 +72,7 @@ def _check(env: Env, index: int) -> CheckResult:
             other = f"; read as {second} times as much it would be {alt_verdict}"
     sentence = explain(verdict, assertion.relation, left_text, computed, stated_text,
                        stated, stated_hedges, env.hedges_of(assertion.left.root),
-                       stated_is_figure) + other
+                       stated_is_figure, is_bound) + other
     g = gap(computed, stated)
     diagnostics: tuple[Diagnostic, ...] = ()
     if spec.expect is not None and spec.expect != verdict:

@@ -78,7 +78,8 @@ class Explanation:
     def summary(self) -> str | None:
         """"coal_transshipped = 2.59 million t, or coal_total = 4 million t, would make
         'roughly 70%' exact"."""
-        found = [s for s in self.solutions if s.value is not None]
+        stated = set(inputs_of_names(self.stated))
+        found = [s for s in self.solutions if s.value is not None and s.name not in stated]
         if not found:
             return None
         target = (f"'{self.check.stated_text}'" if self.check.stated_text
@@ -100,6 +101,15 @@ class Explanation:
 
 
 # --- evaluation with some inputs replaced ----------------------------------------------
+
+def inputs_of_names(node: Node | None) -> list[str]:
+    """The figures and assumptions at the leaves of a derivation tree."""
+    if node is None:
+        return []
+    if node.kind in ("figure", "assumption") and node.name:
+        return [node.name]
+    return [n for child in node.children for n in inputs_of_names(child)]
+
 
 def inputs_of(env: Env, node: ex.Node) -> list[str]:
     """Figures and assumptions an expression rests on, through derived figures, in order."""
@@ -230,9 +240,15 @@ def explain_check(env: Env, check: CheckResult) -> Explanation:
     shares = sensitivity(env, assertion.left.root)
     if check.verdict in ("consistent", "error") or check.stated is None:
         return Explanation(check, computed, stated, shares)
+    names = inputs_of(env, assertion.left.root)
+    stated_names = [n for n in inputs_of(env, assertion.right.root) if n not in names]
     solutions = tuple(solve_for(Evaluator, env, name, assertion, check)
-                      for name in inputs_of(env, assertion.left.root))
-    wordings = honest_wordings(check)
+                      for name in names + stated_names)
+    # rewording a figure that is itself the claim under test says nothing new
+    bare = isinstance(assertion.left.root, ex.Name) and env.entries.get(
+        assertion.left.root.name) is not None and env.entries[
+        assertion.left.root.name].kind != "derived"
+    wordings = () if bare else honest_wordings(check)
     return Explanation(check, computed, stated, shares, solutions, wordings)
 
 

@@ -21,6 +21,7 @@ ARITY: dict[str, tuple[int, int | None]] = {
     "min": (2, None), "max": (2, None), "abs": (1, 1), "sum": (1, None), "mean": (1, None),
     "ratio": (2, 2), "share": (2, 2), "pct_change": (2, 2), "pp_change": (2, 2),
     "compound": (1, None), "annualize": (2, 2), "cagr": (3, 3), "per": (2, 3),
+    "percent_of": (2, 2),
 }
 SIGNATURES = {
     "min": "(a, b, ...)", "max": "(a, b, ...)", "abs": "(x)", "sum": "(a, b, ...)",
@@ -28,6 +29,7 @@ SIGNATURES = {
     "pct_change": "(old, new)", "pp_change": "(old %, new %)",
     "compound": "(rate, rate, ...)", "annualize": "(rate per period, periods per year)",
     "cagr": "(start, end, years)", "per": "(count, population[, per 100000])",
+    "percent_of": "(percentage, whole)",
 }
 
 
@@ -152,6 +154,7 @@ _TABLE: dict[str, Callable[[list[q.Quantity]], q.Quantity]] = {
     "annualize": lambda a: _annualize(a[0], a[1]),
     "cagr": lambda a: _cagr(a[0], a[1], a[2]),
     "per": lambda a: _per(a[0], a[1], a[2] if len(a) > 2 else None),
+    "percent_of": lambda a: q.multiply(_fraction(a[0], "the percentage"), a[1]),
 }
 
 

@@ -30,6 +30,7 @@ from .syntax import (
     Unary,
 )
 from .unit_phrases import UnitReader, read_unit_tokens
+from .words import read_words
 
 
 def _merge_grouping(text: str, toks: list[Token]) -> list[Token]:
@@ -111,6 +112,15 @@ class _Parser:
         t = self.tok
         if t.kind is Kind.WORD and t.text not in self.ctx.reserved and self.pos and (
                 self.toks[self.pos - 1].kind in (Kind.NUM, Kind.WORD)):
+            if t.lower == "of":
+                raise self.error("'of' after a figure", t,
+                                 "in an expression, 'of' follows a percentage (25% of x); "
+                                 "describe the figure in the claim file instead",
+                                 code="expression-syntax")
+            if units.resolve_known(t.text, self.ctx.conventions, self.ctx.counts):
+                raise self.error(f"unexpected unit '{t.text}' here", t,
+                                 "join units with 'per' or '/', e.g. 'USD per tonne'",
+                                 code="expression-syntax")
             raise self.error(f"unknown unit '{t.text}'", t,
                              units.unknown_unit_hint(t.text, self.ctx.counts),
                              code="unknown-unit")
@@ -120,8 +130,12 @@ class _Parser:
             self.stray_word()
             t = self.tok
             hint = None
-            if t.text == "," and self.pos and self.toks[self.pos - 1].kind is Kind.NUM:
-                hint = "write 10000 or 10_000 in expressions: commas separate arguments"
+            nxt = self.toks[self.pos + 1] if self.pos + 1 < len(self.toks) else t
+            if (t.text == "," and self.pos and self.toks[self.pos - 1].kind is Kind.NUM
+                    and nxt.kind is Kind.NUM and len(nxt.text.split(".")[0]) != 3):
+                hint = "write decimals with a point (3.7, not 3,7)"
+            elif t.text == "," and self.pos and self.toks[self.pos - 1].kind is Kind.NUM:
+                hint = "a comma separates a function's arguments: write 10000 or 10_000"
             elif t.text == "=":
                 hint = "write '==' for 'is consistent with'"
             elif t.kind is Kind.WORD:
@@ -225,6 +239,10 @@ class _Parser:
         words = [x.lower for x in self.toks[self.pos : self.pos + 4] if x.kind is Kind.WORD]
         if match_hedge(words, self.ctx.hedges):
             return True
+        ahead = [x.lower if x.kind is Kind.WORD else x.text
+                 for x in self.toks[self.pos : self.pos + 4] if x.kind is not Kind.END]
+        if read_words(ahead, []) is not None:  # "a third", "twice", "two"
+            return True
         nxt = self.toks[self.pos + 1]
         return (t.text in units.CURRENCIES and nxt.kind is Kind.NUM) or (
             nxt.text == "$" and not nxt.spaced)
@@ -241,7 +259,12 @@ class _Parser:
             return period
         if self._starts_literal():
             reading, self.pos = read_literal(self.text, self.toks, self.pos, self.ctx)
-            return Literal(t.start, self.toks[self.pos - 1].end, reading)
+            literal = Literal(t.start, self.toks[self.pos - 1].end, reading)
+            if self.tok.lower == "of" and reading.unit_text == "%" and not reading.plain:
+                self.take()  # "25% of 3.7 million tons"
+                whole = self.nested(self.unary)
+                return Call(literal.start, whole.end, "percent_of", (literal, whole))
+            return literal
         if t.kind is Kind.WORD:
             self.take()
             if self.tok.text == "(":

@@ -340,6 +340,8 @@ class _Reader(UnitReader):
                 start = self.tok.start
                 self.pos = len(self.toks) - 1
                 self._what = self.text[start:].strip()
+            while self.embedded and self.tok.kind is Kind.WORD and units.is_count(self.tok.text):
+                self.take()  # "10,000-ton cargo ship" inside an expression: the noun it names
             return phrase
         return self.unit_phrase(required=False)
 

@@ -181,6 +181,9 @@ class UnitReader:
         return unit, notes
 
     def _unknown_unit(self, tok: Token) -> TextError:
+        if tok.kind is Kind.END:
+            return self.error("figure-syntax", "expected a unit here", tok,
+                              "e.g. 'in USD/tonne' or 'in %'")
         if tok.kind is not Kind.WORD:
             return self.error("figure-syntax", f"unexpected {tok.text!r}", tok)
         if tok.lower in SCALE_WORDS:

@@ -83,7 +83,7 @@ def _hedged_part(stated: Shown, hedges: tuple[str, ...], digits: int) -> str:
 def explain(
     verdict: str, relation: str, computed_text: str, computed: Shown, stated_text: str,
     stated: Shown, stated_hedges: tuple[str, ...], input_hedges: tuple[str, ...],
-    stated_is_figure: bool,
+    stated_is_figure: bool, stated_is_bound: bool = False,
 ) -> str:
     """One sentence a journalist can read aloud: both numbers, one unit, the reason."""
     bounds = [computed.central, computed.rounding.lo, computed.rounding.hi, stated.central,
@@ -91,7 +91,10 @@ def explain(
     digits = fmt.digits_for(bounds)
     left = _side(computed_text, computed, digits)
     quoted = f"stated '{stated_text}'" if stated_is_figure else stated_text
-    if relation == "==":
+    if relation == "==" and stated_is_bound:
+        # "more than 2.5 million tons" states an inequality, not a value with a margin
+        right = f"{quoted} means {fmt.interval(stated.hedged, stated.unit, digits)}"
+    elif relation == "==":
         right = (f"{quoted} is {fmt.interval(stated.rounding, stated.unit, digits)} "
                  f"by its rounding" + _hedged_part(stated, stated_hedges, digits))
     else:
@@ -102,8 +105,9 @@ def explain(
     g = gap(computed, stated)
     off = f" ({g.describe()} apart)" if g is not None and g.value != 0 else ""
     reason = {
-        "consistent": "consistent" + ("" if relation != "==" else
-                                      ": the recomputed value lies within the stated rounding"),
+        "consistent": "consistent" + (
+            "" if relation != "==" else ": the recomputed value satisfies it" if stated_is_bound
+            else ": the recomputed value lies within the stated rounding"),
         "within_rounding": "the two meet only at the edge of rounding" + off,
         "within_hedge": f"they meet only through the hedge{'s' if len(hedges) > 1 else ''} "
                         f"{words}" + off,

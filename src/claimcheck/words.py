@@ -81,8 +81,8 @@ def read_words(words: list[str], raw: list[str]) -> WordNumber | None:
     if not words:
         return None
     w = words[0]
-    two = " ".join(words[:2])
-    three = " ".join(words[:3])
+    two = " ".join(words[:2]) if len(words) > 1 else ""
+    three = " ".join(words[:3]) if len(words) > 2 else ""
     for phrase, n in ((three, 3), (two, 2), (w, 1)):
         if phrase in VAGUE:
             low, high = VAGUE[phrase]
@@ -109,8 +109,8 @@ def read_words(words: list[str], raw: list[str]) -> WordNumber | None:
     if w in _TENS and len(words) > 2 and words[1] == "-" and words[2] in _ONES[1:10]:
         value = Fraction(_TENS[w] + _ONES.index(words[2]))
         return _exact(value, "a number in words: exact", 3)
-    if w in CARDINALS or two in CARDINALS:
-        n = 2 if two in CARDINALS else 1
+    if w in CARDINALS or (len(words) > 1 and two in CARDINALS):
+        n = 2 if len(words) > 1 and two in CARDINALS else 1
         value = Fraction(CARDINALS[two if n == 2 else w])
         return _exact(value, "a number in words: exact", n)
     del raw

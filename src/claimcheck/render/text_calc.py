@@ -43,9 +43,10 @@ def render(result: CalcResult, console: Console) -> None:
     elif result.computed is not None and result.stated is not None and result.verdict:
         console.print(Text(result.text, style="bold"))
         table.add_row("recomputed", f"{result.computed_text} = {_value(result.computed)}")
-        _rows(table, result.computed, ())
+        _rows(table, result.computed, tuple(h for h in result.hedges
+                                            if h not in result.stated_hedges))
         table.add_row("stated", f"{result.stated_text} = {_value(result.stated)}")
-        _rows(table, result.stated, result.hedges)
+        _rows(table, result.stated, result.stated_hedges)
         table.add_row("verdict", Text(VERDICT_LABELS[result.verdict],
                                       style=VERDICT_STYLES[result.verdict]))
         table.add_row("why", result.explanation or "")

@@ -22,7 +22,7 @@ from fractions import Fraction
 from . import quantity as q
 from . import units
 from .diagnostics import ClaimcheckError, did_you_mean
-from .functions import call
+from .functions import AS_STATED, call
 from .lexer import TextError
 from .parser import parse_assertion, parse_expression
 from .reading import ReadContext
@@ -75,7 +75,11 @@ def _eval(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -
     if isinstance(node, Power):
         return q.power(sub(node.base), node.exponent)
     if isinstance(node, Call):
-        return call(node.func, [sub(a) for a in node.args])
+        args = [sub(a) for a in node.args]
+        first = node.args[0]
+        if node.func in AS_STATED and isinstance(first, Literal):
+            args[0] = first.reading.quantity  # grim(5.19, 28): 5.19 keeps its precision
+        return call(node.func, args)
     assert isinstance(node, Binary)
     left, right = sub(node.left), sub(node.right)
     try:

@@ -21,7 +21,7 @@ ARITY: dict[str, tuple[int, int | None]] = {
     "min": (2, None), "max": (2, None), "abs": (1, 1), "sum": (1, None), "mean": (1, None),
     "ratio": (2, 2), "share": (2, 2), "pct_change": (2, 2), "pp_change": (2, 2),
     "compound": (1, None), "annualize": (2, 2), "cagr": (3, 3), "per": (2, 3),
-    "percent_of": (2, 2),
+    "percent_of": (2, 2), "possible_share": (2, 2), "grim": (2, 3),
 }
 SIGNATURES = {
     "min": "(a, b, ...)", "max": "(a, b, ...)", "abs": "(x)", "sum": "(a, b, ...)",
@@ -29,8 +29,13 @@ SIGNATURES = {
     "pct_change": "(old, new)", "pp_change": "(old %, new %)",
     "compound": "(rate, rate, ...)", "annualize": "(rate per period, periods per year)",
     "cagr": "(start, end, years)", "per": "(count, population[, per 100000])",
-    "percent_of": "(percentage, whole)",
+    "percent_of": "(percentage, whole)", "possible_share": "(percentage, n)",
+    "grim": "(mean, n[, items])",
 }
+
+
+#: functions whose first argument is a stated figure even when written as a bare number
+AS_STATED = frozenset({"grim", "possible_share"})
 
 
 def arity_text(name: str) -> str:
@@ -140,6 +145,34 @@ def _per(count: q.Quantity, population: q.Quantity, base: q.Quantity | None) -> 
     return q.multiply(rate, base) if base is not None else rate
 
 
+def _granular(stated: q.Quantity, n: int, scale: Fraction) -> q.Quantity:
+    """The possible value k / n * scale nearest the stated one, preferring values inside
+    its rounding: GRIM's question, "can n whole answers give this figure at all?"."""
+    lo, hi = stated.rounding.lo, stated.rounding.hi
+    if isinstance(lo, float) or isinstance(hi, float):
+        raise fail("expression-syntax", "the stated figure needs a bounded rounding range")
+    k_lo, k_hi = math.ceil(lo * n / scale), math.floor(hi * n / scale)
+    target = stated.central * n / scale
+    if k_lo <= k_hi:  # possible: the nearest possible k inside the rounding range
+        k = min(range(k_lo, k_hi + 1), key=lambda i: (abs(i - target), i))
+    else:  # impossible: the nearest possible values on either side
+        k = min((math.floor(target), math.ceil(target)), key=lambda i: (abs(i - target), i))
+    return q.Quantity.exact(Fraction(k) * scale / n, stated.unit).with_label(stated.label)
+
+
+def _possible_share(pct: q.Quantity, n_q: q.Quantity) -> q.Quantity:
+    if units.format_unit(pct.unit) != "%":
+        raise fail("dimension-mismatch", "possible_share needs a percentage",
+                   hint="possible_share(23%, 40): can 40 people give 23%?")
+    return _granular(pct, _whole_number(n_q, "the number of people"), Fraction(100))
+
+
+def _grim(mean: q.Quantity, n_q: q.Quantity, items: q.Quantity | None) -> q.Quantity:
+    n = _whole_number(n_q, "the number of respondents")
+    per = _whole_number(items, "the number of items") if items is not None else 1
+    return _granular(mean, n * per, Fraction(1))
+
+
 _TABLE: dict[str, Callable[[list[q.Quantity]], q.Quantity]] = {
     "abs": lambda a: q.absolute(a[0]),
     "min": lambda a: q.extreme(a, largest=False),
@@ -155,6 +188,8 @@ _TABLE: dict[str, Callable[[list[q.Quantity]], q.Quantity]] = {
     "cagr": lambda a: _cagr(a[0], a[1], a[2]),
     "per": lambda a: _per(a[0], a[1], a[2] if len(a) > 2 else None),
     "percent_of": lambda a: q.multiply(_fraction(a[0], "the percentage"), a[1]),
+    "possible_share": lambda a: _possible_share(a[0], a[1]),
+    "grim": lambda a: _grim(a[0], a[1], a[2] if len(a) > 2 else None),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import quantity as q
 from . import units
@@ -318,10 +319,16 @@ def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
         if rel.text == "=":
             hint = "write '==' for 'is consistent with'"
         elif rel.text == "," and parser.pos and parser.toks[parser.pos - 1].kind is Kind.NUM:
-            hint = "write 10000 or 10_000 in expressions: commas separate arguments"
+            hint = "a comma separates a function's arguments: write 10000 or 10_000"
         found = rel.text or "the end of the assertion"
         raise parser.error(f"expected a relation (==, <, <=, >, >=), found {found!r}", rel, hint)
     parser.take()
     right = parser.expression()
     parser.finish()
+    root = right.root
+    if isinstance(root, Literal) and root.reading.plain:
+        # On the stated side a bare number is a stated figure: "== 0.333" means
+        # 0.3325 to 0.3335, as the report would have rounded it.
+        stated = replace(root, reading=replace(root.reading, plain=False))
+        right = replace(right, root=stated)
     return Assertion(text, rel.text, left, right)

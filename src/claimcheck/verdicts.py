@@ -55,7 +55,8 @@ class Gap:
 
     def describe(self) -> str:
         if self.unit == "pp":
-            return f"{fmt.number(abs(self.value))} percentage points"
+            points = fmt.number(abs(self.value))
+            return f"{points} percentage point{'' if points == '1' else 's'}"
         return f"{fmt.number(abs(self.value) * 100)}%"
 
 

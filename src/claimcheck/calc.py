@@ -78,6 +78,7 @@ def _notes(*exprs: ex.Expression) -> tuple[str, ...]:
         for n in ex.walk(e.root):
             if isinstance(n, ex.Literal):
                 notes.extend(n.reading.notes)
+        notes.extend(ex.notes_of(e.root))
         if e.display is not None:
             notes.extend(e.display.notes)
     return tuple(dict.fromkeys(notes))

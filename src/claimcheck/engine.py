@@ -82,7 +82,8 @@ def _check(env: Env, index: int) -> CheckResult:
             getattr(expect_node, "span", span),
             "if the new verdict is right, update `expect:`; otherwise look at what changed"),)
     notes = tuple(dict.fromkeys(
-        n for name in _names_in(assertion) for n in _entry_notes(env, name)))
+        [n for name in _names_in(assertion) for n in _entry_notes(env, name)]
+        + [*ex.notes_of(assertion.left.root), *ex.notes_of(assertion.right.root)]))
     return CheckResult(
         spec.id, spec.claim, spec.assert_, verdict, sentence, span, assertion.relation,
         assertion.left.text, computed, stated_text, stated, g.value if g else None,

@@ -142,6 +142,7 @@ class Env:
                 value = value.to(display.unit, f"'{name}'").with_label(display.label or value.label)
                 entry.notes = display.notes
             entry.expr, entry.display = expr, display
+            entry.notes = entry.notes + ex.notes_of(expr.root)
             entry.value = value
             entry.unit_text = units.format_unit(value.unit, value.label)
             entry.hedges = self.hedges_of(expr.root)

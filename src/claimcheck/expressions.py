@@ -22,7 +22,7 @@ from fractions import Fraction
 from . import quantity as q
 from . import units
 from .diagnostics import ClaimcheckError, did_you_mean
-from .functions import AS_STATED, call
+from .functions import AS_STATED, call, call_notes
 from .lexer import TextError
 from .parser import parse_assertion, parse_expression
 from .reading import ReadContext
@@ -42,7 +42,8 @@ from .syntax import (
 )
 
 __all__ = ["RELATIONS", "RESERVED", "Assertion", "Binary", "Call", "Expression", "Literal",
-           "Name", "Node", "Power", "Unary", "describe", "evaluate", "parse_assertion",
+           "Name", "Node", "Power", "Unary", "describe", "evaluate", "notes_of",
+           "parse_assertion",
            "parse_expression", "walk"]
 
 # --- evaluation ------------------------------------------------------------------------
@@ -101,6 +102,16 @@ def _eval(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -
             labels = ((node.left.start, node.left.end, describe(left)),
                       (node.right.start, node.right.end, describe(right)))
         raise TextError(d.code, message, where.start, where.end, d.hint, labels) from None
+
+
+def notes_of(node: Node) -> tuple[str, ...]:
+    """What calls in a tree rest on (the CPI table and years for inflate)."""
+    found: list[str] = []
+    for n in walk(node):
+        if isinstance(n, Call):
+            args = [a.reading.quantity if isinstance(a, Literal) else None for a in n.args]
+            found.extend(call_notes(n.func, args))
+    return tuple(found)
 
 
 def describe(x: q.Quantity) -> str:

@@ -21,7 +21,7 @@ ARITY: dict[str, tuple[int, int | None]] = {
     "min": (2, None), "max": (2, None), "abs": (1, 1), "sum": (1, None), "mean": (1, None),
     "ratio": (2, 2), "share": (2, 2), "pct_change": (2, 2), "pp_change": (2, 2),
     "compound": (1, None), "annualize": (2, 2), "cagr": (3, 3), "per": (2, 3),
-    "percent_of": (2, 2), "possible_share": (2, 2), "grim": (2, 3),
+    "percent_of": (2, 2), "possible_share": (2, 2), "grim": (2, 3), "inflate": (3, 3),
 }
 SIGNATURES = {
     "min": "(a, b, ...)", "max": "(a, b, ...)", "abs": "(x)", "sum": "(a, b, ...)",
@@ -30,7 +30,7 @@ SIGNATURES = {
     "compound": "(rate, rate, ...)", "annualize": "(rate per period, periods per year)",
     "cagr": "(start, end, years)", "per": "(count, population[, per 100000])",
     "percent_of": "(percentage, whole)", "possible_share": "(percentage, n)",
-    "grim": "(mean, n[, items])",
+    "grim": "(mean, n[, items])", "inflate": "(USD amount @ year, to year)",
 }
 
 
@@ -173,6 +173,23 @@ def _grim(mean: q.Quantity, n_q: q.Quantity, items: q.Quantity | None) -> q.Quan
     return _granular(mean, n * per, Fraction(1))
 
 
+def _inflate(amount: q.Quantity, start_q: q.Quantity, end_q: q.Quantity) -> q.Quantity:
+    from . import prices
+
+    if units.format_unit(amount.unit) != "USD":
+        raise fail("dimension-mismatch", "inflate() uses the US CPI-U: the amount must be in "
+                   f"USD, not {q.describe(amount.unit, amount.label)}",
+                   hint="convert with a dated, cited exchange rate declared as an assumption")
+    start, end = (_whole_number(y, "a year") for y in (start_q, end_q))
+    try:
+        k = prices.factor(start, end)
+    except KeyError as err:
+        years = sorted(prices.cpi())
+        raise fail("out-of-range", f"the bundled CPI-U table has no {err.args[0]}",
+                   hint=f"years {years[0]} to {years[-1]}") from None
+    return q.multiply(amount, q.Quantity.exact(k))
+
+
 _TABLE: dict[str, Callable[[list[q.Quantity]], q.Quantity]] = {
     "abs": lambda a: q.absolute(a[0]),
     "min": lambda a: q.extreme(a, largest=False),
@@ -190,7 +207,20 @@ _TABLE: dict[str, Callable[[list[q.Quantity]], q.Quantity]] = {
     "percent_of": lambda a: q.multiply(_fraction(a[0], "the percentage"), a[1]),
     "possible_share": lambda a: _possible_share(a[0], a[1]),
     "grim": lambda a: _grim(a[0], a[1], a[2] if len(a) > 2 else None),
+    "inflate": lambda a: _inflate(a[0], a[1], a[2]),
 }
+
+
+def call_notes(func: str, args: list[q.Quantity | None]) -> tuple[str, ...]:
+    """What a call rests on, echoed in the output: the CPI table and years for inflate."""
+    if func == "inflate" and len(args) == 3 and all(
+            a is not None and a.central.denominator == 1 for a in args[1:]):
+        from . import prices
+
+        start, end = (int(a.central) for a in args[1:] if a is not None)
+        text = prices.note(start, end)
+        return (text,) if text else ()
+    return ()
 
 
 def call(name: str, args: list[q.Quantity]) -> q.Quantity:

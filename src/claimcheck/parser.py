@@ -280,8 +280,8 @@ class _Parser:
             raise self.error(f"unknown function '{name.text}'", name, hint, code="unknown-name")
         self.expect("(")
         args = [self.nested(self.sum)]
-        while self.tok.text == ",":
-            self.take()
+        while self.tok.text == "," or (self.tok.text == "@" and len(args) == 1):
+            self.take()  # "inflate(USD 100 million @ 2019, 2024)": '@' dates the amount
             args.append(self.nested(self.sum))
         close = self.expect(")")
         low, high = ARITY[name.text]

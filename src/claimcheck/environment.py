@@ -30,6 +30,12 @@ def located(err: ClaimcheckError, scalar: loader.Node | None) -> Diagnostic:
     return d.at(getattr(scalar, "span", None))
 
 
+def _source(spec: object) -> str | None:
+    source = getattr(spec, "source", None)
+    date = getattr(spec, "date", None)
+    return f"{source} ({date})" if source and date else source
+
+
 def shown(q: Quantity, unit_text: str) -> Shown:
     return Shown(q.central, q.rounding, q.hedged, unit_text)
 
@@ -208,7 +214,7 @@ def read_inputs(env: Env) -> list[FigureView]:
             entry.error = located(err, text_node)
             views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
                                     quote=getattr(spec, "quote", None),
-                                    source=getattr(spec, "source", None),
+                                    source=_source(spec),
                                     url=getattr(spec, "url", None), diagnostics=(entry.error,)))
             continue
         entry.reading, entry.value = reading, reading.quantity
@@ -222,7 +228,7 @@ def read_inputs(env: Env) -> list[FigureView]:
             hedge=reading.hedge.words if reading.hedge else None,
             hedge_rule=reading.hedge.rule.describe() if reading.hedge else None,
             notes=reading.notes,
-            source=getattr(spec, "source", None), url=getattr(spec, "url", None),
+            source=_source(spec), url=getattr(spec, "url", None),
             period=(period.start.isoformat(), period.end.isoformat()) if period else None,
         ))
     return views

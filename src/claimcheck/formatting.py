@@ -93,8 +93,8 @@ def digits_for(values: Iterable[Bound], at_least: int = DEFAULT_DIGITS) -> int:
 def with_unit(text: str, unit: str) -> str:
     if not unit:
         return text
-    if unit == "%":
-        return f"{text}%"
+    if unit.startswith("%"):
+        return f"{text}{unit}"
     return f"{text} {unit}"
 
 

@@ -58,6 +58,11 @@ def _fraction(x: q.Quantity, what: str) -> q.Quantity:
     return x.to(units.dimensionless(), what).with_label(None)
 
 
+def _per_year(x: q.Quantity) -> q.Quantity:
+    """A yearly rate: 8.4% a year."""
+    return q.Quantity(x.central, x.rounding, x.hedged, x.unit / units.pint_unit("year"))
+
+
 def _one() -> q.Quantity:
     return q.Quantity.exact(Fraction(1))
 
@@ -109,7 +114,7 @@ def _compound(rates: list[q.Quantity]) -> q.Quantity:
 def _annualize(rate: q.Quantity, periods: q.Quantity) -> q.Quantity:
     n = _whole_number(periods, "the number of periods")
     grown = q.power(q.add(_one(), _fraction(rate, "the rate")), n)
-    return _as_percent(q.add(grown, _one(), -1))
+    return _per_year(_as_percent(q.add(grown, _one(), -1)))
 
 
 def _cagr(start: q.Quantity, end: q.Quantity, years: q.Quantity) -> q.Quantity:
@@ -121,8 +126,8 @@ def _cagr(start: q.Quantity, end: q.Quantity, years: q.Quantity) -> q.Quantity:
         raise fail("expression-syntax", "the number of years must be positive",
                    hint="write it as digits, e.g. 5, or as a duration such as 5 years")
     growth = q.divide(end, start.to(end.unit, "the start value"))
-    return _as_percent(q.add(_root(_fraction(growth, "end / start"), n, "end / start"),
-                             _one(), -1))
+    return _per_year(_as_percent(q.add(_root(_fraction(growth, "end / start"), n,
+                                             "end / start"), _one(), -1)))
 
 
 def _pct_change(old: q.Quantity, new: q.Quantity) -> q.Quantity:

@@ -101,6 +101,8 @@ class Figure(_Strict):
 class Assumption(_Strict):
     value: Text = Field(description="the value, read like a stated figure")
     source: Text = Field(description="where the value comes from")
+    date: Text | None = Field(None, description="the date the value holds for, e.g. an "
+                              "exchange rate's day")
     url: Text | None = None
     precision: Text | None = None
     note: Text | None = None

@@ -35,4 +35,5 @@ def factor(start: int, end: int) -> Fraction:
 def note(start: int, end: int) -> str:
     table = cpi()
     return (f"inflated from {start} to {end} dollars with {SOURCE}: "
-            f"{table[start]} -> {table[end]}" if start in table and end in table else "")
+            f"{float(table[start]):g} -> {float(table[end]):g}"
+            if start in table and end in table else "")

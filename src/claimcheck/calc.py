@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import expressions as ex
-from .comparison import align
+from .comparison import align, pick_reading
 from .diagnostics import ClaimcheckError, Diagnostic, Label, Span
 from .hedges import HedgeKind
 from .lexer import Kind, TextError, tokenize
@@ -131,10 +131,16 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
     is_bound = bool(hedge and hedge.rule.is_bound)
     verdict = judge(assertion.relation, computed, stated, is_bound)
     stated_hedges, input_hedges = _hedges(assertion.right), _hedges(assertion.left)
+    stated_text, other = assertion.right.text, ""
+    if isinstance(root, ex.Literal) and root.reading.alternative is not None:
+        verdict, stated, suffix, other = pick_reading(
+            assertion.relation, computed, stated, verdict, root.reading.quantity,
+            root.reading.alternative, right, is_bound)
+        stated_text += suffix
     sentence = explain(verdict, assertion.relation, assertion.left.text, computed,
-                       assertion.right.text, stated, stated_hedges, input_hedges,
+                       stated_text, stated, stated_hedges, input_hedges,
                        stated_is_figure=isinstance(root, ex.Literal),
-                       stated_is_bound=is_bound)
+                       stated_is_bound=is_bound) + other
     return CalcResult(
         text, relation=assertion.relation, computed_text=assertion.left.text,
         computed=computed, stated_text=assertion.right.text, stated=stated, verdict=verdict,

@@ -12,6 +12,8 @@ from . import units
 from .diagnostics import ClaimcheckError
 from .lexer import TextError
 from .quantity import Quantity
+from .report import Shown
+from .verdicts import LADDER, judge
 
 
 def align(assertion: ex.Assertion, left: Quantity,
@@ -40,3 +42,19 @@ def align(assertion: ex.Assertion, left: Quantity,
             tuple((e.start, e.start + len(e.text), ex.describe(q)) for e, q in sides),
         ) from None
     return left, right, units.format_unit(unit, label or left.label)
+
+
+def pick_reading(relation: str, computed: Shown, stated: Shown, verdict: str,
+                 first: Quantity, other: Quantity, unit: Quantity,
+                 is_bound: bool) -> tuple[str, Shown, str, str]:
+    """'3 times more': judge the other reading too and keep the one the figures support.
+
+    Returns the verdict, the stated side, a suffix for the stated text and one for the
+    explanation."""
+    converted = other.to(unit.unit) if other.unit != unit.unit else other
+    alt = Shown(converted.central, converted.rounding, converted.hedged, stated.unit)
+    alt_verdict = judge(relation, computed, alt, is_bound)
+    if LADDER.index(alt_verdict) < LADDER.index(verdict):
+        return (alt_verdict, alt, f" (read as {other.central} times as much)",
+                f"; read as {first.central} times as much it would be {verdict}")
+    return verdict, stated, "", f"; read as {other.central} times as much it would be {alt_verdict}"

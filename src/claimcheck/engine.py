@@ -12,12 +12,12 @@ from pathlib import Path
 
 from . import expressions as ex
 from . import loader
-from .comparison import align
+from .comparison import align, pick_reading
 from .diagnostics import ClaimcheckError, Diagnostic, Span
 from .environment import Env, collect_names, derived_views, located, read_inputs, shown
 from .model import validate
 from .report import CheckResult, FileResult, Report
-from .verdicts import LADDER, explain, gap, judge
+from .verdicts import explain, gap, judge
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 
@@ -60,16 +60,10 @@ def _check(env: Env, index: int) -> CheckResult:
     other = ""
     if reading is not None and reading.alternative is not None:
         # "3 times more": check both readings and say which one the figures support
-        alt = shown(reading.alternative.to(right.unit) if right.unit != reading.quantity.unit
-                    else reading.alternative, unit_text)
-        alt_verdict = judge(assertion.relation, computed, alt, is_bound)
-        first, second = reading.quantity.central, reading.alternative.central
-        if LADDER.index(alt_verdict) < LADDER.index(verdict):
-            other = f"; read as {first} times as much it would be {verdict}"
-            verdict, stated = alt_verdict, alt
-            stated_text = f"{stated_text} (read as {second} times as much)"
-        else:
-            other = f"; read as {second} times as much it would be {alt_verdict}"
+        verdict, stated, suffix, other = pick_reading(
+            assertion.relation, computed, stated, verdict, reading.quantity,
+            reading.alternative, right, is_bound)
+        stated_text += suffix
     sentence = explain(verdict, assertion.relation, left_text, computed, stated_text,
                        stated, stated_hedges, env.hedges_of(assertion.left.root),
                        stated_is_figure, is_bound) + other

@@ -88,6 +88,7 @@ class _Parser:
 
     def expect(self, text: str) -> Token:
         if self.tok.text != text:
+            self.stray_word()
             found = self.tok.text or "the end of the expression"
             raise self.error(f"expected '{text}', found {found!r}", self.tok)
         return self.take()

@@ -123,6 +123,7 @@ COUNT_NOUNS = frozenset({
     "person", "people", "individual", "resident", "worker", "interpreter", "official", "refugee",
     "time", "item", "case", "death", "household", "family", "company", "country", "river",
     "mine", "port", "container", "cargo", "load", "smuggler", "child", "children", "fold",
+    "patient", "student", "job", "home", "house", "vote", "voter", "arrest", "attack",
 })
 
 RATE_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day",

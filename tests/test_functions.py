@@ -1,0 +1,115 @@
+"""Each newsroom function: values and interval behaviour at the edges of rounding."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import pytest
+
+from claimcheck.calc import calculate
+from claimcheck.functions import ARITY
+
+from .conftest import ROOT
+
+
+def value(text: str) -> tuple[float, float, float, str]:
+    result = calculate(text)
+    assert not result.diagnostics, result.diagnostics
+    assert result.value is not None
+    v = result.value
+    return float(v.central), float(v.rounding.lo), float(v.rounding.hi), v.unit
+
+
+def verdict(text: str) -> str | None:
+    result = calculate(text)
+    assert not result.diagnostics, result.diagnostics
+    return result.verdict
+
+
+@pytest.mark.parametrize(("text", "central", "low", "high", "unit"), [
+    # rounding of the inputs flows to both ends
+    ("pct_change(3.5 million t, 4.2 million t)", 20, 100 * (4.15 / 3.55 - 1),
+     100 * (4.25 / 3.45 - 1), "%"),
+    ("pp_change(6.1%, 7.35%)", 1.25, 7.345 - 6.15, 7.355 - 6.05, "pp"),
+    ("ratio(6 t, 2 t)", 3, 5.5 / 2.5, 6.5 / 1.5, ""),
+    ("share(2.8 million t, 3.7 million t)", 100 * 2.8 / 3.7, 100 * 2.75 / 3.75,
+     100 * 2.85 / 3.65, "%"),
+    ("sum(48%, 39%, 16%)", 103, 101.5, 104.5, "%"),
+    ("mean(3, 4, 5)", 4, 4, 4, ""),
+    ("compound(6.0%, 6.6%)", 100 * (1.06 * 1.066 - 1), 100 * (1.0595 * 1.0655 - 1),
+     100 * (1.0605 * 1.0665 - 1), "%"),
+    ("annualize(1%, 12)", 100 * (1.01 ** 12 - 1), 100 * (1.005 ** 12 - 1),
+     100 * (1.015 ** 12 - 1), "%/year"),
+    ("per(1234 patients, 5.6 million people, 100000)", 1234 / 5.6e6 * 1e5,
+     1233.5 / 5.65e6 * 1e5, 1234.5 / 5.55e6 * 1e5, ""),
+    ("percent_of(25%, 3.7 million t)", 925_000, 0.245 * 3.65e6, 0.255 * 3.75e6, "t"),
+    ("possible_share(51%, 23)", 100 * 12 / 23, 100 * 12 / 23, 100 * 12 / 23, "%"),
+    ("grim(5.18, 28)", 145 / 28, 145 / 28, 145 / 28, ""),
+])
+def test_function_values(text: str, central: float, low: float, high: float,
+                         unit: str) -> None:
+    got = value(text)
+    assert got[0] == pytest.approx(central, rel=1e-12)
+    assert got[1] == pytest.approx(low, rel=1e-9)
+    assert got[2] == pytest.approx(high, rel=1e-9)
+    assert got[3] == unit
+
+
+def test_cagr_root_encloses_the_true_bounds() -> None:
+    central, low, high, unit = value("cagr(120 million USD, 180 million USD, 5)")
+    assert unit == "%/year"
+    assert central == pytest.approx(100 * (1.5 ** 0.2 - 1), rel=1e-12)
+    assert low <= 100 * ((175 / 125) ** 0.2 - 1) <= low + 1e-9
+    assert high - 1e-9 <= 100 * ((185 / 115) ** 0.2 - 1) <= high
+
+
+def test_inflate_uses_the_bundled_table_and_says_so() -> None:
+    result = calculate("inflate($100 million @ 2019, 2024)")
+    assert result.value is not None
+    assert result.value.central == Fraction(100_000_000) * Fraction("313.689") / Fraction(
+        "255.657")
+    assert any("CPI-U" in n and "2019" in n and "2024" in n for n in result.notes)
+    (d,) = calculate("inflate(€100 million @ 2019, 2024)").diagnostics
+    assert d.code == "dimension-mismatch" and "exchange rate" in (d.hint or "")
+    (d,) = calculate("inflate($1 @ 1990, 2024)").diagnostics
+    assert d.code == "out-of-range"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("compound(6.0%, 6.6%) == 13.1%", "within_rounding"),   # right, within rounding
+    ("6.0% + 6.6% == 13.1%", "inconsistent"),               # adding rates is wrong
+    ("possible_share(52%, 25) == 52%", "consistent"),       # 13/25
+    ("possible_share(51%, 25) == 51%", "inconsistent"),     # no k/25 rounds to 51%
+    ("grim(5.19, 28) == 5.19", "inconsistent"),
+    ("grim(3.45, 10, 2) == 3.45", "consistent"),
+    ("400 cases / 100 cases == three times more", "consistent"),  # read as 4 times
+    ("1 / 3 == 0.333", "consistent"),  # a bare number on the stated side keeps its precision
+])
+def test_verdicts_at_the_edges(text: str, expected: str) -> None:
+    assert verdict(text) == expected
+
+
+def test_percent_and_points_do_not_mix() -> None:
+    (d,) = calculate("pct_change(6.1%, 7.35%) == 1.25 percentage points").diagnostics
+    assert d.code == "dimension-mismatch" and "percentage points" in (d.hint or "")
+    (d,) = calculate("pp_change(6.1 t, 7.35 t)").diagnostics
+    assert d.code == "dimension-mismatch"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("annualize(1%, 12.5)", "expression-syntax"),
+    ("compound(6 t)", "dimension-mismatch"),
+    ("cagr(0 USD, 5 USD, 3)", "division-by-zero"),
+    ("share(1 t)", "expression-syntax"),
+    ("possible_share(5 t, 10)", "dimension-mismatch"),
+])
+def test_function_errors(text: str, code: str) -> None:
+    (d,) = calculate(text).diagnostics
+    assert d.code == code
+
+
+def test_every_function_is_documented() -> None:
+    page = (ROOT / "docs" / "functions.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`(\w+)\(", page))
+    assert set(ARITY) <= documented, sorted(set(ARITY) - documented)

@@ -33,7 +33,7 @@ def test_verify_without_arguments_checks_the_bundled_claims() -> None:
         assert heading in out
     assert "within rounding" in out and "INCONSISTENT" in out
     assert out.rstrip().splitlines()[-1] == (
-        "2 files, 20 checks: 11 consistent, 3 within rounding, 6 inconsistent")
+        "2 files, 23 checks: 14 consistent, 3 within rounding, 6 inconsistent")
 
 
 def test_json_format_has_the_documented_shape() -> None:
@@ -90,7 +90,7 @@ def test_bad_and_good_files_together_in_json() -> None:
     result = runner.invoke(app, ["verify", "-f", "json", str(bad.relative_to(ROOT)), "claims"])
     assert result.exit_code == 2
     doc = json.loads(result.output)
-    assert [len(f["checks"]) for f in doc["files"]] == [0, 6, 14]
+    assert [len(f["checks"]) for f in doc["files"]] == [0, 6, 17]
     (diag,) = doc["files"][0]["diagnostics"]
     assert (diag["code"], diag["line"], diag["column"]) == ("unknown-key", 5, 5)
     assert diag["hint"] == "did you mean 'quote'?"
@@ -159,7 +159,7 @@ def test_default_paths_fall_back_to_the_bundled_claims(tmp_path: Path,
     (bundled,) = default_paths()
     assert (bundled / "asiapress-2020-04-30-state-smuggling.yaml").is_file()
     result = runner.invoke(app, ["verify", "-f", "json"])
-    assert json.loads(result.output)["summary"]["checks"] == 20
+    assert json.loads(result.output)["summary"]["checks"] == 23
 
 
 def test_claim_file_from_standard_input() -> None:

@@ -245,7 +245,14 @@ class _Reader(UnitReader):
                        alternative=_plus_one(quantity) if more else None)
 
     def _comparative(self, label: str | None) -> bool:
-        """'three times more (than)': consumes the comparative that makes it ambiguous."""
+        """'three times more (than)': consumes the comparative that makes it ambiguous.
+        'twice as many (as)' is not ambiguous: it is consumed and read as written."""
+        if label in ("times", "fold") and self.tok.lower == "as" and (
+                self.ahead().kind is Kind.WORD):
+            self.pos += 2
+            if self.tok.lower == "as":
+                self.take()
+            return False
         if label not in ("times", "fold") or self.tok.lower not in COMPARATIVES:
             return False
         self.take()

@@ -223,7 +223,7 @@ class _Reader(UnitReader):
         unit, label, notes = units.dimensionless(), found.label, list[str]()
         if found.percent:
             unit = units.pint_unit("percent")
-        else:
+        elif found.label is None:  # "twice" already says what it is
             phrase = self._compound_or_unit()
             if phrase is not None:
                 unit, label, notes = phrase.unit, phrase.label or label, list(phrase.notes)

@@ -15,7 +15,7 @@ from claimcheck.cli import app
 from claimcheck.hedges import DEFAULT_HEDGES, HedgeRule
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ([], ["verify"], ["explain"], ["calc"])
+COMMANDS = ([], ["verify"], ["explain"], ["calc"], ["schema"])
 
 
 def cli_reference() -> str:
@@ -127,8 +127,11 @@ def _replace_block(text: str, name: str, body: str) -> str:
 
 
 def main(check: bool) -> int:
+    from claimcheck.schema import render as render_schema
+
     targets = {
         ROOT / "docs" / "cli.md": cli_reference() + "\n",
+        ROOT / "docs" / "claim-schema.json": render_schema(),
     }
     readme = ROOT / "README.md"
     text = _replace_block(readme.read_text(encoding="utf-8"), "HEDGES", hedge_table())

@@ -139,6 +139,18 @@ def explain(
     raise typer.Exit(2 if not result.readable else 0)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the claim-file format (draft-07), for editors.
+
+    Point an editor at it with a first line such as
+    '# yaml-language-server: $schema=../docs/claim-schema.json'.
+    """
+    from .schema import render
+
+    sys.stdout.write(render())
+
+
 def _conventions(values: list[str]) -> dict[str, str]:
     from .units import CONVENTIONS
 

@@ -140,6 +140,48 @@ def explain(
 
 
 @app.command()
+def lint(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Claim files or folders. Default: ./claims, or the bundled claims.",
+        show_default=False)] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
+) -> None:
+    """Find what to fix in claim files: everything verify reports as an error, plus
+    warnings (no quote, unused figures, checks of no stated figure, units read by default
+    conventions, '$' or 'billion' where the source's country makes them ambiguous).
+
+    Exit codes: 0 no errors (warnings allowed); 1 errors; 2 usage error or a file that
+    cannot be read or parsed.
+    """
+    from .engine import claim_files, read_claim_file
+    from .lint import lint_text
+    from .report import FileResult, Report
+
+    files = []
+    for path in claim_files(paths or default_paths()):
+        text = read_claim_file(path)
+        files.append(text if isinstance(text, FileResult) else lint_text(path.as_posix(), text))
+    report = Report(tuple(files))
+    if not files:
+        typer.echo("error[no-claim-files]: no *.yaml or *.yml files found", err=True)
+        raise typer.Exit(2)
+    if output_format is OutputFormat.json:
+        import json
+
+        doc = {"files": [{"path": f.path, "diagnostics": [d.to_dict() for d in
+                                                          f.all_diagnostics]}
+                         for f in report.files]}
+        sys.stdout.write(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    else:
+        from .render.text import render_diagnostics
+
+        render_diagnostics(report, _console())
+    errors = any(d.severity.value == "error" for f in report.files for d in f.all_diagnostics)
+    raise typer.Exit(2 if any(not f.readable for f in files) else 1 if errors else 0)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the claim-file format (draft-07), for editors.
 

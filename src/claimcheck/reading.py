@@ -134,7 +134,8 @@ class _Reader(UnitReader):
         num_tok = self.take()
         digits = num_tok.text.replace(",", "").replace("_", "")
         value = Decimal(digits)
-        if not -100 <= _step(digits).adjusted() <= 100 or (
+        exponent = int(digits.lower().partition("e")[2] or 0)
+        if abs(exponent) > 100 or not -100 <= _step(digits).adjusted() <= 100 or (
                 value != 0 and not -100 <= value.adjusted() <= 100):
             raise self.error("out-of-range", f"{num_tok.text} is outside what claimcheck "
                              "computes with (10^-100 to 10^100)", num_tok,

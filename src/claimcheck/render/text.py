@@ -206,3 +206,18 @@ def render(report: Report, console: Console) -> None:
         console.print(Group(*parts))
         console.print()
     console.print(_summary(report))
+
+
+def render_diagnostics(report: Report, console: Console) -> None:
+    """Only the diagnostics, file by file, and a count: what `lint` prints."""
+    errors = warnings = 0
+    for f in report.files:
+        excerpts = dict(f.excerpts)
+        for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
+            console.print(diagnostic_text(d, excerpts))
+            errors += d.severity is Severity.ERROR
+            warnings += d.severity is Severity.WARNING
+    n = len(report.files)
+    console.print(Text(f"{n} file{'s' if n != 1 else ''}: {errors} error"
+                       f"{'s' if errors != 1 else ''}, {warnings} warning"
+                       f"{'s' if warnings != 1 else ''}", style="bold"))

@@ -1,0 +1,98 @@
+"""`claimcheck lint`: what a fact-checker should fix before a claim file is trusted.
+
+Everything `verify` reports as an error, plus warnings about the file itself: figures
+without a quote, figures nothing uses, checks that test no stated figure, units read by
+claimcheck's defaults rather than a stated convention, and `$` or "billion" where the
+source's country makes them ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import expressions as ex
+from .diagnostics import Diagnostic, Severity
+from .engine import analyse_text
+from .environment import Env
+from .report import FileResult
+from .tightening import input_counts
+
+_DOLLAR_COUNTRIES = {"ca": "CAD", "au": "AUD", "hk": "HKD", "nz": "NZD", "sg": "SGD",
+                     "tw": "TWD"}
+
+
+def _warn(code: str, message: str, span: object, hint: str) -> Diagnostic:
+    return Diagnostic(code, message, span, hint, Severity.WARNING)  # type: ignore[arg-type]
+
+
+def _country(url: str) -> str | None:
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    return tld if len(tld) == 2 else None
+
+
+def warnings(env: Env, result: FileResult) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    used: set[str] = set()
+    for check in env.model.checks:
+        try:
+            assertion = ex.parse_assertion(check.assert_, env.ctx)
+        except Exception:  # the check's own error is reported by verify
+            continue
+        names = set(input_counts(env, assertion.left.root)) | set(
+            input_counts(env, assertion.right.root))
+        used |= names
+        if not names:
+            span = next((c.span for c in result.checks if c.id == check.id), None)
+            found.append(_warn("check-without-figure", f"check '{check.id}' uses no stated "
+                               "figure", span, "a check should test what the report says: "
+                               "name the figures in `assert:`"))
+    for entry in env.entries.values():
+        if entry.kind == "derived" and entry.expr is not None:
+            used |= set(input_counts(env, entry.expr.root))
+    country = _country(env.model.source.url)
+    for name, entry in env.entries.items():
+        if entry.kind == "derived":
+            continue
+        span = entry.key.span
+        spec = env.model.figures.get(name)
+        if entry.kind == "figure" and spec is not None and not spec.quote:
+            found.append(_warn("no-quote", f"figure '{name}' has no quote", span,
+                               "copy the sentence it comes from into `quote:`"))
+        if name not in used:
+            found.append(_warn("unused-figure", f"{entry.kind} '{name}' is used by no check "
+                               "or derived figure", span,
+                               "use it in a check, or keep it deliberately as context"))
+        reading = entry.reading
+        if reading is None:
+            continue
+        for note in reading.notes:
+            if "claimcheck's default" in note:
+                found.append(_warn("convention-default", f"{note} in '{name}'", span,
+                                   "say which is meant under `conventions:` (ton: tonne or "
+                                   "short_ton; barrel: oil_barrel)"))
+        if (country in _DOLLAR_COUNTRIES and "dollar" not in env.model.conventions.as_dict()
+                and any(n.startswith("'$' read as") for n in reading.notes)):
+            found.append(_warn("ambiguous-dollar", f"'$' in '{name}' is read as US dollars, "
+                               f"but the source is from .{country}", span,
+                               "set conventions: {dollar: USD} or the local currency"))
+        if country == "uk" and "billion" in reading.text.lower():
+            found.append(_warn("british-billion", f"'{name}' says billion in a British source",
+                               span, "older British usage means a million million; "
+                               "claimcheck reads 10^9 (check the source's date)"))
+    return found
+
+
+def lint_text(path: str, text: str) -> FileResult:
+    result, env = analyse_text(path, text)
+    if env is None:
+        return result
+    extra = warnings(env, result)
+    lines = text.splitlines()
+    excerpts = dict(result.excerpts)
+    for d in extra:
+        if d.span and 0 < d.span.line <= len(lines):
+            excerpts[d.span.line] = lines[d.span.line - 1]
+    return replace(result, diagnostics=result.diagnostics + tuple(extra),
+                   excerpts=tuple(sorted(excerpts.items())))

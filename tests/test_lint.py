@@ -1,0 +1,45 @@
+"""`claimcheck lint`: one tiny case file per warning kind, its output beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+
+from .conftest import CASES, ROOT
+from .golden import compare
+
+runner = CliRunner()
+LINT_CASES = sorted((CASES / "lint").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("case", LINT_CASES, ids=lambda p: p.stem)
+def test_lint_case_matches_golden(case: Path, update_goldens: bool,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    relative = case.relative_to(ROOT).as_posix()
+    result = runner.invoke(app, ["lint", relative], env={"COLUMNS": "110", "NO_COLOR": "1"})
+    text = "\n".join(line.rstrip() for line in result.output.splitlines())
+    compare(f"$ claimcheck lint {relative}\nexit status: {result.exit_code}\n{text}\n",
+            case.with_suffix(".txt"), update_goldens)
+    assert f"warning[{case.stem}]" in result.output  # each file shows its own warning
+    assert result.exit_code == 0  # warnings alone do not fail
+
+
+def test_lint_fails_on_errors_and_bad_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert runner.invoke(app, ["lint", "tests/cases/figures/unknown-unit.yaml"]).exit_code == 1
+    assert runner.invoke(app, ["lint", "tests/cases/schema/unknown-key.yaml"]).exit_code == 2
+
+
+def test_bundled_claims_have_only_deliberate_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["lint", "-f", "json", "claims"])
+    assert result.exit_code == 0
+    import json
+
+    codes = [d["code"] for f in json.loads(result.output)["files"] for d in f["diagnostics"]]
+    assert codes == ["unused-figure", "unused-figure"]  # the border and Donggang, as context

@@ -15,7 +15,7 @@ from claimcheck.cli import app
 from claimcheck.hedges import DEFAULT_HEDGES, HedgeRule
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ([], ["verify"], ["explain"], ["calc"], ["lint"], ["schema"])
+COMMANDS = ([], ["verify"], ["explain"], ["calc"], ["new"], ["lint"], ["schema"])
 
 
 def cli_reference() -> str:

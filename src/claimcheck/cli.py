@@ -182,6 +182,50 @@ def lint(
 
 
 @app.command()
+def new(
+    output: Annotated[Path, typer.Argument(help="The claim file to create.",
+                                           show_default=False)],
+    url: Annotated[str | None, typer.Option(help="The report's address.")] = None,
+    title: Annotated[str | None, typer.Option(help="The report's title.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Start a claim file: the source block filled in, the format explained in comments,
+    and the editor modeline for the schema. Asks for what is missing when run in a
+    terminal.
+    """
+    import re
+    from datetime import date
+
+    from .scaffold import SourceInfo, schema_reference, skeleton, write_atomically
+
+    def ask(value: str | None, label: str) -> str:
+        if value:
+            return value
+        if not sys.stdin.isatty():
+            raise typer.BadParameter(f"give --{label} (no terminal to ask on)",
+                                     param_hint=f"--{label}")
+        return str(typer.prompt(label.capitalize()))
+
+    info = SourceInfo(ask(publisher, "publisher"), ask(title, "title"), ask(url, "url"),
+                      ask(published, "published"))
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.published):
+        raise typer.BadParameter("write the date as YYYY-MM-DD", param_hint="--published")
+    try:
+        date.fromisoformat(info.published)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--published") from None
+    try:
+        write_atomically(output, skeleton(info, schema_reference(output)), force)
+    except FileExistsError:
+        typer.echo(f"error: {output} exists; use --force to replace it", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote {output}: add the report's figures, then run "
+               f"'claimcheck lint {output}'")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the claim-file format (draft-07), for editors.
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from . import units
-from .diagnostics import ClaimcheckError
+from .diagnostics import ClaimcheckError, did_you_mean
 from .hedges import Hedge, HedgeKind, match_hedge
 from .intervals import Interval
 from .lexer import Kind, TextError, Token, tokenize
@@ -129,8 +129,14 @@ class _Reader(UnitReader):
             return worded
         if self.tok.kind is not Kind.NUM:
             what = "a number" if hedge or currency else "a figure such as 'about 3.7 million tons'"
+            hint = None
+            if self.tok.text.upper() == "TODO":
+                hint = "replace TODO with the figure exactly as the report writes it"
+            elif self.tok.kind is Kind.WORD and not hedge:
+                hint = did_you_mean(self.tok.lower, self.ctx.hedges)
+                hint = f"{hint} (a hedge word)" if hint else None
             raise self.error("figure-syntax", f"expected {what}, found "
-                             f"{self.tok.text or 'the end of the text'!r}", self.tok)
+                             f"{self.tok.text or 'the end of the text'!r}", self.tok, hint)
         num_tok = self.take()
         digits = num_tok.text.replace(",", "").replace("_", "")
         value = Decimal(digits)

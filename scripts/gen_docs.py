@@ -15,7 +15,8 @@ from claimcheck.cli import app
 from claimcheck.hedges import DEFAULT_HEDGES, HedgeRule
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ([], ["verify"], ["explain"], ["calc"], ["new"], ["lint"], ["schema"])
+COMMANDS = ([], ["verify"], ["explain"], ["calc"], ["extract"], ["new"], ["lint"],
+            ["schema"])
 
 
 def cli_reference() -> str:

@@ -140,6 +140,42 @@ def explain(
 
 
 @app.command()
+def extract(
+    article: Annotated[Path, typer.Argument(
+        help="An article: plain text, HTML, or a WordPress REST export (JSON).",
+        show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the draft here (atomically) instead of printing it.",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Draft a claim file from an article: one figure per numeric mention, with the
+    sentence it comes from as the quote and the source filled from the article. Unit
+    words claimcheck cannot read are kept with a TODO.
+    """
+    from .extract import find_mentions, load_article, render_draft
+    from .scaffold import schema_reference, write_atomically
+
+    try:
+        raw = article.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError as err:
+        typer.echo(f"error[file-unreadable]: cannot read {article}: {err.strerror}", err=True)
+        raise typer.Exit(2) from None
+    draft = find_mentions(load_article(raw))
+    text = render_draft(draft, schema_reference(output) if output else None)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomically(output, text, force)
+    except FileExistsError:
+        typer.echo(f"error: {output} exists; use --force to replace it", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote {output}: {len(draft.mentions)} figures; check them against the "
+               f"article, then run 'claimcheck lint {output}'")
+
+
+@app.command()
 def lint(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Claim files or folders. Default: ./claims, or the bundled claims.",

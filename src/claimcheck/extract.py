@@ -1,0 +1,333 @@
+"""`claimcheck extract ARTICLE`: every numeric mention in an article, as a draft claim file.
+
+Articles come as plain text, HTML, or a WordPress REST export, including broken exports
+(raw control characters, stripped tags that leave the JSON unterminated).  Each mention
+is read by the same number reader as claim files, so the draft says what claimcheck will
+understand; a unit word it cannot read is kept with a TODO, never dropped.
+
+quantulum3 was considered and not taken: on the research samples it read "2.5bn euros"
+as 2.5 barn newton, left "ton" and "barrel" ambiguous, ignored hedges and took 3.4 s to
+load; the claimcheck reader handles all of those (see README, "Adding a claim file").
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from .diagnostics import ClaimcheckError
+from .hedges import DEFAULT_HEDGES, match_hedge
+from .periods import read_period
+from .reading import ReadContext, Reading, read_figure
+from .words import CARDINALS, MULTIPLES, VAGUE
+
+MAX_WORDS_AFTER = 5
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str = ""
+    url: str = ""
+    published: str = ""
+    publisher: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    stated: str
+    quote: str
+    reading: Reading | None
+    todo: str | None = None   # a word claimcheck could not read as a unit
+    context: str = ""         # the words after the figure, for naming
+
+
+@dataclass
+class Draft:
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+
+
+# --- reading the article ---------------------------------------------------------------
+
+class _Text(HTMLParser):
+    BREAKS = frozenset({"p", "br", "div", "h1", "h2", "h3", "h4", "li", "tr", "blockquote"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in self.BREAKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BREAKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _Text()
+    parser.feed(markup)
+    text = "".join(parser.parts)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+_ESCAPES = re.compile(r"\\u([0-9a-fA-F]{4})|\\(.)", re.S)
+
+
+def _unescape_json(raw: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            return chr(int(m.group(1), 16))
+        return {"n": "\n", "t": "\t", "r": "", "/": "/", '"': '"', "\\": "\\"}.get(
+            m.group(2), m.group(2))
+
+    return _ESCAPES.sub(one, raw)
+
+
+def _field(raw: str, name: str) -> str:
+    m = re.search(rf'"{name}"\s*:\s*(?:\{{\s*"rendered"\s*:\s*)?"((?:[^"\\]|\\.)*)"', raw)
+    return _unescape_json(m.group(1)) if m else ""
+
+
+def _wordpress(raw: str) -> Article:
+    try:
+        data = json.loads(raw, strict=False)
+        title, content = data["title"]["rendered"], data["content"]["rendered"]
+        link, date = data.get("link", ""), data.get("date", "")
+    except (ValueError, KeyError, TypeError):
+        # A broken export: take the fields by pattern, and the content to its end.
+        title, link, date = _field(raw, "title"), _field(raw, "link"), _field(raw, "date")
+        start = raw.find('"rendered":"', raw.find('"content"'))
+        body = raw[start + len('"rendered":"'):] if start >= 0 else ""
+        end = body.find('","protected"')
+        content = _unescape_json(body[:end] if end >= 0 else body)
+    content = "".join(ch for ch in content if ch == "\n" or ch >= " ")
+    host = re.sub(r"^[a-z]+://", "", link).split("/")[0]
+    publisher = host.removeprefix("www.").split(".")[-2] if host.count(".") >= 1 else ""
+    return Article(html_to_text(content), html.unescape(html_to_text(title)), link,
+                   date[:10], publisher.upper() if publisher else "")
+
+
+def load_article(raw: str) -> Article:
+    """Text, HTML or a WordPress export (even a broken one), as plain text with metadata."""
+    stripped = raw.lstrip()
+    if stripped.startswith("{") and '"rendered"' in stripped:
+        return _wordpress(stripped)
+    if re.search(r"<(p|div|br|h[1-6]|article|body|html)\b", raw, re.I):
+        title = re.search(r"<title>(.*?)</title>", raw, re.I | re.S)
+        return Article(html_to_text(raw), html.unescape(title.group(1).strip()) if title else "")
+    return Article("\n".join(" ".join(line.split()) for line in raw.splitlines()))
+
+
+# --- sentences and mentions -------------------------------------------------------------
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr",
+                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc",
+                  "co", "corp", "ltd", "gov", "gen", "col", "lt", "sgt", "approx"}
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(＜]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    found: list[str] = []
+    for paragraph in text.splitlines():
+        start = 0
+        for m in _SENTENCE_END.finditer(paragraph):
+            before = paragraph[start : m.start()].rsplit(None, 1)
+            word = before[-1].rstrip(".") if before else ""
+            if word.lower().split(".")[-1] in _ABBREVIATIONS or re.fullmatch(
+                    r"(?:[A-Z]\.)*[A-Z]", word):
+                continue  # "N. Korea", "U.S.", "Mr." do not end sentences
+            found.append(paragraph[start : m.end()].strip())
+            start = m.end()
+        if paragraph[start:].strip():
+            found.append(paragraph[start:].strip())
+    return found
+
+
+_NUMBER_WORDS = sorted({*CARDINALS, *(w.split()[0] for w in VAGUE), *MULTIPLES, "several",
+                        "half"} - {"zero", "a"}, key=len, reverse=True)
+_START = re.compile(
+    r"(?<![\w-])(?:a|one|two|three|four)[ -](?:third|thirds|quarter|quarters|fifth|fifths"
+    r"|tenth|tenths)\b"
+    r"|(?<![\w-])(?:US\$|[$€£¥₩₹])?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"|(?<![\w-])(?:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + r")\b", re.I)
+_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December)\b")
+_YEAR = re.compile(r"(?:18|19|20)\d\d")
+
+
+def _hedge_before(sentence: str, start: int) -> int:
+    words = list(re.finditer(r"[A-Za-z]+", sentence[:start]))[-4:]
+    for k in range(len(words)):
+        phrase = [w.group().lower() for w in words[k:]]
+        found = match_hedge(phrase, DEFAULT_HEDGES)
+        if found and len(found[0].split()) == len(phrase):
+            return words[k].start()
+    return start
+
+
+def _best_reading(sentence: str, start: int, ctx: ReadContext) -> tuple[str, Reading | None,
+                                                                        int]:
+    """The longest text from ``start`` (up to a few words on) that reads as a figure."""
+    ends = [m.end() for m in re.finditer(r"\S+", sentence[start:])][: MAX_WORDS_AFTER + 1]
+    best: tuple[str, Reading | None, int] = ("", None, start)
+    for end in ends:
+        text = sentence[start : start + end].rstrip(".,;:!?)”’\"")
+        try:
+            reading = read_figure(text, ctx)
+        except (ClaimcheckError, ValueError, ArithmeticError):
+            continue
+        if reading.what is None:
+            best = (text, reading, start + len(text))
+    return best
+
+
+def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
+    ctx = ctx or ReadContext()
+    draft = Draft(article)
+    for sentence in sentences(article.text):
+        covered: list[tuple[int, int]] = []
+
+        def free(at: int, spans: list[tuple[int, int]] = covered) -> bool:
+            return not any(a <= at < b for a, b in spans)
+
+        for month in _MONTH.finditer(sentence):  # periods first: "January to August of 2019"
+            for end in range(len(sentence), month.end(), -1):
+                head = sentence[max(0, month.start() - 5) : month.start()]
+                begin = month.start() - 5 if head.lower() == "from " else month.start()
+                text = sentence[begin:end].rstrip(".,;:")
+                if read_period(text) and free(month.start()):
+                    draft.mentions.append(Mention(text, sentence, read_figure(text, ctx)))
+                    covered.append((begin, begin + len(text)))
+                    break
+            else:
+                date = re.match(r"\w+ \d{1,2}(?:,? \d{4})?", sentence[month.start():])
+                if date and free(month.start()):
+                    draft.dates.append(date.group())
+                    covered.append((month.start(), month.start() + date.end()))
+        for m in _START.finditer(sentence):
+            if not free(m.start()):
+                continue
+            token = m.group().lstrip("US$€£¥₩₹")
+            if _YEAR.fullmatch(token):
+                draft.dates.append(token)
+                covered.append((m.start(), m.end()))
+                continue
+            begin = _hedge_before(sentence, m.start())
+            text, reading, end = _best_reading(sentence, begin, ctx)
+            if reading is None and begin != m.start():
+                text, reading, end = _best_reading(sentence, m.start(), ctx)
+            if reading is None:
+                continue
+            before = sentence[:begin].split()
+            if (reading.unit_text == "" and len(before) > 1
+                    and before[-1].lstrip("“\"‘(")[:1].isupper()):
+                continue  # "Room 39", "Part 4": a name, not a quantity
+            after = sentence[end:].strip()
+            todo = None
+            nxt = re.match(r"([A-Za-z]+)", after)
+            if (reading.unit_text in ("", "times") and nxt and nxt.group(1).lower() not in
+                    _STOPWORDS):
+                todo = nxt.group(1)
+            draft.mentions.append(Mention(text, sentence, reading, todo, after))
+            covered.append((begin, end))
+    draft.dates = list(dict.fromkeys(draft.dates))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for mention in draft.mentions:  # captions repeat: one figure per (text, sentence)
+        if (mention.stated, mention.quote) not in seen:
+            seen.add((mention.stated, mention.quote))
+            unique.append(mention)
+    draft.mentions = unique
+    return draft
+
+
+_STOPWORDS = {"of", "to", "and", "or", "in", "on", "at", "by", "for", "from", "the", "a",
+              "an", "that", "which", "who", "is", "was", "were", "are", "be", "have", "has",
+              "had", "with", "as", "than", "per", "it", "its", "this", "these", "those",
+              "such", "more", "less", "over", "under", "about", "worth", "percent", "them",
+              "us", "you", "times", "into", "up", "down", "ago", "later", "earlier"}
+
+
+# --- the draft claim file ---------------------------------------------------------------
+
+_KINDS = {"[mass]": "mass", "[length]": "distance", "[length] ** 3": "volume",
+          "[time]": "period"}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def _base_name(m: Mention) -> str:
+    from . import units
+
+    reading = m.reading
+    kind = "figure"
+    if reading is not None:
+        unit = reading.quantity.unit
+        dims = str(units.registry().Quantity(1, unit).dimensionality)
+        if reading.period is not None:
+            kind = "period"
+        elif reading.unit_text.startswith("%"):
+            kind = "share"
+        elif "currency" in dims:
+            kind = "amount"
+        elif reading.quantity.label:
+            kind = _slug(reading.quantity.label)
+        else:
+            kind = _KINDS.get(dims, "figure")
+    words = re.findall(r"[A-Za-z]+", m.context.split(",")[0])
+    if words[:1] == ["of"]:
+        noun = next((w for w in words[1:] if w.lower() not in _STOPWORDS), None)
+        if noun:
+            return f"{_slug(noun)}_{kind}" if kind != _slug(noun) else kind
+    return kind
+
+
+def _yaml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+
+
+def render_draft(draft: Draft, schema: str | None = None) -> str:
+    a = draft.article
+    names: dict[str, int] = {}
+    lines = [f"# yaml-language-server: $schema={schema}" if schema else
+             "# Draft written by `claimcheck extract`: check every figure against the article,",
+             "# Draft written by `claimcheck extract`: check every figure against the article,"
+             if schema else "# resolve the TODOs, remove what is not arithmetic, then add checks.",
+             "# resolve the TODOs, remove what is not arithmetic, then add checks." if schema
+             else "# Format: docs/claim-format.md",
+             "claimcheck: 1", "", "source:",
+             f"  publisher: {_yaml_string(a.publisher or 'TODO')}",
+             f"  title: {_yaml_string(a.title or 'TODO')}",
+             f"  url: {_yaml_string(a.url or 'TODO')}",
+             f"  published: {a.published or 'TODO'}", ""]
+    if draft.dates:
+        lines.append("# Dates mentioned (not figures): " + ", ".join(draft.dates))
+        lines.append("")
+    lines.append("figures:")
+    for m in draft.mentions:
+        base = _base_name(m)
+        names[base] = names.get(base, 0) + 1
+        name = base if names[base] == 1 else f"{base}_{names[base]}"
+        lines.append(f"  {name}:")
+        stated = m.stated if m.todo is None else f"{m.stated} {m.todo}"
+        lines.append(f"    stated: {_yaml_string(stated)}")
+        if m.todo is not None:
+            lines[-1] += (f"  # TODO: '{m.todo}' is not a unit claimcheck reads; "
+                          "list it under counts: or rewrite")
+        lines.append(f"    quote: {_yaml_string(m.quote)}")
+    lines += ["", "checks: []", "#  - id: first-check", "#    claim: \"...\"",
+              "#    assert: part / total == stated_share", "#    expect: consistent", ""]
+    return "\n".join(lines)

@@ -1,0 +1,108 @@
+"""`claimcheck extract`: numeric mentions from articles, as a draft claim file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.diagnostics import Severity
+from claimcheck.engine import check_file
+from claimcheck.extract import find_mentions, load_article, render_draft, sentences
+from claimcheck.lint import lint_text
+
+from .conftest import ROOT
+
+runner = CliRunner()
+FIXTURES = ROOT / "tests" / "fixtures"
+EXPORT = FIXTURES / "asiapress-forpro3-2020-04-30.wp.json"
+ARTICLES = FIXTURES / "articles"
+
+
+def _draft(path: Path):  # type: ignore[no-untyped-def]
+    return find_mentions(load_article(path.read_text(encoding="utf-8", errors="replace")))
+
+
+def test_broken_wordpress_export_is_read_with_its_metadata() -> None:
+    article = load_article(EXPORT.read_text(encoding="utf-8"))
+    assert article.title.startswith("＜N. Korea Pro Report (Part 3)＞ How is N. Korea’s Economy")
+    assert article.url == ("https://www.02.asiapress.org/rimjin-gang/2020/04/"
+                           "recommendations/forpro3/")
+    assert article.published == "2020-04-30" and article.publisher == "ASIAPRESS"
+    assert "about 3.7 million tons of coal" in article.text and "<p>" not in article.text
+
+
+def test_every_figure_the_bundled_claims_use_is_found() -> None:
+    mentions = _draft(EXPORT).mentions
+    found = {(m.reading.quantity.central, m.reading.unit_text.split("/")[0])
+             for m in mentions if m.reading}
+    claims = check_file(ROOT / "claims" / "asiapress-2020-04-30-state-smuggling.yaml")
+    for figure in claims.figures:
+        if figure.kind != "figure":
+            continue
+        assert figure.value is not None
+        key = (figure.value.central, figure.value.unit.split("/")[0])
+        assert key in found, (figure.name, figure.stated)
+
+
+def test_quotes_are_whole_sentences_of_the_article() -> None:
+    article = load_article(EXPORT.read_text(encoding="utf-8"))
+    for mention in find_mentions(article).mentions:
+        assert mention.quote in article.text
+        assert mention.stated.lower() in mention.quote.lower()
+
+
+def test_the_draft_passes_lint() -> None:
+    draft = render_draft(_draft(EXPORT))
+    result = lint_text("draft.yaml", draft)
+    assert result.readable
+    assert [d for d in result.all_diagnostics if d.severity is Severity.ERROR] == []
+
+
+@pytest.mark.parametrize(("name", "expected", "absent"), [
+    ("markets.html", ["€2.5bn", "nearly 40%", "About one in five", "a third", "5,000-tonne",
+                      "3 million people"], []),
+    ("budget.txt", ["£300m", "US$1.2 trillion", "Dozens of councils", "12 widgets", "26%",
+                    "$4.5 billion", "1.25 percentage points"], []),
+    ("covid.txt", ["March 2021", "1,234 patients", "845 patients", "almost triple"],
+     ["19", "101"]),
+    ("broken.wp.json", ["4.2 million tonnes", "about $870 million"], []),
+    ("control.txt", ["6.0%", "6.6%", "13.1%", "two months"], []),
+])
+def test_snippets_with_tricky_numbers(name: str, expected: list[str], absent: list[str]) -> None:
+    draft = _draft(ARTICLES / name)
+    stated = [m.stated + (f" {m.todo}" if m.todo else "") for m in draft.mentions]
+    for text in expected:
+        assert text in stated, (text, stated)
+    for text in absent:
+        assert all(not s.startswith(text) for s in stated), stated
+
+
+def test_unknown_units_are_kept_with_a_todo() -> None:
+    text = render_draft(_draft(ARTICLES / "budget.txt"))
+    assert 'stated: "12 widgets"  # TODO' in text
+
+
+def test_sentences_do_not_break_at_abbreviations() -> None:
+    assert sentences("N. Korea sold 3 t. The U.S. bought 2 t.") == [
+        "N. Korea sold 3 t.", "The U.S. bought 2 t."]
+
+
+def test_cli_writes_atomically_and_never_overwrites(tmp_path: Path) -> None:
+    out = tmp_path / "draft.yaml"
+    result = runner.invoke(app, ["extract", str(EXPORT), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "figures" in result.output and out.read_text(encoding="utf-8").count("stated:") > 15
+    assert runner.invoke(app, ["extract", str(EXPORT), "-o", str(out)]).exit_code == 2
+    assert runner.invoke(app, ["extract", str(tmp_path / "missing.txt")]).exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.yaml"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_extracted_without_crashing(text: str) -> None:
+    render_draft(find_mentions(load_article(text)))

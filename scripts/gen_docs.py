@@ -122,6 +122,39 @@ def calc_excerpt() -> str:
     return "\n".join([*blocks, "```"])
 
 
+def diagnostic_examples() -> str:
+    """For each documented code, the rendered diagnostic of a golden case that shows it."""
+    import re as _re
+
+    page = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    page = page.split("\n## Examples", 1)[0]
+    codes = _re.findall(r"^### `([a-z-]+)`", page, _re.M)
+    goldens = sorted((ROOT / "tests" / "cases").glob("*/*.txt"))
+    blocks = []
+    for code in codes:
+        example = None
+        for golden in goldens:
+            lines = golden.read_text(encoding="utf-8").splitlines()
+            for i, line in enumerate(lines):
+                if f"error[{code}]" in line or f"warning[{code}]" in line:
+                    end = i + 1
+                    while end < len(lines) and lines[end].startswith((" ", "  =")) and not (
+                            "error[" in lines[end] or "warning[" in lines[end]):
+                        end += 1
+                    # a wrapped message continues on a line without the gutter
+                    example = lines[i:end]
+                    break
+            if example:
+                source = golden.with_suffix(".yaml").relative_to(ROOT).as_posix()
+                blocks += [f"### `{code}`", "", f"From `{source}`:", "", "```text",
+                           *example, "```", ""]
+                break
+        if not example:
+            blocks += [f"### `{code}`", "", "(shown by the command-line tests, not by a claim "
+                       "file)", ""]
+    return "\n".join(blocks).rstrip()
+
+
 def _replace_block(text: str, name: str, body: str) -> str:
     pattern = re.compile(rf"(<!-- BEGIN {name} -->\n).*?(<!-- END {name} -->)", re.S)
     return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
@@ -130,7 +163,10 @@ def _replace_block(text: str, name: str, body: str) -> str:
 def main(check: bool) -> int:
     from claimcheck.schema import render as render_schema
 
+    diagnostics = ROOT / "docs" / "diagnostics.md"
     targets = {
+        diagnostics: _replace_block(diagnostics.read_text(encoding="utf-8"), "EXAMPLES",
+                                    diagnostic_examples()),
         ROOT / "docs" / "cli.md": cli_reference() + "\n",
         ROOT / "docs" / "claim-schema.json": render_schema(),
     }

@@ -114,7 +114,6 @@ _AMBIGUOUS = {
     "mt": "'Mt' and 'MT' mean megatonnes or metric tons: write 'million tonnes' or 'tonnes'",
     "kt": "'kt' means kilotonnes or knots: write 'thousand tonnes' or 'knots'",
 }
-_UNSUPPORTED: dict[str, str] = {}
 _UNIT_NOTES = {"pc": "'{w}' read as per cent", "bpd": "'{w}' read as oil barrels per day"}
 
 #: nouns for counted things: dimensionless, kept as a label ("370 voyages")
@@ -164,9 +163,6 @@ def resolve_word(
     for form in _singulars(lowered):
         if form in _AMBIGUOUS:
             raise fail("ambiguous-unit", f"'{word}' is ambiguous", hint=_AMBIGUOUS[form])
-        if form in _UNSUPPORTED:
-            raise fail("unsupported-unit", f"'{word}' is not a unit claimcheck reads yet",
-                       hint=_UNSUPPORTED[form])
         if form in COUNT_NOUNS or form in counts:
             return ResolvedUnit(dimensionless(), label=word)
         target = _WORDS.get(form)

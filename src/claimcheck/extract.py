@@ -265,7 +265,7 @@ _STOPWORDS = {"of", "to", "and", "or", "in", "on", "at", "by", "for", "from", "t
 # --- the draft claim file ---------------------------------------------------------------
 
 _KINDS = {"[mass]": "mass", "[length]": "distance", "[length] ** 3": "volume",
-          "[time]": "period"}
+          "[time]": "period", "[percentage_point]": "points"}
 
 
 def _slug(text: str) -> str:
@@ -276,6 +276,8 @@ def _base_name(m: Mention) -> str:
     from . import units
 
     reading = m.reading
+    if m.todo is not None:
+        return _slug(m.todo)  # "12 widgets": the noun names it
     kind = "figure"
     if reading is not None:
         unit = reading.quantity.unit

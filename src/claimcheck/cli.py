@@ -36,6 +36,20 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    inconsistent = "inconsistent"
+    hedge = "hedge"
+    rounding = "rounding"
+    never = "never"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")
@@ -69,31 +83,50 @@ def verify(
         help="Claim files or folders (searched for *.yaml / *.yml); '-' reads a claim file "
              "from standard input. Default: ./claims, or the bundled claims.",
         show_default=False)] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
+    output_format: Annotated[list[ReportFormat] | None, typer.Option(
+        "--format", "-f", help="text for people, json for scripts, github for workflow "
+        "annotations, markdown for a pull-request comment. Repeatable, paired in order with "
+        "--output.", show_default=False)] = None,
+    output: Annotated[list[str] | None, typer.Option(
+        "--output", "-o", help="Write the matching --format here (atomically) instead of to "
+        "standard output. Repeatable.", show_default=False)] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", help="The mildest verdict that fails the run: inconsistent (also "
+        "error), hedge, rounding, or never. Default: claimcheck.toml or [tool.claimcheck] "
+        "in pyproject.toml, else inconsistent.", show_default=False)] = None,
+    strict: Annotated[bool | None, typer.Option(
+        "--strict/--no-strict", help="Lint warnings (no quote, units read by default "
+        "conventions, ...) fail the run too.", show_default=False)] = None,
 ) -> None:
     """Recompute every check in the claim files and give each a verdict.
 
-    Exit codes: 0 no check is inconsistent or in error; 1 some check is inconsistent, in
-    error or not the verdict it expects; 2 usage error or a file that cannot be read or
+    Exit codes: 0 nothing fails under --fail-on; 1 some check fails under --fail-on, is in
+    error or is not the verdict it expects; 2 usage error or a file that cannot be read or
     parsed.
     """
+    from .config import ConfigError, load
+    from .outputs import write
 
+    try:
+        settings = load()
+    except ConfigError as err:
+        typer.echo(f"error[config]: {err}", err=True)
+        raise typer.Exit(2) from None
+    formats = [f.value for f in output_format or [ReportFormat.text]]
+    outputs = output or []
+    if len(outputs) > len(formats):
+        raise typer.BadParameter("each --output needs a --format before it",
+                                 param_hint="--output")
+    be_strict = settings.strict if strict is None else strict
     targets = paths or default_paths()
-    report = _check(targets)
+    report = _check(targets, lint=be_strict)
     if not report.files:
         shown = ", ".join(p.as_posix() for p in targets)
         typer.echo(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}", err=True)
         raise typer.Exit(2)
-    if output_format is OutputFormat.json:
-        from .render.json import render as render_json
-
-        sys.stdout.write(render_json(report))
-    else:
-        from .render.text import render as render_text
-
-        render_text(report, _console())
-    raise typer.Exit(int(report.exit_status))
+    write(report, formats, outputs)
+    threshold = fail_on.value if fail_on is not None else settings.fail_on
+    raise typer.Exit(int(report.status(threshold, be_strict)))
 
 
 @app.command()
@@ -329,20 +362,24 @@ def _console() -> Console:
     return Console(width=120 if piped else None, highlight=False)
 
 
-def _check(targets: list[Path]) -> Report:
-    """Check the targets in the order given; '-' is a claim file read from standard input."""
-    from .engine import check_paths, check_text
-    from .report import Report
+def _check(targets: list[Path], lint: bool = False) -> Report:
+    """Check the targets in the order given; '-' is a claim file read from standard input.
+    With ``lint``, each file also gets lint's warnings."""
+    from .engine import check_text, claim_files, read_claim_file
+    from .lint import lint_text
+    from .report import FileResult, Report
 
-    if all(target.as_posix() != "-" for target in targets):
-        return check_paths(targets)  # one call, so a file named twice is checked once
+    check = lint_text if lint else check_text
     files = []
     for target in targets:
         if target.as_posix() == "-":
-            files.append(check_text("<stdin>", sys.stdin.read()))
-        else:
-            files.extend(check_paths([target]).files)
-    return Report(tuple(files))
+            files.append(check("<stdin>", sys.stdin.read()))
+            continue
+        for path in claim_files([target]):
+            text = read_claim_file(path)
+            files.append(text if isinstance(text, FileResult) else check(path.as_posix(), text))
+    unique = {f.path: f for f in files}  # a file named twice is reported once
+    return Report(tuple(unique.values()))
 
 
 def main() -> None:

@@ -15,6 +15,8 @@ from .diagnostics import Diagnostic, Severity, Span
 from .intervals import Bound, Interval
 
 VERDICTS = ("consistent", "within_rounding", "within_hedge", "inconsistent", "error")
+_THRESHOLDS = {"inconsistent": "inconsistent", "hedge": "within_hedge",
+               "rounding": "within_rounding"}
 
 
 class ExitStatus(IntEnum):
@@ -189,12 +191,24 @@ class Report:
 
     @property
     def exit_status(self) -> ExitStatus:
-        """The one place that maps outcomes to exit codes."""
+        return self.status()
+
+    def status(self, fail_on: str = "inconsistent", strict: bool = False) -> ExitStatus:
+        """The one place that maps outcomes to exit codes.
+
+        ``fail_on``: the mildest verdict that fails the run ("inconsistent", which also
+        fails on "error"; "hedge"; "rounding"; or "never").  ``strict``: warnings fail too.
+        """
         if any(not f.readable for f in self.files):
             return ExitStatus.BAD_INPUT
+        if fail_on == "never":
+            return ExitStatus.OK
+        failing = set(VERDICTS[VERDICTS.index(_THRESHOLDS[fail_on]):])
         summary = self.summary()
-        errors = any(d.severity is Severity.ERROR for f in self.files for d in f.all_diagnostics)
-        if summary["inconsistent"] or summary["error"] or self.unexpected or errors:
+        diagnostics = [d for f in self.files for d in f.all_diagnostics]
+        errors = any(d.severity is Severity.ERROR for d in diagnostics)
+        warnings = strict and any(d.severity is Severity.WARNING for d in diagnostics)
+        if any(summary[v] for v in failing) or self.unexpected or errors or warnings:
             return ExitStatus.FAILED
         return ExitStatus.OK
 

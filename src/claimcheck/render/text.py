@@ -221,3 +221,20 @@ def render_diagnostics(report: Report, console: Console) -> None:
     console.print(Text(f"{n} file{'s' if n != 1 else ''}: {errors} error"
                        f"{'s' if errors != 1 else ''}, {warnings} warning"
                        f"{'s' if warnings != 1 else ''}", style="bold"))
+
+
+def to_terminal(report: Report) -> None:
+    render(report, Console(highlight=False))
+
+
+def to_string(report: Report, width: int = 120) -> str:
+    """The text report without colour, for a file or a pipe (120 columns unless COLUMNS)."""
+    import io
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    buffer = io.StringIO()
+    render(report, Console(file=buffer, width=int(columns) if columns.isdigit() else width,
+                           no_color=True, color_system=None, highlight=False,
+                           force_terminal=False))
+    return buffer.getvalue()

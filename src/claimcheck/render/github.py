@@ -1,0 +1,49 @@
+"""GitHub Actions workflow commands: an annotation on the exact line of each check that is
+not consistent, and of each diagnostic.  Plain text, never through rich."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity, Span
+from ..report import Report
+
+_LEVEL = {"inconsistent": "error", "error": "error", "within_rounding": "warning",
+          "within_hedge": "warning"}
+
+
+def _data(text: str) -> str:
+    # The escaping rules of actions/toolkit (core/src/command.ts)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(level: str, span: Span | None, title: str, message: str) -> str:
+    props = []
+    if span is not None:
+        props += [f"file={_property(span.path)}", f"line={span.line}", f"col={span.column}"]
+        if span.end_line == span.line and span.end_column > span.column:
+            props.append(f"endColumn={span.end_column}")
+    props.append(f"title={_property(title)}")
+    return f"::{level} {','.join(props)}::{_data(message)}"
+
+
+def render(report: Report) -> str:
+    lines = []
+    for f in report.files:
+        for c in f.checks:
+            level = _LEVEL.get(c.verdict)
+            if level is None and c.matches_expected is not False:
+                continue
+            label = c.verdict.replace("_", " ")
+            title = f"claimcheck: {c.id} is {label}"
+            lines.append(_command(level or "error", c.span, title, c.explanation))
+        for d in f.all_diagnostics:
+            level = "error" if d.severity is Severity.ERROR else "warning"
+            message = d.message + (f" (help: {d.hint})" if d.hint else "")
+            lines.append(_command(level, d.span, f"claimcheck {d.code}", message))
+    counts = report.summary()
+    summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items() if n)
+    lines.append(f"::notice title=claimcheck::{_data(summary or 'nothing to check')}")
+    return "\n".join(lines) + "\n"

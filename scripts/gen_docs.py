@@ -123,35 +123,35 @@ def calc_excerpt() -> str:
 
 
 def diagnostic_examples() -> str:
-    """For each documented code, the rendered diagnostic of a golden case that shows it."""
+    """For each documented code, the diagnostic as verify, lint or calc renders it for a
+    tiny claim file under tests/cases/."""
     import re as _re
+
+    from claimcheck.engine import check_text
+    from claimcheck.lint import lint_text
+    from claimcheck.render.text import diagnostic_text
 
     page = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
     page = page.split("\n## Examples", 1)[0]
     codes = _re.findall(r"^### `([a-z-]+)`", page, _re.M)
-    goldens = sorted((ROOT / "tests" / "cases").glob("*/*.txt"))
+    rendered: dict[str, tuple[str, str]] = {}
+    for case in sorted((ROOT / "tests" / "cases").glob("*/*.yaml")):
+        source = case.relative_to(ROOT).as_posix()
+        text = case.read_text(encoding="utf-8")
+        check = lint_text if case.parent.name == "lint" else check_text
+        result = check(source, text)
+        for d in result.all_diagnostics:
+            if d.code not in rendered:
+                shown = str(diagnostic_text(d, dict(result.excerpts)))
+                rendered[d.code] = (source, "\n".join(x.rstrip() for x in shown.splitlines()))
     blocks = []
     for code in codes:
-        example = None
-        for golden in goldens:
-            lines = golden.read_text(encoding="utf-8").splitlines()
-            for i, line in enumerate(lines):
-                if f"error[{code}]" in line or f"warning[{code}]" in line:
-                    end = i + 1
-                    while end < len(lines) and lines[end].startswith((" ", "  =")) and not (
-                            "error[" in lines[end] or "warning[" in lines[end]):
-                        end += 1
-                    # a wrapped message continues on a line without the gutter
-                    example = lines[i:end]
-                    break
-            if example:
-                source = golden.with_suffix(".yaml").relative_to(ROOT).as_posix()
-                blocks += [f"### `{code}`", "", f"From `{source}`:", "", "```text",
-                           *example, "```", ""]
-                break
-        if not example:
-            blocks += [f"### `{code}`", "", "(shown by the command-line tests, not by a claim "
-                       "file)", ""]
+        blocks += [f"### `{code}`", ""]
+        if code in rendered:
+            source, shown = rendered[code]
+            blocks += [f"From `{source}`:", "", "```text", shown, "```", ""]
+        else:
+            blocks += ["(shown by the command-line tests, not by a claim file)", ""]
     return "\n".join(blocks).rstrip()
 
 

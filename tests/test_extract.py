@@ -106,3 +106,26 @@ def test_cli_writes_atomically_and_never_overwrites(tmp_path: Path) -> None:
 @given(st.text(max_size=300))
 def test_any_text_is_extracted_without_crashing(text: str) -> None:
     render_draft(find_mentions(load_article(text)))
+
+
+def test_html_metadata_and_no_scripts() -> None:
+    draft = _draft(ARTICLES / "ledger.html")
+    a = draft.article
+    assert (a.title, a.publisher, a.published) == ("Rice prices soar", "The Daily Ledger",
+                                                   "2023-06-14")
+    assert a.url == "https://dailyledger.example.com/2023/06/rice"
+    stated = [m.stated for m in draft.mentions]
+    assert "12345" not in stated and "3.7 million tons" not in stated  # script, not article
+    assert "between January and March 2023" in stated  # the whole period, not "March 2023"
+    assert "Two dozen schools" in stated or "Two dozen" in stated
+    assert not any(s in stated for s in ("44", "20", "7946", "0958", "0800", "123"))
+    assert "15 March 2023" in draft.dates
+    comma = next(m for m in draft.mentions if m.stated.startswith("12,5"))
+    assert comma.comma and "decimal comma" in render_draft(draft)
+
+
+def test_publisher_from_a_second_level_domain() -> None:
+    from claimcheck.extract import publisher_from
+
+    assert publisher_from("https://news.example.com.au/x") == "EXAMPLE"
+    assert publisher_from("https://www.bbc.co.uk/news") == "BBC"

@@ -35,11 +35,31 @@ def test_lint_fails_on_errors_and_bad_files(monkeypatch: pytest.MonkeyPatch) -> 
     assert runner.invoke(app, ["lint", "tests/cases/schema/unknown-key.yaml"]).exit_code == 2
 
 
-def test_bundled_claims_have_only_deliberate_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bundled_claims_are_lint_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = runner.invoke(app, ["lint", "-f", "json", "claims"])
     assert result.exit_code == 0
     import json
 
     codes = [d["code"] for f in json.loads(result.output)["files"] for d in f["diagnostics"]]
-    assert codes == ["unused-figure", "unused-figure"]  # the border and Donggang, as context
+    assert codes == []  # the border and Donggang are marked `context: true`
+
+
+def test_british_billion_only_before_1975(tmp_path: Path) -> None:
+    from claimcheck.lint import lint_text
+
+    def codes(year: str, stated: str) -> list[str]:
+        text = (f"source: {{publisher: P, title: T, url: https://www.example.co.uk/x, "
+                f"published: {year}-01-02}}\nfigures:\n  debt: {{stated: {stated}, quote: q, "
+                f"context: true}}\n")
+        return [d.code for d in lint_text("x.yaml", text).all_diagnostics]
+
+    assert codes("1970", "£2.4bn") == ["british-billion"]
+    assert codes("1970", "5 billion GBP") == ["british-billion"]
+    assert codes("2024", "£2.4bn") == []
+
+
+def test_yen_sign_carries_a_note() -> None:
+    from claimcheck.reading import ReadContext, read_figure
+
+    assert any("JPY" in n for n in read_figure("¥5 billion", ReadContext()).notes)

@@ -63,3 +63,9 @@ def test_bundled_claims_point_editors_at_the_schema() -> None:
     first = (ROOT / "claims" / "asiapress-2020-04-30-state-smuggling.yaml").read_text(
         encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../docs/claim-schema.json"
+
+
+def test_derived_short_form_is_valid() -> None:
+    doc = {"source": {"publisher": "P", "title": "T", "url": "u", "published": "2024-01-02"},
+           "figures": {"a": {"stated": "3 t"}}, "derived": {"b": "a / 2 in t"}}
+    jsonschema.Draft7Validator(claim_schema()).validate(doc)

@@ -46,6 +46,7 @@ class Mention:
     reading: Reading | None
     todo: str | None = None   # a word claimcheck could not read as a unit
     context: str = ""         # the words after the figure, for naming
+    comma: bool = False       # written with a decimal comma: flagged, never guessed
 
 
 @dataclass
@@ -59,29 +60,60 @@ class Draft:
 
 class _Text(HTMLParser):
     BREAKS = frozenset({"p", "br", "div", "h1", "h2", "h3", "h4", "li", "tr", "blockquote"})
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.hidden = 0
 
-    def handle_starttag(self, tag: str, attrs: object) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = found.get("property") or found.get("name") or ""
+            if key and "content" in found:
+                self.meta.setdefault(key.lower(), found["content"])
+        elif tag == "link" and found.get("rel") == "canonical":
+            self.meta.setdefault("canonical", found.get("href", ""))
+        if tag in self.HIDDEN:
+            self.hidden += 1
         if tag in self.BREAKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
         if tag in self.BREAKS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _parse_html(markup: str) -> _Text:
+    parser = _Text()
+    parser.feed(markup)
+    return parser
 
 
 def html_to_text(markup: str) -> str:
-    parser = _Text()
-    parser.feed(markup)
-    text = "".join(parser.parts)
+    text = "".join(_parse_html(markup).parts)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
+
+
+_SECOND_LEVEL = {"com", "co", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
+
+
+def publisher_from(url: str) -> str:
+    """'https://news.example.com.au/x' -> 'EXAMPLE'."""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+    labels = [x for x in host.split(".") if x and x != "www"]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    return labels[-2].upper() if len(labels) >= 2 else ""
 
 
 _ESCAPES = re.compile(r"\\u([0-9a-fA-F]{4})|\\(.)", re.S)
@@ -115,10 +147,9 @@ def _wordpress(raw: str) -> Article:
         end = body.find('","protected"')
         content = _unescape_json(body[:end] if end >= 0 else body)
     content = "".join(ch for ch in content if ch == "\n" or ch >= " ")
-    host = re.sub(r"^[a-z]+://", "", link).split("/")[0]
-    publisher = host.removeprefix("www.").split(".")[-2] if host.count(".") >= 1 else ""
+    site = _field(raw, "og_site_name") or _field(raw, "site_name")
     return Article(html_to_text(content), html.unescape(html_to_text(title)), link,
-                   date[:10], publisher.upper() if publisher else "")
+                   date[:10], site or publisher_from(link))
 
 
 def load_article(raw: str) -> Article:
@@ -127,8 +158,15 @@ def load_article(raw: str) -> Article:
     if stripped.startswith("{") and '"rendered"' in stripped:
         return _wordpress(stripped)
     if re.search(r"<(p|div|br|h[1-6]|article|body|html)\b", raw, re.I):
-        title = re.search(r"<title>(.*?)</title>", raw, re.I | re.S)
-        return Article(html_to_text(raw), html.unescape(title.group(1).strip()) if title else "")
+        page = _parse_html(raw)
+        meta = page.meta
+        title_tag = re.search(r"<title>(.*?)</title>", raw, re.I | re.S)
+        title = meta.get("og:title") or (html.unescape(title_tag.group(1).strip())
+                                         if title_tag else "")
+        url = meta.get("og:url") or meta.get("canonical", "")
+        published = (meta.get("article:published_time") or meta.get("date") or "")[:10]
+        publisher = meta.get("og:site_name") or publisher_from(url)
+        return Article(html_to_text(raw), " ".join(title.split()), url, published, publisher)
     return Article("\n".join(" ".join(line.split()) for line in raw.splitlines()))
 
 
@@ -162,15 +200,20 @@ _NUMBER_WORDS = sorted({*CARDINALS, *(w.split()[0] for w in VAGUE), *MULTIPLES, 
 _START = re.compile(
     r"(?<![\w-])(?:a|one|two|three|four)[ -](?:third|thirds|quarter|quarters|fifth|fifths"
     r"|tenth|tenths)\b"
-    r"|(?<![\w-])(?:US\$|[$€£¥₩₹])?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"|(?<![\w,.+-])(?:US\$|[$€£¥₩₹])?(?:\d+,\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\.\d+)?"
     r"|(?<![\w-])(?:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + r")\b", re.I)
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
                     r"October|November|December)\b")
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
+_PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?(?:[ .-]\d{3,4}){2,}\b")
 
 
 def _hedge_before(sentence: str, start: int) -> int:
-    words = list(re.finditer(r"[A-Za-z]+", sentence[:start]))[-4:]
+    words = list(re.finditer(r"[A-Za-z]+", sentence[:start]))[-6:]
+    texts = [w.group().lower() for w in words]
+    if texts[-2:] == ["total", "of"]:  # "an estimated total of $370 million"
+        words = words[:-3] if texts[-3:-2] == ["a"] else words[:-2]
     for k in range(len(words)):
         phrase = [w.group().lower() for w in words[k:]]
         found = match_hedge(phrase, DEFAULT_HEDGES)
@@ -199,15 +242,18 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
     ctx = ctx or ReadContext()
     draft = Draft(article)
     for sentence in sentences(article.text):
-        covered: list[tuple[int, int]] = []
+        covered: list[tuple[int, int]] = [m.span() for m in _PHONE.finditer(sentence)]
 
         def free(at: int, spans: list[tuple[int, int]] = covered) -> bool:
             return not any(a <= at < b for a, b in spans)
 
         for month in _MONTH.finditer(sentence):  # periods first: "January to August of 2019"
             for end in range(len(sentence), month.end(), -1):
-                head = sentence[max(0, month.start() - 5) : month.start()]
-                begin = month.start() - 5 if head.lower() == "from " else month.start()
+                head = sentence[: month.start()].lower()
+                begin = month.start()
+                for lead in ("from ", "between "):
+                    if head.endswith(lead):
+                        begin = month.start() - len(lead)
                 text = sentence[begin:end].rstrip(".,;:")
                 if read_period(text) and free(month.start()):
                     draft.mentions.append(Mention(text, sentence, read_figure(text, ctx)))
@@ -222,6 +268,19 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
             if not free(m.start()):
                 continue
             token = m.group().lstrip("US$€£¥₩₹")
+            day = re.match(r"\s+(January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)\b(?:,? \d{4})?",
+                           sentence[m.end():])
+            if token.isdigit() and len(token) <= 2 and day:
+                draft.dates.append(f"{token}{day.group()}")  # "15 March 2024": a date
+                covered.append((m.start(), m.end() + day.end()))
+                continue
+            if re.fullmatch(r"\d+,\d{1,2}", token):  # a decimal comma: keep it for lint
+                words = sentence[m.start():].split()
+                stated = " ".join(words[:2]).rstrip(".,;:")
+                draft.mentions.append(Mention(stated, sentence, None, None, "", comma=True))
+                covered.append((m.start(), m.start() + len(stated)))
+                continue
             if _YEAR.fullmatch(token):
                 draft.dates.append(token)
                 covered.append((m.start(), m.end()))
@@ -276,6 +335,8 @@ def _base_name(m: Mention) -> str:
     from . import units
 
     reading = m.reading
+    if m.comma:
+        return "figure"
     if m.todo is not None:
         return _slug(m.todo)  # "12 widgets": the noun names it
     kind = "figure"
@@ -298,6 +359,16 @@ def _base_name(m: Mention) -> str:
         if noun:
             return f"{_slug(noun)}_{kind}" if kind != _slug(noun) else kind
     return kind
+
+
+def _todo_advice(word: str) -> str:
+    from . import units
+
+    try:
+        units.resolve_word(word, {}, frozenset())
+    except ClaimcheckError as err:
+        return err.diagnostic.hint or err.diagnostic.message
+    return f"'{word}' is not a unit claimcheck reads; list it under counts: or rewrite"
 
 
 def _yaml_string(text: str) -> str:
@@ -329,10 +400,12 @@ def render_draft(draft: Draft, schema: str | None = None) -> str:
         lines.append(f"  {name}:")
         stated = m.stated if m.todo is None else f"{m.stated} {m.todo}"
         lines.append(f"    stated: {_yaml_string(stated)}")
-        if m.todo is not None:
-            lines[-1] += (f"  # TODO: '{m.todo}' is not a unit claimcheck reads; "
-                          "list it under counts: or rewrite")
+        if m.comma:
+            lines[-1] += "  # TODO: a decimal comma? write the figure with a decimal point"
+        elif m.todo is not None:
+            lines[-1] += f"  # TODO: {_todo_advice(m.todo)}"
         lines.append(f"    quote: {_yaml_string(m.quote)}")
-    lines += ["", "checks: []", "#  - id: first-check", "#    claim: \"...\"",
-              "#    assert: part / total == stated_share", "#    expect: consistent", ""]
+    lines += ["", "checks: []", "# To add checks, replace the line above with a list:",
+              "# checks:", "#   - id: first-check", "#     claim: \"...\"",
+              "#     assert: part / total == stated_share", "#     expect: consistent", ""]
     return "\n".join(lines)

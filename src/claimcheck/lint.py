@@ -12,11 +12,20 @@ import re
 from dataclasses import replace
 
 from . import expressions as ex
+from . import loader
 from .diagnostics import Diagnostic, Severity
 from .engine import analyse_text
 from .environment import Env
 from .report import FileResult
 from .tightening import input_counts
+
+_BILLION = re.compile(r"billion|\d\s*bn\b|\bbn\b", re.I)
+
+
+def _before_1975(env: Env) -> bool:
+    # Britain adopted the short-scale billion officially in 1974
+    return env.model.source.published[:4] < "1975"
+
 
 _DOLLAR_COUNTRIES = {"ca": "CAD", "au": "AUD", "hk": "HKD", "nz": "NZD", "sg": "SGD",
                      "tw": "TWD"}
@@ -60,27 +69,42 @@ def warnings(env: Env, result: FileResult) -> list[Diagnostic]:
         if entry.kind == "figure" and spec is not None and not spec.quote:
             found.append(_warn("no-quote", f"figure '{name}' has no quote", span,
                                "copy the sentence it comes from into `quote:`"))
-        if name not in used:
+        if name not in used and not (spec is not None and spec.context):
             found.append(_warn("unused-figure", f"{entry.kind} '{name}' is used by no check "
                                "or derived figure", span,
-                               "use it in a check, or keep it deliberately as context"))
+                               "use it in a check, or mark it `context: true`"))
         reading = entry.reading
         if reading is None:
             continue
         for note in reading.notes:
             if "claimcheck's default" in note:
                 found.append(_warn("convention-default", f"{note} in '{name}'", span,
-                                   "say which is meant under `conventions:` (ton: tonne or "
-                                   "short_ton; barrel: oil_barrel)"))
+                                   "say which is meant under `conventions:` (ton: tonne, "
+                                   "short_ton or long_ton; barrel: oil_barrel, "
+                                   "us_liquid_barrel or beer_barrel)"))
         if (country in _DOLLAR_COUNTRIES and "dollar" not in env.model.conventions.as_dict()
                 and any(n.startswith("'$' read as") for n in reading.notes)):
+            local = _DOLLAR_COUNTRIES[country]
             found.append(_warn("ambiguous-dollar", f"'$' in '{name}' is read as US dollars, "
                                f"but the source is from .{country}", span,
-                               "set conventions: {dollar: USD} or the local currency"))
-        if country == "uk" and "billion" in reading.text.lower():
+                               f"set conventions: {{dollar: {local}}} if it means {local}, "
+                               "or {dollar: USD}"))
+        if country == "uk" and _BILLION.search(reading.text) and _before_1975(env):
             found.append(_warn("british-billion", f"'{name}' says billion in a British source",
                                span, "older British usage means a million million; "
                                "claimcheck reads 10^9 (check the source's date)"))
+    return found
+
+
+def _todos(env: Env) -> list[Diagnostic]:
+    """'TODO' left in the source block (a draft from extract or new)."""
+    found = []
+    source = env.root.get("source")
+    if isinstance(source, loader.Mapping):
+        for key, value in source.items:
+            if isinstance(value, loader.Scalar) and "TODO" in value.text:
+                found.append(_warn("todo", f"source {key.text} is still TODO", value.span,
+                                   "fill it in from the article"))
     return found
 
 
@@ -88,7 +112,7 @@ def lint_text(path: str, text: str) -> FileResult:
     result, env = analyse_text(path, text)
     if env is None:
         return result
-    extra = warnings(env, result)
+    extra = warnings(env, result) + _todos(env)
     lines = text.splitlines()
     excerpts = dict(result.excerpts)
     for d in extra:

@@ -96,6 +96,7 @@ class Figure(_Strict):
     precision: Text | None = Field(
         None, description="'exact', 'digits' (every digit significant) or '± 500'")
     note: Text | None = None
+    context: bool = Field(False, description="kept as context: no check needs to use it")
 
 
 class Assumption(_Strict):
@@ -210,6 +211,9 @@ def _diagnostic(root: loader.Node, error: dict[str, Any]) -> Diagnostic:
         message, hint = "expected keys and values here", "write `key: value` lines, indented"
     elif kind == "list_type":
         message, hint = "expected a list here", "write one item per line, each starting with '- '"
+    elif kind in ("less_than_equal", "greater_than_equal") and field == "claimcheck":
+        message = f"format {error.get('input')} is not one this claimcheck reads"
+        hint = "this version reads format 1: write claimcheck: 1"
     elif kind == "value_error":
         message = str(error.get("ctx", {}).get("error", message))
         hint = _PATTERN_HINTS.get(field)

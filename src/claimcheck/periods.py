@@ -18,7 +18,8 @@ MONTH_WORDS = frozenset(_MONTHS)
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _SEP = r"\s*(?:to|through|until|till|-|–|—)\s*"
 _SPAN = re.compile(
-    rf"(?:from\s+)?{_MONTH}(?:\s+(\d{{4}}))?{_SEP}{_MONTH}(?:\s+of)?,?\s+(\d{{4}})\Z", re.I
+    rf"(?:from\s+|between\s+)?{_MONTH}(?:\s+(\d{{4}}))?(?:{_SEP}|\s+and\s+){_MONTH}"
+    rf"(?:\s+of)?,?\s+(\d{{4}})\Z", re.I
 )
 _ONE_MONTH = re.compile(rf"(?:in\s+)?{_MONTH}(?:\s+of)?,?\s+(\d{{4}})\Z", re.I)
 _YEARS = re.compile(r"(?:from\s+)?(\d{4})" + _SEP + r"(\d{4})\Z", re.I)

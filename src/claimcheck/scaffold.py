@@ -60,10 +60,12 @@ figures:
 #   price: value / mass in USD/tonne
 
 checks: []
-#  - id: share                    # lower-case letters, digits, - and _
-#    claim: "About 2.8 million tons, roughly 70% of the total"
-#    assert: part / total == stated_share    # computed == stated (or <, <=, >, >=)
-#    expect: consistent
+# To add checks, replace the line above with a list:
+# checks:
+#   - id: share                   # lower-case letters, digits, - and _
+#     claim: "About 2.8 million tons, roughly 70% of the total"
+#     assert: part / total == stated_share   # computed == stated (or <, <=, >, >=)
+#     expect: consistent
 """
 
 

@@ -23,6 +23,10 @@ def claim_schema() -> dict[str, Any]:
     # YAML writes many figures as bare numbers (stated: 3.70); claimcheck reads the text,
     # so numbers are welcome wherever text is.
     _allow_numbers(schema)
+    # `price: value / mass in USD/tonne` is the short form of `price: {expr: ...}`
+    derived = schema["properties"]["derived"]["patternProperties"]
+    for key, ref in list(derived.items()):
+        derived[key] = {"anyOf": [ref, {"type": "string", "maxLength": 4000}]}
     return {"$schema": DRAFT_07, "$id": SCHEMA_ID,
             "title": "claimcheck claim file (format 1)",
             "description": "Figures as a news report states them, the quotes they come "

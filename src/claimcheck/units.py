@@ -239,6 +239,9 @@ def currency_for_symbol(symbol: str, conventions: Mapping[str, str]) -> Resolved
     if target == "dollar":
         choice = conventions.get("dollar", DEFAULT_CONVENTIONS["dollar"])
         return ResolvedUnit(pint_unit(choice), note=f"'$' read as {choice}")
+    if symbol == "¥":
+        return ResolvedUnit(pint_unit(target), note="'¥' read as Japanese yen (JPY); "
+                            "write CNY for Chinese yuan")
     return ResolvedUnit(pint_unit(target))
 
 

@@ -103,6 +103,8 @@ def read_words(words: list[str], raw: list[str]) -> WordNumber | None:
         return _fraction(CARDINALS[w], _DENOMINATORS[words[2]], 3, f"{w}-{words[2]}")
     if w in CARDINALS and len(words) > 1 and words[1] in _DENOMINATORS and CARDINALS[w] > 1:
         return _fraction(CARDINALS[w], _DENOMINATORS[words[1]], 2, two)
+    if w in CARDINALS and len(words) > 1 and words[1] == "dozen":  # "two dozen schools"
+        return _exact(Fraction(12 * CARDINALS[w]), "a number in words: exact", 2)
     if w in MULTIPLES:
         return _exact(MULTIPLES[w], f"'{w}': exactly {MULTIPLES[w]} times", 1, "times")
     # "twenty-five", "twenty five"

@@ -1,0 +1,79 @@
+"""Machine formats and policy for CI: github annotations, markdown, --fail-on, --strict,
+settings files and several outputs in one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.config import ConfigError, load
+
+from .conftest import CASES, ROOT
+
+runner = CliRunner()
+HEDGE = str(CASES / "verdicts" / "within-hedge.yaml")  # two within_hedge checks, no errors
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def test_github_annotations_point_at_the_check_and_escape_text() -> None:
+    bundled = str(ROOT / "claims" / "asiapress-2020-04-30-state-smuggling.yaml")
+    out = runner.invoke(app, ["verify", "-f", "github", bundled]).output
+    lines = out.splitlines()
+    error = next(x for x in lines if x.startswith("::error "))
+    assert "transshipped-mass-restated is inconsistent" in error
+    assert ",line=" in error and ",col=" in error and "title=claimcheck%3A" in error
+    assert "%25" in out  # '%' escaped in messages, as actions/toolkit requires
+    assert lines[-1].startswith("::notice title=claimcheck::")
+
+
+def test_markdown_table_for_a_pull_request() -> None:
+    out = runner.invoke(app, ["verify", "-f", "markdown", HEDGE]).output
+    assert out.startswith("## claimcheck")
+    assert "| File | Check | Verdict | Stated | Recomputed | Why |" in out
+    assert out.count("⚠️ within hedge") == 2
+
+
+@pytest.mark.parametrize(("fail_on", "status"), [
+    ("inconsistent", 0), ("hedge", 1), ("rounding", 1), ("never", 0)])
+def test_fail_on(fail_on: str, status: int) -> None:
+    assert runner.invoke(app, ["verify", "--fail-on", fail_on, HEDGE]).exit_code == status
+
+
+def test_settings_files_and_the_command_line_winning(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\nfail-on = "hedge"\n',
+                                             encoding="utf-8")
+    assert load(tmp_path).fail_on == "hedge"
+    assert runner.invoke(app, ["verify", HEDGE]).exit_code == 1
+    assert runner.invoke(app, ["verify", "--fail-on", "inconsistent", HEDGE]).exit_code == 0
+    (tmp_path / "claimcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    assert load(tmp_path).fail_on == "never"  # claimcheck.toml comes first
+    (tmp_path / "claimcheck.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load(tmp_path)
+    result = runner.invoke(app, ["verify", HEDGE])
+    assert result.exit_code == 2 and "error[config]" in result.output
+
+
+def test_strict_fails_on_lint_warnings() -> None:
+    case = str(CASES / "lint" / "no-quote.yaml")
+    assert runner.invoke(app, ["verify", case]).exit_code == 0
+    assert runner.invoke(app, ["verify", "--strict", case]).exit_code == 1
+
+
+def test_several_formats_in_one_run(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["verify", "-f", "json", "-o", "report.json", "-f",
+                                 "markdown", "-o", "comment.md", "-f", "text", HEDGE])
+    assert result.exit_code == 0
+    assert (tmp_path / "report.json").read_text(encoding="utf-8").startswith("{")
+    assert (tmp_path / "comment.md").read_text(encoding="utf-8").startswith("## claimcheck")
+    assert "2 within hedge" in result.output  # the text report still on standard output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["comment.md", "report.json"]
+    bad = runner.invoke(app, ["verify", "-o", "a.json", "-o", "b.json", HEDGE])
+    assert bad.exit_code == 2

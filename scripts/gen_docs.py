@@ -45,31 +45,6 @@ def hedge_table() -> str:
     return "\n".join(rows)
 
 
-def verify_excerpt() -> str:
-    """The checks and explanations `claimcheck verify` prints for the bundled claims."""
-    import io
-    import os
-
-    from rich.console import Console
-
-    from claimcheck.engine import check_paths
-    from claimcheck.render.text import render
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=100, no_color=True, color_system=None,
-                      highlight=False, force_terminal=False)
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        render(check_paths([Path("claims")]), console)
-    finally:
-        os.chdir(cwd)
-    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
-    cut = lines.index("Implied figures")
-    summary = next(line for line in reversed(lines) if line)
-    return "\n".join(["```text", "$ claimcheck verify", *lines[:cut], "...", summary, "```"])
-
-
 def _render(draw: object) -> list[str]:
     import io
     import os
@@ -108,6 +83,17 @@ def explain_excerpt() -> str:
 
 CALC_EXAMPLES = ("about $370 million / 3.7 million tons in USD/tonne",
                  "2.8 million t / 3.7 million t == roughly 70%")
+
+
+def verify_excerpt() -> str:
+    """The checks and explanations `claimcheck verify` prints for the bundled claims."""
+    from claimcheck.engine import check_paths
+    from claimcheck.render.text import render
+
+    lines = _render(lambda console: render(check_paths([Path("claims")]), console))
+    cut = lines.index("Implied figures")
+    summary = next(line for line in reversed(lines) if line)
+    return "\n".join(["```text", "$ claimcheck verify", *lines[:cut], "...", summary, "```"])
 
 
 def calc_excerpt() -> str:

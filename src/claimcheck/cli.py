@@ -187,7 +187,7 @@ def extract(
     words claimcheck cannot read are kept with a TODO.
     """
     from .extract import find_mentions, load_article, render_draft
-    from .scaffold import schema_reference, write_atomically
+    from .scaffold import schema_reference
 
     try:
         raw = article.read_bytes().decode("utf-8-sig", errors="replace")
@@ -199,11 +199,7 @@ def extract(
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        write_atomically(output, text, force)
-    except FileExistsError:
-        typer.echo(f"error: {output} exists; use --force to replace it", err=True)
-        raise typer.Exit(2) from None
+    _create(output, text, force)
     typer.echo(f"wrote {output}: {len(draft.mentions)} figures; check them against the "
                f"article, then run 'claimcheck lint {output}'")
 
@@ -267,7 +263,7 @@ def new(
     import re
     from datetime import date
 
-    from .scaffold import SourceInfo, schema_reference, skeleton, write_atomically
+    from .scaffold import SourceInfo, schema_reference, skeleton
 
     def ask(value: str | None, label: str) -> str:
         if value:
@@ -285,11 +281,7 @@ def new(
         date.fromisoformat(info.published)
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--published") from None
-    try:
-        write_atomically(output, skeleton(info, schema_reference(output)), force)
-    except FileExistsError:
-        typer.echo(f"error: {output} exists; use --force to replace it", err=True)
-        raise typer.Exit(2) from None
+    _create(output, skeleton(info, schema_reference(output)), force)
     typer.echo(f"wrote {output}: add the report's figures, then run "
                f"'claimcheck lint {output}'")
 
@@ -304,6 +296,17 @@ def schema() -> None:
     from .schema import render
 
     sys.stdout.write(render())
+
+
+def _create(output: Path, text: str, force: bool) -> None:
+    """Write a new file atomically; an existing one only with --force (exit 2 otherwise)."""
+    from .scaffold import write_atomically
+
+    try:
+        write_atomically(output, text, force)
+    except FileExistsError:
+        typer.echo(f"error: {output} exists; use --force to replace it", err=True)
+        raise typer.Exit(2) from None
 
 
 def _conventions(values: list[str]) -> dict[str, str]:

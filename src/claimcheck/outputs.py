@@ -1,36 +1,52 @@
-"""Turning one Report into the bytes of each output format: one place for `verify`."""
+"""Turning one Report into the bytes of each output format: one place for `verify` and
+`lint`, so that every format and the exit code follow the same Policy."""
 
 from __future__ import annotations
 
 import sys
 
-from .report import Report
+from .report import Policy, Report
 
-FORMATS = ("text", "json", "github", "markdown")
+FORMATS = ("text", "json", "github", "markdown", "junit", "sarif")
 
 
-def render(report: Report, fmt: str, *, for_terminal: bool = False) -> str:
+def render(report: Report, fmt: str, policy: Policy | None = None, *,
+           for_terminal: bool = False, lint: bool = False) -> str:
+    """``lint``: the report holds lint findings; text and JSON show only diagnostics."""
+    policy = policy or Policy()
+    if lint:
+        report = report.findings_only()
     if fmt == "json":
         from .render.json import render as render_json
+        from .render.json import render_findings
 
-        return render_json(report)
+        return render_findings(report) if lint else render_json(report)
     if fmt == "github":
         from .render.github import render as render_github
 
-        return render_github(report)
+        return render_github(report, policy)
     if fmt == "markdown":
         from .render.markdown import render as render_markdown
 
         return render_markdown(report)
+    if fmt == "junit":
+        from .render.junit import render as render_junit
+
+        return render_junit(report, policy)
+    if fmt == "sarif":
+        from .render.sarif import render as render_sarif
+
+        return render_sarif(report, policy)
     from .render.text import to_string, to_terminal
 
     if for_terminal:  # colour and the terminal's width, straight to stdout
-        to_terminal(report)
+        to_terminal(report, diagnostics_only=lint)
         return ""
-    return to_string(report)
+    return to_string(report, diagnostics_only=lint)
 
 
-def write(report: Report, formats: list[str], outputs: list[str]) -> None:
+def write(report: Report, formats: list[str], outputs: list[str],
+          policy: Policy | None = None, *, lint: bool = False) -> None:
     """Each format to its output file (atomically), in order; the rest to stdout."""
     from pathlib import Path
 
@@ -38,8 +54,9 @@ def write(report: Report, formats: list[str], outputs: list[str]) -> None:
 
     for i, fmt in enumerate(formats):
         if i < len(outputs):
-            write_atomically(Path(outputs[i]), render(report, fmt), force=True)
+            write_atomically(Path(outputs[i]), render(report, fmt, policy, lint=lint),
+                             force=True)
         elif fmt == "text" and sys.stdout.isatty():
-            render(report, fmt, for_terminal=True)
+            render(report, fmt, policy, for_terminal=True, lint=lint)
         else:
-            sys.stdout.write(render(report, fmt))
+            sys.stdout.write(render(report, fmt, policy, lint=lint))

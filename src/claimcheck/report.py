@@ -175,6 +175,34 @@ class FileResult:
 
 
 @dataclass(frozen=True)
+class Policy:
+    """What fails a run: every machine format and the exit code agree through this.
+
+    ``fail_on``: the mildest verdict that fails ("inconsistent", which also fails on
+    "error"; "hedge"; "rounding"; or "never").  ``strict``: lint warnings fail too.
+    """
+
+    fail_on: str = "inconsistent"
+    strict: bool = False
+
+    def fails_verdict(self, verdict: str) -> bool:
+        if self.fail_on == "never":
+            return False
+        return VERDICTS.index(verdict) >= VERDICTS.index(_THRESHOLDS[self.fail_on])
+
+    def fails(self, check: CheckResult) -> bool:
+        """A check fails on its verdict, or when it is not the verdict it expects."""
+        if self.fail_on == "never":
+            return False
+        return self.fails_verdict(check.verdict) or check.matches_expected is False
+
+    def fails_diagnostic(self, d: Diagnostic) -> bool:
+        if self.fail_on == "never":
+            return False
+        return d.severity is Severity.ERROR or (self.strict and d.severity is Severity.WARNING)
+
+
+@dataclass(frozen=True)
 class Report:
     files: tuple[FileResult, ...] = field(default_factory=tuple)
 
@@ -194,23 +222,22 @@ class Report:
         return self.status()
 
     def status(self, fail_on: str = "inconsistent", strict: bool = False) -> ExitStatus:
-        """The one place that maps outcomes to exit codes.
-
-        ``fail_on``: the mildest verdict that fails the run ("inconsistent", which also
-        fails on "error"; "hedge"; "rounding"; or "never").  ``strict``: warnings fail too.
-        """
+        """The one place that maps outcomes to exit codes (see ``Policy``)."""
+        policy = Policy(fail_on, strict)
         if any(not f.readable for f in self.files):
             return ExitStatus.BAD_INPUT
-        if fail_on == "never":
-            return ExitStatus.OK
-        failing = set(VERDICTS[VERDICTS.index(_THRESHOLDS[fail_on]):])
-        summary = self.summary()
-        diagnostics = [d for f in self.files for d in f.all_diagnostics]
-        errors = any(d.severity is Severity.ERROR for d in diagnostics)
-        warnings = strict and any(d.severity is Severity.WARNING for d in diagnostics)
-        if any(summary[v] for v in failing) or self.unexpected or errors or warnings:
-            return ExitStatus.FAILED
-        return ExitStatus.OK
+        failing = any(policy.fails(c) for f in self.files for c in f.checks) or any(
+            policy.fails_diagnostic(d) for f in self.files for d in f.all_diagnostics)
+        return ExitStatus.FAILED if failing else ExitStatus.OK
+
+    def findings_only(self) -> Report:
+        """The same files with their checks' diagnostics moved to the file and the verdicts
+        dropped: what `lint` reports, whatever the format."""
+        from dataclasses import replace
+
+        return Report(tuple(replace(f, checks=(), diagnostics=tuple(sorted(
+            [*f.diagnostics, *(d for c in f.checks for d in c.diagnostics)],
+            key=Diagnostic.sort_key))) for f in self.files))
 
     def to_dict(self) -> dict[str, Any]:
         return {

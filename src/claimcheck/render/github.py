@@ -3,11 +3,9 @@ not consistent, and of each diagnostic.  Plain text, never through rich."""
 
 from __future__ import annotations
 
-from ..diagnostics import Severity, Span
-from ..report import Report
-
-_LEVEL = {"inconsistent": "error", "error": "error", "within_rounding": "warning",
-          "within_hedge": "warning"}
+from ..diagnostics import Diagnostic, Severity, Span
+from ..report import Policy, Report
+from . import plain
 
 
 def _data(text: str) -> str:
@@ -29,18 +27,21 @@ def _command(level: str, span: Span | None, title: str, message: str) -> str:
     return f"::{level} {','.join(props)}::{_data(message)}"
 
 
-def render(report: Report) -> str:
+def render(report: Report, policy: Policy | None = None) -> str:
+    """An error for what fails the run under ``policy``, a warning for the rest that does
+    not plainly hold, and a closing notice with the counts."""
+    policy = policy or Policy()
     lines = []
     for f in report.files:
         for c in f.checks:
-            level = _LEVEL.get(c.verdict)
-            if level is None and c.matches_expected is not False:
+            if c.verdict == "consistent" and c.matches_expected is not False:
                 continue
-            label = c.verdict.replace("_", " ")
-            title = f"claimcheck: {c.id} is {label}"
-            lines.append(_command(level or "error", c.span, title, c.explanation))
-        for d in f.all_diagnostics:
-            level = "error" if d.severity is Severity.ERROR else "warning"
+            level = "error" if policy.fails(c) else "warning"
+            title = f"claimcheck: {plain.headline(c)}"
+            lines.append(_command(level, c.span, title, c.explanation))
+        for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
+            level = ("error" if policy.fails_diagnostic(d) or d.severity is Severity.ERROR
+                     else "warning")
             message = d.message + (f" (help: {d.hint})" if d.hint else "")
             lines.append(_command(level, d.span, f"claimcheck {d.code}", message))
     counts = report.summary()

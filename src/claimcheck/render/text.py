@@ -11,6 +11,7 @@ from rich.text import Text
 from .. import formatting as fmt
 from ..diagnostics import Diagnostic, Severity
 from ..report import CheckResult, FileResult, Report, Shown
+from . import plain
 
 EXCERPT = 100  # characters of a source line shown under a diagnostic
 
@@ -42,10 +43,9 @@ def _reason(c: CheckResult) -> str:
     reason = _SHORT_REASONS[c.verdict]
     if c.verdict == "within_hedge" and c.hedges:
         reason = "only through " + ", ".join(f"'{h}'" for h in c.hedges)
-    if c.gap is not None and c.gap != 0 and c.verdict != "consistent":
-        apart = (f"{fmt.number(abs(c.gap))} pp" if c.gap_unit == "pp"
-                 else f"{fmt.number(abs(c.gap) * 100)}%")
-        reason += f"; {apart} apart"
+    apart = plain.gap(c)
+    if apart:
+        reason += f"; {apart}"
     if c.matches_expected is False:
         reason += f" (expected {c.expected})"
     return reason
@@ -223,18 +223,20 @@ def render_diagnostics(report: Report, console: Console) -> None:
                        f"{'s' if warnings != 1 else ''}", style="bold"))
 
 
-def to_terminal(report: Report) -> None:
-    render(report, Console(highlight=False))
+def to_terminal(report: Report, diagnostics_only: bool = False) -> None:
+    draw = render_diagnostics if diagnostics_only else render
+    draw(report, Console(highlight=False))
 
 
-def to_string(report: Report, width: int = 120) -> str:
+def to_string(report: Report, width: int = 120, diagnostics_only: bool = False) -> str:
     """The text report without colour, for a file or a pipe (120 columns unless COLUMNS)."""
     import io
     import os
 
     columns = os.environ.get("COLUMNS", "")
     buffer = io.StringIO()
-    render(report, Console(file=buffer, width=int(columns) if columns.isdigit() else width,
+    draw = render_diagnostics if diagnostics_only else render
+    draw(report, Console(file=buffer, width=int(columns) if columns.isdigit() else width,
                            no_color=True, color_system=None, highlight=False,
                            force_terminal=False))
     return buffer.getvalue()

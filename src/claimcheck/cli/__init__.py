@@ -1,0 +1,109 @@
+"""The command line: options in, one library call, one renderer, one exit code.
+
+Heavy modules (pint, pydantic, yaml, rich) are imported inside the commands so
+that ``claimcheck --help`` stays fast.  The commands live in three modules by job:
+``checking`` (verify, lint, lock), ``working`` (explain, calc) and ``authoring``
+(extract, new, schema); importing them registers them, in the order of ``--help``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .. import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Check the arithmetic of news claims: figures as stated, with units, rounding "
+         "and hedges, recomputed with honest intervals.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    add_completion=False,
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    markdown = "markdown"
+    junit = "junit"
+    sarif = "sarif"
+
+
+class FailOn(StrEnum):
+    inconsistent = "inconsistent"
+    hedge = "hedge"
+    rounding = "rounding"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Check the arithmetic of news claims."""
+
+
+def default_paths() -> list[Path]:
+    """./claims when it exists, else the claim files bundled with claimcheck."""
+    local = Path("claims")
+    if local.is_dir():
+        return [local]
+    from importlib import resources
+
+    bundled = Path(str(resources.files("claimcheck").joinpath("claims")))
+    if not bundled.is_dir():  # an editable install: the claims sit beside src/
+        bundled = Path(__file__).resolve().parents[3] / "claims"
+    return [bundled]
+
+
+def create_file(output: Path, text: str, force: bool) -> None:
+    """Write a new file atomically; an existing one only with --force (exit 2 otherwise)."""
+    from ..scaffold import write_atomically
+
+    try:
+        write_atomically(output, text, force)
+    except FileExistsError:
+        typer.echo(f"error: {output} exists; use --force to replace it", err=True)
+        raise typer.Exit(2) from None
+
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    # rich falls back to 80 columns when piped; tables read better wider, and an
+    # explicit COLUMNS still wins.
+    stream = sys.stderr if stderr else sys.stdout
+    piped = not stream.isatty() and "COLUMNS" not in os.environ
+    return Console(width=120 if piped else None, highlight=False, stderr=stderr)
+
+
+def main() -> None:
+    app()
+
+
+# Registered in this order in --help; each module imports `app` from here.
+from . import checking, working, authoring  # noqa: E402, F401, I001

@@ -1,0 +1,95 @@
+"""extract, new and schema: writing claim files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app, create_file
+
+
+@app.command()
+def extract(
+    article: Annotated[Path, typer.Argument(
+        help="An article: plain text, HTML, or a WordPress REST export (JSON).",
+        show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the draft here (atomically) instead of printing it.",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Draft a claim file from an article: one figure per numeric mention, with the
+    sentence it comes from as the quote and the source filled from the article. Unit
+    words claimcheck cannot read are kept with a TODO.
+    """
+    from ..extract import find_mentions, load_article, render_draft
+    from ..scaffold import schema_reference
+
+    try:
+        raw = article.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError as err:
+        typer.echo(f"error[file-unreadable]: cannot read {article}: {err.strerror}", err=True)
+        raise typer.Exit(2) from None
+    draft = find_mentions(load_article(raw))
+    text = render_draft(draft, schema_reference(output) if output else None)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    create_file(output, text, force)
+    typer.echo(f"wrote {output}: {len(draft.mentions)} figures; check them against the "
+               f"article, then run 'claimcheck lint {output}'")
+
+
+@app.command()
+def new(
+    output: Annotated[Path, typer.Argument(help="The claim file to create.",
+                                           show_default=False)],
+    url: Annotated[str | None, typer.Option(help="The report's address.")] = None,
+    title: Annotated[str | None, typer.Option(help="The report's title.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Start a claim file: the source block filled in, the format explained in comments,
+    and the editor modeline for the schema. Asks for what is missing when run in a
+    terminal.
+    """
+    import re
+    from datetime import date
+
+    from ..scaffold import SourceInfo, schema_reference, skeleton
+
+    def ask(value: str | None, label: str) -> str:
+        if value:
+            return value
+        if not sys.stdin.isatty():
+            raise typer.BadParameter(f"give --{label} (no terminal to ask on)",
+                                     param_hint=f"--{label}")
+        return str(typer.prompt(label.capitalize()))
+
+    info = SourceInfo(ask(publisher, "publisher"), ask(title, "title"), ask(url, "url"),
+                      ask(published, "published"))
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.published):
+        raise typer.BadParameter("write the date as YYYY-MM-DD", param_hint="--published")
+    try:
+        date.fromisoformat(info.published)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--published") from None
+    create_file(output, skeleton(info, schema_reference(output)), force)
+    typer.echo(f"wrote {output}: add the report's figures, then run "
+               f"'claimcheck lint {output}'")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the claim-file format (draft-07), for editors.
+
+    Point an editor at it with a first line such as
+    '# yaml-language-server: $schema=../docs/claim-schema.json'.
+    """
+    from ..schema import render
+
+    sys.stdout.write(render())

@@ -1,0 +1,198 @@
+"""verify, lint and lock: the commands CI runs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from . import FailOn, ReportFormat, app, console, default_paths
+
+if TYPE_CHECKING:
+    from ..report import Report
+
+
+_FORMATS_HELP = ("text for people, json for scripts, github for workflow annotations, "
+                 "markdown for a pull-request comment, junit for test reports, sarif for "
+                 "code scanning. Repeatable, paired in order with --output.")
+
+
+def _formats(chosen: list[ReportFormat] | None, output: list[str] | None) -> tuple[
+        list[str], list[str]]:
+    formats = [f.value for f in chosen or [ReportFormat.text]]
+    outputs = output or []
+    if len(outputs) > len(formats):
+        raise typer.BadParameter("each --output needs a --format before it",
+                                 param_hint="--output")
+    return formats, outputs
+
+
+def _no_files(targets: list[Path]) -> typer.Exit:
+    shown = ", ".join(p.as_posix() for p in targets)
+    typer.echo(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}", err=True)
+    return typer.Exit(2)
+
+
+@app.command()
+def verify(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Claim files or folders (searched for *.yaml / *.yml); '-' reads a claim file "
+             "from standard input. Default: ./claims, or the bundled claims.",
+        show_default=False)] = None,
+    output_format: Annotated[list[ReportFormat] | None, typer.Option(
+        "--format", "-f", help=_FORMATS_HELP, show_default=False)] = None,
+    output: Annotated[list[str] | None, typer.Option(
+        "--output", "-o", help="Write the matching --format here (atomically) instead of to "
+        "standard output. Repeatable.", show_default=False)] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", help="The mildest verdict that fails the run: inconsistent (also "
+        "error), hedge, rounding, or never. Default: claimcheck.toml or [tool.claimcheck] "
+        "in pyproject.toml, else inconsistent.", show_default=False)] = None,
+    strict: Annotated[bool | None, typer.Option(
+        "--strict/--no-strict", help="Lint warnings (no quote, units read by default "
+        "conventions, ...) fail the run too.", show_default=False)] = None,
+    locked: Annotated[bool, typer.Option(
+        "--locked", help="Fail when a derived figure or a verdict differs from the lock "
+        "file (see 'claimcheck lock'); each difference is reported where it is.")] = False,
+    lock_file: Annotated[Path, typer.Option(
+        "--lock-file", help="The lock file for --locked.")] = Path("claims.lock"),
+) -> None:
+    """Recompute every check in the claim files and give each a verdict.
+
+    Exit codes: 0 nothing fails under --fail-on; 1 some check fails under --fail-on, is in
+    error or is not the verdict it expects, or (with --locked) differs from the lock;
+    2 usage error, or a claim file or the lock file that cannot be read or parsed.
+    """
+    from .. import lock
+    from ..config import ConfigError, load
+    from ..outputs import write
+    from ..report import Policy
+
+    try:
+        settings = load()
+    except ConfigError as err:
+        typer.echo(f"error[config]: {err}", err=True)
+        raise typer.Exit(2) from None
+    formats, outputs = _formats(output_format, output)
+    policy = Policy(fail_on.value if fail_on is not None else settings.fail_on,
+                    settings.strict if strict is None else strict)
+    targets = paths or default_paths()
+    report = _check(targets, lint=policy.strict)
+    if not report.files:
+        raise _no_files(targets)
+    if locked:
+        base = lock_file.parent
+        try:
+            snapshot = lock.load(lock_file)
+        except lock.LockError as err:
+            typer.echo(f"error[lock-unreadable]: {err}", err=True)
+            raise typer.Exit(2) from None
+        scope = [lock.relative(t.as_posix(), base) for t in targets if t.as_posix() != "-"]
+        report = lock.compare(report, snapshot, base, lock_file.as_posix())
+        report = lock.with_removed_files(report, snapshot, base, scope, lock_file.as_posix())
+    write(report, formats, outputs, policy)
+    raise typer.Exit(int(report.status(policy.fail_on, policy.strict)))
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Claim files or folders. Default: ./claims, or the bundled claims.",
+        show_default=False)] = None,
+    output_format: Annotated[list[ReportFormat] | None, typer.Option(
+        "--format", "-f", help=_FORMATS_HELP, show_default=False)] = None,
+    output: Annotated[list[str] | None, typer.Option(
+        "--output", "-o", help="Write the matching --format here (atomically) instead of to "
+        "standard output. Repeatable.", show_default=False)] = None,
+) -> None:
+    """Find what to fix in claim files: everything verify reports as an error, plus
+    warnings (no quote, unused figures, checks of no stated figure, units read by default
+    conventions, '$' or 'billion' where the source's country makes them ambiguous).
+
+    Exit codes: 0 no errors (warnings allowed); 1 errors; 2 usage error or a file that
+    cannot be read or parsed.
+    """
+    from ..outputs import write
+
+    formats, outputs = _formats(output_format, output)
+    targets = paths or default_paths()
+    report = _check(targets, lint=True)
+    if not report.files:
+        raise _no_files(targets)
+    write(report, formats, outputs, lint=True)
+    findings = report.findings_only()
+    raise typer.Exit(int(findings.status()))
+
+
+@app.command(name="lock")
+def lock_command(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Claim files or folders. Default: ./claims, or the bundled claims.",
+        show_default=False)] = None,
+    lock_file: Annotated[Path, typer.Option(
+        "--lock-file", help="The lock file to write.")] = Path("claims.lock"),
+) -> None:
+    """Write the lock file: every derived figure's central value and intervals and every
+    check's verdict, so that 'claimcheck verify --locked' notices when an edit moves one.
+    Files not named keep their entries; commit the file and review its diffs.
+
+    Exit codes: 0 written or already up to date; 2 usage error, or a file that cannot be
+    read or parsed (nothing is written).
+    """
+    from .. import lock
+    from ..report import Report
+    from ..scaffold import write_atomically
+
+    targets = paths or default_paths()
+    if any(t.as_posix() == "-" for t in targets):
+        raise typer.BadParameter("a lock needs claim files on disk, not '-'",
+                                 param_hint="PATHS")
+    report = _check(targets)
+    if not report.files:
+        raise _no_files(targets)
+    unreadable = [f for f in report.files if not f.readable]
+    if unreadable:
+        from ..render.text import render_diagnostics
+
+        render_diagnostics(Report(tuple(unreadable)), console(stderr=True))
+        typer.echo(f"error: {lock_file} not written: fix the files above first", err=True)
+        raise typer.Exit(2)
+    base = lock_file.parent
+    old: lock.Snapshot = {}
+    if lock_file.exists():
+        try:
+            old = lock.load(lock_file)
+        except lock.LockError as err:
+            typer.echo(f"warning: {err}; writing it anew", err=True)
+    scope = [lock.relative(t.as_posix(), base) for t in targets]
+    text = lock.dumps(lock.merge(old, lock.snapshot(report, base), scope))
+    derived = sum(len(f.derived) for f in report.files)
+    checks = sum(len(f.checks) for f in report.files)
+    counts = f"{len(report.files)} files, {derived} derived figures, {checks} checks"
+    if lock_file.exists() and lock_file.read_text(encoding="utf-8") == text:
+        typer.echo(f"{lock_file} is up to date ({counts})")
+        return
+    write_atomically(lock_file, text, force=True)
+    typer.echo(f"wrote {lock_file}: {counts}")
+
+
+def _check(targets: list[Path], lint: bool = False) -> Report:
+    """Check the targets in the order given; '-' is a claim file read from standard input.
+    With ``lint``, each file also gets lint's warnings."""
+    from ..engine import check_text, claim_files, read_claim_file
+    from ..lint import lint_text
+    from ..report import FileResult, Report
+
+    check = lint_text if lint else check_text
+    files = []
+    for target in targets:
+        if target.as_posix() == "-":
+            files.append(check("<stdin>", sys.stdin.read()))
+            continue
+        for path in claim_files([target]):
+            text = read_claim_file(path)
+            files.append(text if isinstance(text, FileResult) else check(path.as_posix(), text))
+    unique = {f.path: f for f in files}  # a file named twice is reported once
+    return Report(tuple(unique.values()))

@@ -1,0 +1,101 @@
+"""explain and calc: showing the work."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import OutputFormat, app, console
+
+
+@app.command()
+def explain(
+    path: Annotated[Path, typer.Argument(help="A claim file.", show_default=False)],
+    check_ids: Annotated[list[str] | None, typer.Argument(
+        help="Checks to explain (default: all).", show_default=False)] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
+) -> None:
+    """Show the work: each check's derivation as a tree, which inputs' rounding and hedges
+    drive the result's width, and what would make a check that is not consistent true.
+
+    Exit codes: 0 explained; 2 the file cannot be read or parsed, or an unknown check id.
+    """
+    from ..diagnostics import did_you_mean
+    from ..engine import analyse_text, read_claim_file
+    from ..explain import explain_env
+    from ..report import FileResult
+
+    text = read_claim_file(path)
+    result, env = (text, None) if isinstance(text, FileResult) else analyse_text(
+        path.as_posix(), text)
+    known = [c.id for c in result.checks]
+    for wanted in check_ids or []:
+        if wanted not in known:
+            hint = did_you_mean(wanted, known) or f"checks in this file: {', '.join(known)}"
+            typer.echo(f"error[unknown-check]: no check '{wanted}' in {path.as_posix()}; "
+                       f"{hint}", err=True)
+            raise typer.Exit(2)
+    explanations = explain_env(env, result.checks, check_ids) if env is not None else ()
+    if output_format is OutputFormat.json:
+        import json
+
+        doc = {"path": result.path, "checks": [e.to_dict() for e in explanations],
+               "derived": [d.to_dict() for d in result.derived],
+               "diagnostics": [d.to_dict() for d in result.all_diagnostics]}
+        sys.stdout.write(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    else:
+        from ..render.text_explain import render as render_explain
+
+        render_explain(result, explanations, console())
+    raise typer.Exit(2 if not result.readable else 0)
+
+
+def _conventions(values: list[str]) -> dict[str, str]:
+    from ..units import CONVENTIONS
+
+    chosen: dict[str, str] = {}
+    for value in values:
+        key, _, choice = value.partition("=")
+        if key not in CONVENTIONS or choice not in CONVENTIONS[key]:
+            options = "; ".join(f"{k}={'|'.join(v)}" for k, v in CONVENTIONS.items())
+            raise typer.BadParameter(f"{value!r}: expected one of {options}",
+                                     param_hint="--convention")
+        chosen[key] = choice
+    return chosen
+
+
+@app.command()
+def calc(
+    expression: Annotated[str, typer.Argument(
+        help="An expression ('about $370 million / 3.7 million tons in USD/tonne') or a "
+             "comparison ('2.8 million t / 3.7 million t == roughly 70%').",
+        show_default=False)],
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
+    convention: Annotated[list[str] | None, typer.Option(
+        "--convention", "-c", help="A unit convention, as in a claim file: ton=short_ton, "
+        "barrel=us_liquid_barrel, dollar=CAD. Repeatable.", show_default=False)] = None,
+) -> None:
+    """Work out one figure with the same reading of numbers, rounding, hedges and units as a
+    claim file; a comparison gets a verdict.
+
+    Exit codes: 0 worked out; 1 a comparison that is inconsistent; 2 the expression
+    cannot be worked out (the error says where and why).
+    """
+    from ..calc import calculate
+
+    result = calculate(expression, _conventions(convention or []))
+    if output_format is OutputFormat.json:
+        import json
+
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, sort_keys=True,
+                                    ensure_ascii=False) + "\n")
+    else:
+        from ..render.text_calc import render as render_calc
+
+        render_calc(result, console())
+    raise typer.Exit(result.exit_status)

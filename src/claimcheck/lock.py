@@ -1,0 +1,214 @@
+"""claims.lock: every implied figure and every verdict, written down so that CI notices
+when an edit moves one.
+
+`claimcheck lock` writes the file; `claimcheck verify --locked` compares the run with it
+and reports each difference as a diagnostic on the derived figure or check it is about
+("coal_price moved from 100 USD/t to 118 USD/t"), so every output format shows it and the
+exit code counts it.  The file is TOML, one value a line, sorted, so that a reviewer reads
+its diff like code.  Values are the shortest decimals that give back the exact float.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from . import formatting as fmt
+from .diagnostics import Diagnostic, Span
+from .intervals import Interval
+from .report import FileResult, Report, Shown
+
+LOCK_NAME = "claims.lock"
+MAX_LOCK_BYTES = 50 * 1024 * 1024
+_HINT = "if the edit is right, run `claimcheck lock` and commit claims.lock with it"
+_HEADER = """\
+# claims.lock: the implied figures and verdicts of the claim files, written by
+# `claimcheck lock`.  `claimcheck verify --locked` fails when an edit changes any of them.
+# Review a change to this file as you would a change to the figures themselves.
+"""
+
+Fields = dict[str, Any]
+Snapshot = dict[str, dict[str, dict[str, Fields]]]  # path -> derived|checks -> name -> fields
+
+
+class LockError(ValueError):
+    pass
+
+
+def _shown(prefix: str, v: Shown | None) -> Fields:
+    if v is None:
+        return {}
+    return {f"{prefix}value": float(v.central), f"{prefix}low": float(v.rounding.lo),
+            f"{prefix}high": float(v.rounding.hi), f"{prefix}hedged_low": float(v.hedged.lo),
+            f"{prefix}hedged_high": float(v.hedged.hi), f"{prefix}unit": v.unit}
+
+
+def relative(path: str, base: Path) -> str:
+    """A claim file's path as the lock names it: relative to the lock's folder, '/'."""
+    if path == "<stdin>":
+        return path
+    return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+
+
+def snapshot(report: Report, base: Path) -> Snapshot:
+    taken: Snapshot = {}
+    for f in report.files:
+        derived = {d.name: _shown("", d.value) or {"error": True} for d in f.derived}
+        checks = {c.id: {"verdict": c.verdict, **_shown("", c.computed),
+                         **_shown("stated_", c.stated)} for c in f.checks}
+        taken[relative(f.path, base)] = {"derived": derived, "checks": checks}
+    return taken
+
+
+def _key(name: str) -> str:
+    bare = name and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in name)
+    return name if bare else _string(name)
+
+
+def _string(text: str) -> str:
+    # JSON's escapes are TOML's; DEL is the one character TOML wants escaped and JSON not
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return repr(v)  # 'inf' and '-inf' are TOML too
+    return _string(str(v))
+
+
+def dumps(taken: Snapshot) -> str:
+    parts = [_HEADER, "version = 1\n"]
+    for path in sorted(taken):
+        for kind in ("derived", "checks"):
+            for name in sorted(taken[path][kind]):
+                parts.append(f"\n[files.{_key(path)}.{kind}.{_key(name)}]\n")
+                fields = taken[path][kind][name]
+                parts.extend(f"{k} = {_value(fields[k])}\n" for k in sorted(fields))
+    return "".join(parts)
+
+
+def load(path: Path) -> Snapshot:
+    try:
+        if path.stat().st_size > MAX_LOCK_BYTES:
+            raise LockError(f"{path} is larger than {MAX_LOCK_BYTES // 2**20} MB")
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LockError(f"no {path}: run `claimcheck lock` first") from None
+    except OSError as err:
+        raise LockError(f"cannot read {path}: {err.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise LockError(f"{path} is not a lock file claimcheck wrote: {err}") from None
+    files = data.get("files", {})
+    if data.get("version") != 1 or not isinstance(files, dict):
+        raise LockError(f"{path}: expected 'version = 1' and [files.…] tables; "
+                        "run `claimcheck lock` to write it again")
+    return {p: {"derived": dict(t.get("derived", {})), "checks": dict(t.get("checks", {}))}
+            for p, t in files.items() if isinstance(t, dict)}
+
+
+def in_scope(path: str, scope: list[str]) -> bool:
+    """Whether a locked path is covered by the run: a file named, or under a folder named."""
+    return any(path == s or path.startswith(s.rstrip("/") + "/") or s == "." for s in scope)
+
+
+def merge(old: Snapshot, new: Snapshot, scope: list[str]) -> Snapshot:
+    """The new entries for the files of this run; the rest of the old lock kept."""
+    kept = {p: t for p, t in old.items() if not in_scope(p, scope)}
+    return {**kept, **new}
+
+
+def _describe(fields: Fields, prefix: str = "") -> str:
+    if f"{prefix}value" not in fields:
+        return "no value (an error)"
+    unit = str(fields.get(f"{prefix}unit", ""))
+    central = Fraction(fields[f"{prefix}value"])
+    lo, hi = (fields[f"{prefix}{k}"] for k in ("low", "high"))
+    bounds = [b if isinstance(b, float) and abs(b) == float("inf") else Fraction(b)
+              for b in (lo, hi)]
+    digits = fmt.digits_for([central, *bounds])
+    text = fmt.with_unit(fmt.number(central, digits), unit)
+    if bounds[0] != bounds[1]:
+        text += f" ({fmt.interval(Interval(bounds[0], bounds[1]), unit, digits)})"
+    return text
+
+
+def _moved(before: Fields, after: Fields, prefix: str) -> bool:
+    keys = {k for k in (*before, *after) if k.startswith(prefix) and (
+        prefix or not k.startswith("stated_")) and k != "verdict"}
+    return any(before.get(k) != after.get(k) for k in keys)
+
+
+def _change(kind: str, name: str, before: Fields, after: Fields) -> str | None:
+    if before == after:
+        return None
+    what = "derived figure" if kind == "derived" else "check"
+    said = []
+    if before.get("verdict") != after.get("verdict"):
+        said.append(f"verdict changed from {before.get('verdict')} to {after.get('verdict')}")
+    if _moved(before, after, ""):
+        side = "recomputed value" if kind == "checks" else "value"
+        said.append(f"{side} moved from {_describe(before)} to {_describe(after)}")
+    if kind == "checks" and _moved(before, after, "stated_"):
+        said.append(f"stated value moved from {_describe(before, 'stated_')} to "
+                    f"{_describe(after, 'stated_')}")
+    return f"{what} {name}: " + ("; ".join(said) or "changed") + " since claims.lock"
+
+
+def compare(report: Report, locked: Snapshot, base: Path, lock_name: str) -> Report:
+    """The report with a diagnostic on everything that differs from the lock."""
+    current = snapshot(report, base)
+    files = []
+    for f in report.files:
+        key = relative(f.path, base)
+        old = locked.get(key)
+        if old is None:
+            extra = (Diagnostic("lock-missing", f"{f.path} is not in {lock_name}",
+                                Span(f.path, 1, 1), _HINT.replace("the edit is", "it is")),)
+            files.append(replace(f, diagnostics=f.diagnostics + extra))
+            continue
+        files.append(_compare_file(f, old, current[key], lock_name))
+    return Report(tuple(files))
+
+
+def _compare_file(f: FileResult, old: dict[str, dict[str, Fields]],
+                  new: dict[str, dict[str, Fields]], lock_name: str) -> FileResult:
+    def note(kind: str, name: str) -> tuple[Diagnostic, ...]:
+        message = _change(kind, name, old[kind].get(name, {}), new[kind][name])
+        if message is None:
+            return ()
+        if name not in old[kind]:
+            message = (f"{'derived figure' if kind == 'derived' else 'check'} {name} is new "
+                       f"since {lock_name}")
+        return (Diagnostic("lock-changed", message.replace("claims.lock", lock_name), None,
+                           _HINT),)
+
+    derived = tuple(replace(d, diagnostics=d.diagnostics + tuple(
+        x.at(d.span) for x in note("derived", d.name))) for d in f.derived)
+    checks = tuple(replace(c, diagnostics=c.diagnostics + tuple(
+        x.at(c.span) for x in note("checks", c.id))) for c in f.checks)
+    gone = [(kind, name) for kind in ("derived", "checks") for name in sorted(old[kind])
+            if name not in new[kind]]
+    removed = tuple(Diagnostic(
+        "lock-changed", f"{'derived figure' if kind == 'derived' else 'check'} {name} "
+        f"was in {lock_name} and is gone", Span(f.path, 1, 1), _HINT) for kind, name in gone)
+    return replace(f, derived=derived, checks=checks, diagnostics=f.diagnostics + removed)
+
+
+def with_removed_files(report: Report, locked: Snapshot, base: Path, scope: list[str],
+                       lock_name: str) -> Report:
+    """Files the lock has, under the run's paths, that the run did not find: reported
+    against the lock file itself."""
+    seen = {relative(f.path, base) for f in report.files}
+    gone = tuple(Diagnostic("lock-changed", f"{path} is in {lock_name} but was not found",
+                            None, _HINT) for path in sorted(locked)
+                 if in_scope(path, scope) and path not in seen)
+    if not gone:
+        return report
+    return Report((*report.files, FileResult(path=lock_name, diagnostics=gone)))

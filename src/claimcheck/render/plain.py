@@ -1,0 +1,80 @@
+"""One check or diagnostic as plain text, for the formats that carry a message but no
+layout: JUnit failures, SARIF messages, pytest failure reports.  Never through rich."""
+
+from __future__ import annotations
+
+from .. import formatting as fmt
+from ..diagnostics import Diagnostic
+from ..report import CheckResult, Shown
+
+VERDICT_WORDS = {"consistent": "consistent", "within_rounding": "within rounding",
+                 "within_hedge": "within hedge", "inconsistent": "inconsistent",
+                 "error": "in error"}
+
+
+def value(v: Shown | None) -> str:
+    """'2.59 million t (2.52 million t to 2.66 million t; hedged: ...)': central value first,
+    then the interval it stands for."""
+    if v is None:
+        return "—"
+    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi])
+    text = fmt.with_unit(fmt.number(v.central, digits), v.unit)
+    ranges = []
+    if v.rounding.lo != v.rounding.hi:
+        ranges.append(fmt.interval(v.rounding, v.unit, digits))
+    if v.hedged != v.rounding:
+        ranges.append("hedged: " + fmt.interval(v.hedged, v.unit, digits))
+    return text + (f" ({'; '.join(ranges)})" if ranges else "")
+
+
+def where(path: str, check: CheckResult) -> str:
+    s = check.span
+    return f"{s.path}:{s.line}:{s.column}" if s else path
+
+
+def headline(check: CheckResult) -> str:
+    text = f"{check.id} is {VERDICT_WORDS[check.verdict]}"
+    if check.expected is not None:
+        text += (" (as expected)" if check.matches_expected
+                 else f" (expected {VERDICT_WORDS[check.expected]})")
+    return text
+
+
+def check_details(path: str, check: CheckResult) -> str:
+    """Everything a reader needs to follow the verdict: both numbers, their intervals,
+    the gap, the hedges and the reason, one item a line."""
+    lines = [f"{where(path, check)}: {headline(check)}"]
+    if check.claim:
+        lines.append(f"  claim: {' '.join(check.claim.split())}")
+    lines.append(f"  assert: {check.assertion}")
+    if check.stated is not None:
+        stated = f"'{check.stated_text}' = " if check.stated_text else ""
+        lines.append(f"  stated: {stated}{value(check.stated)}")
+    if check.computed is not None:
+        lines.append(f"  recomputed: {value(check.computed)}")
+    apart = gap(check)
+    if apart:
+        lines.append(f"  gap: {apart}")
+    if check.hedges:
+        lines.append("  hedges: " + ", ".join(f"'{h}'" for h in check.hedges))
+    lines.append(f"  why: {check.explanation}")
+    lines.extend(f"  note: {n}" for n in check.notes)
+    lines.extend(f"  {diagnostic_line(d)}" for d in check.diagnostics)
+    return "\n".join(lines)
+
+
+def gap(check: CheckResult) -> str | None:
+    """'5.68 pp apart' or '24.3% apart', for a check that does not plainly hold."""
+    if check.gap is None or check.gap == 0 or check.verdict == "consistent":
+        return None
+    if check.gap_unit == "pp":
+        return f"{fmt.number(abs(check.gap))} pp apart"
+    return f"{fmt.number(abs(check.gap) * 100)}% apart"
+
+
+def diagnostic_line(d: Diagnostic) -> str:
+    """'path:line:col: error[code]: message (help: hint)', on one line."""
+    s = d.span
+    place = f"{s.path}:{s.line}:{s.column}: " if s else ""
+    hint = f" (help: {d.hint})" if d.hint else ""
+    return f"{place}{d.severity.value}[{d.code}]: {d.message}{hint}"

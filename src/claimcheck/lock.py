@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from dataclasses import replace
 from fractions import Fraction
@@ -90,7 +91,7 @@ def dumps(taken: Snapshot) -> str:
             for name in sorted(taken[path][kind]):
                 parts.append(f"\n[files.{_key(path)}.{kind}.{_key(name)}]\n")
                 fields = taken[path][kind][name]
-                parts.extend(f"{k} = {_value(fields[k])}\n" for k in sorted(fields))
+                parts.extend(f"{k} = {_value(v)}\n" for k, v in fields.items())
     return "".join(parts)
 
 
@@ -124,19 +125,41 @@ def merge(old: Snapshot, new: Snapshot, scope: list[str]) -> Snapshot:
     return {**kept, **new}
 
 
-def _describe(fields: Fields, prefix: str = "") -> str:
+def _numbers(fields: Fields, prefix: str,
+             keys: tuple[str, ...] = ("value", "low", "high")) -> list[Any]:
+    values = [fields.get(f"{prefix}{k}") for k in keys]
+    return [v if abs(v) == float("inf") else Fraction(v) for v in values if v is not None]
+
+
+def _describe(fields: Fields, prefix: str, digits: int) -> str:
     if f"{prefix}value" not in fields:
         return "no value (an error)"
     unit = str(fields.get(f"{prefix}unit", ""))
-    central = Fraction(fields[f"{prefix}value"])
-    lo, hi = (fields[f"{prefix}{k}"] for k in ("low", "high"))
-    bounds = [b if isinstance(b, float) and abs(b) == float("inf") else Fraction(b)
-              for b in (lo, hi)]
-    digits = fmt.digits_for([central, *bounds])
+    central, lo, hi = _numbers(fields, prefix)
     text = fmt.with_unit(fmt.number(central, digits), unit)
-    if bounds[0] != bounds[1]:
-        text += f" ({fmt.interval(Interval(bounds[0], bounds[1]), unit, digits)})"
-    return text
+    ranges = [fmt.interval(Interval(lo, hi), unit, digits)] if lo != hi else []
+    hedged = _numbers(fields, prefix, ("hedged_low", "hedged_high"))
+    if len(hedged) == 2 and hedged != [lo, hi]:
+        ranges.append("hedged: " + fmt.interval(Interval(*hedged), unit, digits))
+    return text + (f" ({'; '.join(ranges)})" if ranges else "")
+
+
+_TRAILING_ZEROS = re.compile(r"\.(\d*?)0+(?!\d)")
+
+
+def _drop_zeros(m: re.Match[str]) -> str:
+    return "." + m.group(1) if m.group(1) else ""
+
+
+def _from_to(before: Fields, after: Fields, prefix: str = "") -> str:
+    """'from A to B', both with the same digits, as many as it takes for A and B to differ:
+    a small move is never rounded away."""
+    start = fmt.digits_for([*_numbers(before, prefix), *_numbers(after, prefix)])
+    for digits in range(start, 18):
+        old, new = _describe(before, prefix, digits), _describe(after, prefix, digits)
+        if _TRAILING_ZEROS.sub(_drop_zeros, old) != _TRAILING_ZEROS.sub(_drop_zeros, new):
+            break
+    return f"from {old} to {new}"
 
 
 def _moved(before: Fields, after: Fields, prefix: str) -> bool:
@@ -154,10 +177,9 @@ def _change(kind: str, name: str, before: Fields, after: Fields) -> str | None:
         said.append(f"verdict changed from {before.get('verdict')} to {after.get('verdict')}")
     if _moved(before, after, ""):
         side = "recomputed value" if kind == "checks" else "value"
-        said.append(f"{side} moved from {_describe(before)} to {_describe(after)}")
+        said.append(f"{side} moved {_from_to(before, after)}")
     if kind == "checks" and _moved(before, after, "stated_"):
-        said.append(f"stated value moved from {_describe(before, 'stated_')} to "
-                    f"{_describe(after, 'stated_')}")
+        said.append(f"stated value moved {_from_to(before, after, 'stated_')}")
     return f"{what} {name}: " + ("; ".join(said) or "changed") + " since claims.lock"
 
 

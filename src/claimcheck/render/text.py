@@ -172,6 +172,11 @@ def _summary(report: Report) -> Text:
                     style="bold red")
     if report.unexpected:
         text.append(f"; {len(report.unexpected)} not as expected", style="bold red")
+    locked = sum(d.code in {"lock-changed", "lock-missing"}
+                 for f in report.files for d in f.all_diagnostics)
+    if locked:
+        text.append(f"; {locked} difference{'s' if locked != 1 else ''} from the lock file",
+                    style="bold red")
     return text
 
 

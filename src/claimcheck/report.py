@@ -180,6 +180,11 @@ class Policy:
 
     ``fail_on``: the mildest verdict that fails ("inconsistent", which also fails on
     "error"; "hedge"; "rounding"; or "never").  ``strict``: lint warnings fail too.
+
+    A check whose verdict is the one its ``expect:`` names does not fail: the claim file
+    records that finding of the report, and it is still shown with its verdict.  A check
+    that is not what it expects always fails, as does an error in a file, whatever
+    ``fail_on`` says: those are defects of the claim file, not findings.
     """
 
     fail_on: str = "inconsistent"
@@ -191,14 +196,15 @@ class Policy:
         return VERDICTS.index(verdict) >= VERDICTS.index(_THRESHOLDS[self.fail_on])
 
     def fails(self, check: CheckResult) -> bool:
-        """A check fails on its verdict, or when it is not the verdict it expects."""
-        if self.fail_on == "never":
-            return False
-        return self.fails_verdict(check.verdict) or check.matches_expected is False
+        if check.matches_expected is not None:
+            return not check.matches_expected
+        return self.fails_verdict(check.verdict)
+
+    def acknowledged(self, check: CheckResult) -> bool:
+        """A verdict that would fail the run but is the one the check expects."""
+        return bool(check.matches_expected) and self.fails_verdict(check.verdict)
 
     def fails_diagnostic(self, d: Diagnostic) -> bool:
-        if self.fail_on == "never":
-            return False
         return d.severity is Severity.ERROR or (self.strict and d.severity is Severity.WARNING)
 
 
@@ -211,6 +217,15 @@ class Report:
         for f in self.files:
             for c in f.checks:
                 counts[c.verdict] += 1
+        return counts
+
+    def expected(self) -> dict[str, int]:
+        """Per verdict that does not plainly hold: the checks whose `expect:` names it."""
+        counts: dict[str, int] = {}
+        for f in self.files:
+            for c in f.checks:
+                if c.matches_expected and c.verdict != "consistent":
+                    counts[c.verdict] = counts.get(c.verdict, 0) + 1
         return counts
 
     @property
@@ -245,6 +260,7 @@ class Report:
             "files": [f.to_dict() for f in self.files],
             "summary": {**self.summary(), "files": len(self.files),
                         "checks": sum(len(f.checks) for f in self.files),
+                        "expected": self.expected(),
                         "unexpected": len(self.unexpected),
                         "exit_code": int(self.exit_status)},
         }

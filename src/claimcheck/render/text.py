@@ -162,7 +162,10 @@ def diagnostic_text(d: Diagnostic, excerpts: dict[int, str]) -> Text:
 def _summary(report: Report) -> Text:
     counts = report.summary()
     total = sum(counts.values())
-    parts = [f"{n} {VERDICT_LABELS[v].lower()}" for v, n in counts.items() if n]
+    expected = report.expected()
+    parts = [f"{n} {VERDICT_LABELS[v].lower()}"
+             + (f" ({expected[v]} expected)" if v in expected else "")
+             for v, n in counts.items() if n]
     text = Text(f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}, "
                 f"{total} check{'s' if total != 1 else ''}: ", style="bold")
     text.append(", ".join(parts) if parts else "nothing to check")

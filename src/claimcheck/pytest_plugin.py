@@ -1,0 +1,151 @@
+"""A pytest plugin: claim files collected as tests, one test per check.
+
+Opt in with the ini setting ``claimcheck_paths = claims`` (files or folders, relative to
+the ini file) or ``pytest --claimcheck claims``.  A plain ``pytest`` run then collects
+those paths too, beside ``testpaths``.  A check fails as it fails ``claimcheck verify``
+(``claimcheck_fail_on``, else claimcheck.toml or [tool.claimcheck], else inconsistent),
+with the full explanation as the report and the check's YAML line as the location; a
+check whose failing verdict is the one its ``expect:`` names is an expected failure
+(xfail): the claim file records that finding of the report.  A file that cannot be read,
+or whose figures have errors, is one failing test named after the file.
+
+Loaded by every pytest run where claimcheck is installed, so it imports nothing heavy
+until a claim file is collected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+    from .report import CheckResult, FileResult, Policy
+
+_ROOTS = pytest.StashKey[list[Path]]()
+_POLICY: pytest.StashKey[Policy] = pytest.StashKey()
+_SUFFIXES = (".yaml", ".yml")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("claimcheck", "claim files as tests")
+    group.addoption("--claimcheck", action="append", default=[], metavar="PATH",
+                    dest="claimcheck_paths",
+                    help="collect the claim files under PATH as tests, one per check "
+                         "(repeatable; adds to the claimcheck_paths ini setting)")
+    parser.addini("claimcheck_paths", type="paths", default=[],
+                  help="claim files or folders to collect as tests, one per check")
+    parser.addini("claimcheck_fail_on", default="",
+                  help="the mildest verdict that fails a check's test: inconsistent "
+                       "(default), hedge, rounding or never")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    roots = [Path(p).resolve() for p in config.getini("claimcheck_paths")]
+    roots += [Path(p).resolve() for p in config.getoption("claimcheck_paths") or []]
+    config.stash[_ROOTS] = roots
+    if not roots:
+        return
+    from .config import FAIL_ON, ConfigError, load
+    from .report import Policy
+
+    fail_on = str(config.getini("claimcheck_fail_on") or "")
+    try:
+        settings = load(config.rootpath)
+    except ConfigError as err:
+        raise pytest.UsageError(f"claimcheck: {err}") from None
+    if fail_on and fail_on not in FAIL_ON:
+        raise pytest.UsageError(f"claimcheck_fail_on must be one of {', '.join(FAIL_ON)}, "
+                                f"not {fail_on!r}")
+    config.stash[_POLICY] = Policy(fail_on or settings.fail_on, settings.strict)
+    if config.args_source is not pytest.Config.ArgsSource.ARGS:
+        # A plain `pytest`: collect the claim paths beside testpaths.  Named tests
+        # (`pytest tests/test_x.py`) are left as asked.
+        given = [Path(a).resolve() for a in config.args]
+        config.args.extend(str(r) for r in roots
+                           if not any(r == g or g in r.parents for g in given))
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
+    roots = parent.config.stash.get(_ROOTS, [])
+    if file_path.suffix not in _SUFFIXES or not roots:
+        return None
+    resolved = file_path.resolve()
+    if any(resolved == r or r in resolved.parents for r in roots):
+        return ClaimFile.from_parent(parent, path=file_path)
+    return None
+
+
+class ClaimFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        from .engine import check_text, read_claim_file
+        from .report import FileResult
+
+        try:
+            shown = self.path.relative_to(self.config.rootpath).as_posix()
+        except ValueError:
+            shown = self.path.as_posix()
+        text = read_claim_file(self.path)
+        result = text if isinstance(text, FileResult) else check_text(shown, text)
+        policy = self.config.stash[_POLICY]
+        outside = [*result.diagnostics, *(d for v in result.figures for d in v.diagnostics),
+                   *(d for v in result.derived for d in v.diagnostics)]
+        if not result.readable or any(policy.fails_diagnostic(d) for d in outside):
+            yield FileErrorItem.from_parent(self, name=self.path.name, result=result,
+                                            diagnostics=outside)
+        for check in result.checks:
+            yield CheckItem.from_parent(self, name=check.id, result=result, check=check)
+
+
+class ClaimCheckFailed(Exception):
+    """A check or a file that fails; its text is the whole report."""
+
+
+class _ClaimItem(pytest.Item):
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
+                     style: Any = None) -> str:
+        if isinstance(excinfo.value, ClaimCheckFailed):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style=style))
+
+
+class CheckItem(_ClaimItem):
+    def __init__(self, *, result: FileResult, check: CheckResult, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.result = result
+        self.check = check
+
+    def runtest(self) -> None:
+        from .render import plain
+
+        policy = self.config.stash[_POLICY]
+        check = self.check
+        if check.matches_expected and policy.fails_verdict(check.verdict) and not any(
+                policy.fails_diagnostic(d) for d in check.diagnostics):
+            pytest.xfail(f"{plain.headline(check)}: {check.explanation}")
+        if policy.fails(check) or any(policy.fails_diagnostic(d) for d in check.diagnostics):
+            raise ClaimCheckFailed(plain.check_details(self.result.path, check))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        line = self.check.span.line - 1 if self.check.span else None
+        return self.path, line, f"claim check {self.check.id}"
+
+
+class FileErrorItem(_ClaimItem):
+    def __init__(self, *, result: FileResult, diagnostics: list[Diagnostic],
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.result = result
+        self.diagnostics = diagnostics
+
+    def runtest(self) -> None:
+        from .render import plain
+
+        lines = [plain.diagnostic_line(d) for d in self.diagnostics]
+        raise ClaimCheckFailed("\n".join([f"{self.result.path}: cannot be checked", *lines]))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, 0, f"claim file {self.result.path}"

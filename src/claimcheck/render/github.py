@@ -36,6 +36,8 @@ def render(report: Report, policy: Policy | None = None) -> str:
         for c in f.checks:
             if c.verdict == "consistent" and c.matches_expected is not False:
                 continue
+            if c.verdict == "error" and c.diagnostics and c.matches_expected is not False:
+                continue  # its diagnostics below say why, on the exact column
             level = "error" if policy.fails(c) else "warning"
             title = f"claimcheck: {plain.headline(c)}"
             lines.append(_command(level, c.span, title, c.explanation))
@@ -46,5 +48,7 @@ def render(report: Report, policy: Policy | None = None) -> str:
             lines.append(_command(level, d.span, f"claimcheck {d.code}", message))
     counts = report.summary()
     summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items() if n)
-    lines.append(f"::notice title=claimcheck::{_data(summary or 'nothing to check')}")
+    summary = (summary or f"{len(report.files)} files") + plain.diagnostic_counts(
+        d for f in report.files for d in f.all_diagnostics)
+    lines.append(f"::notice title=claimcheck::{_data(summary)}")
     return "\n".join(lines) + "\n"

@@ -3,8 +3,10 @@ layout: JUnit failures, SARIF messages, pytest failure reports.  Never through r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .. import formatting as fmt
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 from ..report import CheckResult, Shown
 
 VERDICT_WORDS = {"consistent": "consistent", "within_rounding": "within rounding",
@@ -78,3 +80,11 @@ def diagnostic_line(d: Diagnostic) -> str:
     place = f"{s.path}:{s.line}:{s.column}: " if s else ""
     hint = f" (help: {d.hint})" if d.hint else ""
     return f"{place}{d.severity.value}[{d.code}]: {d.message}{hint}"
+
+
+def diagnostic_counts(found: Iterable[Diagnostic]) -> str:
+    """'; diagnostics: 3 errors, 5 warnings', or nothing when there are none."""
+    severities = [d.severity for d in found]
+    parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING)
+             if (n := severities.count(s))]
+    return f"; diagnostics: {', '.join(parts)}" if parts else ""

@@ -10,6 +10,8 @@ settings.register_profile("default", max_examples=300)
 settings.register_profile("fuzz", max_examples=5000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+pytest_plugins = ["pytester"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 

@@ -99,12 +99,19 @@ def load(path: Path) -> Snapshot:
     try:
         if path.stat().st_size > MAX_LOCK_BYTES:
             raise LockError(f"{path} is larger than {MAX_LOCK_BYTES // 2**20} MB")
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return load_text(path.read_text(encoding="utf-8"), path.as_posix())
     except FileNotFoundError:
         raise LockError(f"no {path}: run `claimcheck lock` first") from None
     except OSError as err:
         raise LockError(f"cannot read {path}: {err.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+    except UnicodeDecodeError as err:
+        raise LockError(f"{path} is not a lock file claimcheck wrote: {err}") from None
+
+
+def load_text(text: str, path: str = LOCK_NAME) -> Snapshot:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
         raise LockError(f"{path} is not a lock file claimcheck wrote: {err}") from None
     files = data.get("files", {})
     if data.get("version") != 1 or not isinstance(files, dict):

@@ -5,7 +5,7 @@ The library does the work and never prints::
     from claimcheck import check_paths
     report = check_paths(["claims/"])
     report.summary()        # {"consistent": 6, "within_rounding": 2, ...}
-    report.exit_status      # ExitStatus.FAILED when any check is inconsistent
+    report.exit_status      # ExitStatus.FAILED when a check fails (see Policy)
 """
 
 from __future__ import annotations

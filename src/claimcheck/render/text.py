@@ -48,6 +48,8 @@ def _reason(c: CheckResult) -> str:
         reason += f"; {apart}"
     if c.matches_expected is False:
         reason += f" (expected {c.expected})"
+    elif c.matches_expected and c.verdict != "consistent":
+        reason += " (expected)"
     return reason
 
 

@@ -96,3 +96,15 @@ def test_several_formats_in_one_run(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["comment.md", "report.json"]
     bad = runner.invoke(app, ["verify", "-o", "a.json", "-o", "b.json", HEDGE])
     assert bad.exit_code == 2
+
+
+def test_lint_takes_every_format(tmp_path: Path) -> None:
+    broken = str(ROOT / "tests" / "fixtures" / "report" / "every-verdict.yaml")
+    result = runner.invoke(app, ["lint", "-f", "sarif", "-o", "lint.sarif", "-f", "junit",
+                                 "-o", "lint.xml", "-f", "github", broken])
+    assert result.exit_code == 1  # errors: an unknown unit, an unexpected verdict
+    assert "::warning " in result.output and "title=claimcheck no-quote::" in result.output
+    assert "verdict/" not in (tmp_path / "lint.sarif").read_text(encoding="utf-8")
+    assert "<testsuites" in (tmp_path / "lint.xml").read_text(encoding="utf-8")
+    clean = str(CASES / "lint" / "no-quote.yaml")
+    assert runner.invoke(app, ["lint", "-f", "junit", clean]).exit_code == 0  # warnings only

@@ -19,6 +19,14 @@ _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotat
                  "code scanning. Repeatable, paired in order with --output.")
 
 
+# Shared by verify and lint: the same formats, paired with outputs the same way
+FormatsOption = Annotated[list[ReportFormat] | None, typer.Option(
+    "--format", "-f", help=_FORMATS_HELP, show_default=False)]
+OutputsOption = Annotated[list[str] | None, typer.Option(
+    "--output", "-o", help="Write the matching --format here (atomically) instead of to "
+    "standard output. Repeatable.", show_default=False)]
+
+
 def _formats(chosen: list[ReportFormat] | None, output: list[str] | None) -> tuple[
         list[str], list[str]]:
     formats = [f.value for f in chosen or [ReportFormat.text]]
@@ -41,11 +49,8 @@ def verify(
         help="Claim files or folders (searched for *.yaml / *.yml); '-' reads a claim file "
              "from standard input. Default: ./claims, or the bundled claims.",
         show_default=False)] = None,
-    output_format: Annotated[list[ReportFormat] | None, typer.Option(
-        "--format", "-f", help=_FORMATS_HELP, show_default=False)] = None,
-    output: Annotated[list[str] | None, typer.Option(
-        "--output", "-o", help="Write the matching --format here (atomically) instead of to "
-        "standard output. Repeatable.", show_default=False)] = None,
+    output_format: FormatsOption = None,
+    output: OutputsOption = None,
     fail_on: Annotated[FailOn | None, typer.Option(
         "--fail-on", help="The mildest verdict that fails the run: inconsistent (also "
         "error), hedge, rounding, or never. Default: claimcheck.toml or [tool.claimcheck] "
@@ -101,11 +106,8 @@ def lint(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Claim files or folders. Default: ./claims, or the bundled claims.",
         show_default=False)] = None,
-    output_format: Annotated[list[ReportFormat] | None, typer.Option(
-        "--format", "-f", help=_FORMATS_HELP, show_default=False)] = None,
-    output: Annotated[list[str] | None, typer.Option(
-        "--output", "-o", help="Write the matching --format here (atomically) instead of to "
-        "standard output. Repeatable.", show_default=False)] = None,
+    output_format: FormatsOption = None,
+    output: OutputsOption = None,
 ) -> None:
     """Find what to fix in claim files: everything verify reports as an error, plus
     warnings (no quote, unused figures, checks of no stated figure, units read by default

@@ -7,23 +7,14 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from .. import formatting as fmt
 from ..explain import Explanation, Node, bar, percent
 from ..report import FileResult, Shown
+from . import plain
 from .text import VERDICT_LABELS, VERDICT_STYLES, _derived_table, diagnostic_text
 
 
 def _value(v: Shown | None) -> str:
-    if v is None:
-        return "(cannot be evaluated)"
-    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi])
-    text = fmt.with_unit(fmt.number(v.central, digits), v.unit)
-    spread = []
-    if v.rounding.lo != v.rounding.hi:
-        spread.append(fmt.interval(v.rounding, v.unit, digits))
-    if v.hedged != v.rounding:
-        spread.append(f"hedged {fmt.interval(v.hedged, v.unit, digits)}")
-    return text + (f"  ({'; '.join(spread)})" if spread else "")
+    return "(cannot be evaluated)" if v is None else plain.value(v)
 
 
 def _label(node: Node, role: str | None = None) -> Text:

@@ -219,3 +219,35 @@ def test_try_repo(tmp_path: Path, env: dict[str, str], snapshot: tuple[Path, str
     assert hook_line(out, "claimcheck lint").endswith("Passed")
     assert hook_line(out, "claimcheck verify").endswith("Failed")
     assert "claims/bad.yaml" in out and "x.yml" not in out
+
+
+def test_recorded_findings_pass_and_the_lock_holds(tmp_path: Path, env: dict[str, str],
+                                                  snapshot: tuple[Path, str]) -> None:
+    # the setup docs/ci.md gives: verify with --locked, on this repository's own claims,
+    # whose inconsistent checks are recorded with `expect: inconsistent`
+    name = "claims/asiapress-2020-04-30-state-smuggling.yaml"
+    repo = newsroom(tmp_path, env, {name: (ROOT / name).read_text(encoding="utf-8")})
+    claimcheck = Path(sys.executable).parent / "claimcheck"
+    subprocess.run([str(claimcheck), "lock"], cwd=repo, env=env, check=True,
+                   capture_output=True)
+    path, rev = snapshot
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(f"repos:\n  - repo: {path}\n    rev: {rev}\n    hooks:\n"
+                      "      - id: claimcheck-lint\n      - id: claimcheck-verify\n"
+                      "        args: [--locked]\n", encoding="utf-8")
+    command = [PRE_COMMIT, "run", "--all-files", "--color=never"]
+    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out
+    assert hook_line(out, "claimcheck verify").endswith("Passed")
+    claims = repo / name
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "stated: an estimated $370 million", "stated: an estimated $440 million"),
+        encoding="utf-8")
+    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert hook_line(out, "claimcheck verify").endswith("Failed")
+    assert "error[lock-changed]" in out and "coal_price" in out

@@ -108,3 +108,53 @@ def test_lint_takes_every_format(tmp_path: Path) -> None:
     assert "<testsuites" in (tmp_path / "lint.xml").read_text(encoding="utf-8")
     clean = str(CASES / "lint" / "no-quote.yaml")
     assert runner.invoke(app, ["lint", "-f", "junit", clean]).exit_code == 0  # warnings only
+
+
+def test_outputs_that_cannot_be_written_and_standard_output(tmp_path: Path) -> None:
+    (tmp_path / "adir").mkdir()
+    result = runner.invoke(app, ["verify", "-f", "json", "-o", "adir", HEDGE])
+    assert result.exit_code == 2 and "error[output-unwritable]: cannot write adir" in (
+        result.output)
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["verify", "-f", "json", "-o", "afile/x.json", HEDGE])
+    assert result.exit_code == 2 and "error[output-unwritable]" in result.output
+    result = runner.invoke(app, ["verify", "-f", "json", "-o", "-", HEDGE])
+    assert result.exit_code == 0 and result.stdout.startswith("{")
+    assert not (tmp_path / "-").exists()
+    runner.invoke(app, ["verify", "-f", "json", "-o", "r.json", HEDGE])
+    assert (tmp_path / "r.json").stat().st_mode & 0o044  # readable by the CI's uploader
+
+
+def test_json_exit_code_follows_the_policy(unpinned: str) -> None:
+    import json
+
+    result = runner.invoke(app, ["verify", "--fail-on", "hedge", "-f", "json", unpinned])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["summary"]["exit_code"] == 1
+
+
+def test_a_check_that_expects_error_passes(tmp_path: Path) -> None:
+    path = tmp_path / "expects-error.yaml"
+    path.write_text(
+        "source: {publisher: X, title: T, url: https://example.org/a, published: 2024-01-02}\n"
+        "figures:\n  a:\n    stated: 2 people\n    quote: two\n"
+        "checks:\n  - id: odd\n    claim: a unit nobody knows\n"
+        "    assert: a == 3 widgetons\n    expect: error\n", encoding="utf-8")
+    assert runner.invoke(app, ["verify", str(path)]).exit_code == 0
+    junit = runner.invoke(app, ["verify", "-f", "junit", str(path)]).stdout
+    assert 'failures="0" errors="0"' in junit
+
+
+def test_hostile_text_cannot_reach_the_terminal_or_the_ci_log(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(
+        'source: {publisher: "P\\n::error file=x::INJECTED", title: "T\\r\\n::add-mask::s",'
+        ' url: https://example.org/a, published: 2024-01-02}\n'
+        'figures:\n  a:\n    stated: 2 people\n    quote: "\\e[31mred\\u202e"\n'
+        'checks:\n  - id: c\n    claim: "x\\n::warning::y"\n    assert: a == 2 people\n',
+        encoding="utf-8")
+    for fmt in ("text", "markdown", "github"):
+        out = runner.invoke(app, ["verify", "-f", fmt, str(path)]).stdout
+        assert "\x1b" not in out and "\u202e" not in out and "\r" not in out, fmt
+        for line in out.splitlines():  # no workflow command of the file's making
+            assert not line.startswith(("::add-mask", "::error file=x")), (fmt, line)

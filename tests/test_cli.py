@@ -163,7 +163,19 @@ def test_default_paths_fall_back_to_the_bundled_claims(tmp_path: Path,
     (bundled,) = default_paths()
     assert (bundled / "asiapress-2020-04-30-state-smuggling.yaml").is_file()
     result = runner.invoke(app, ["verify", "-f", "json"])
-    assert json.loads(result.output)["summary"]["checks"] == 23
+    assert json.loads(result.stdout)["summary"]["checks"] == 23
+    # said on stderr, so that a CI job in the wrong folder does not pass unseen
+    assert "no ./claims folder here: checking the examples bundled" in result.stderr
+    locked = runner.invoke(app, ["lock"])
+    assert locked.exit_code == 2 and "name the claim files or folders" in locked.output
+    assert not (tmp_path / "claims.lock").exists()
+
+
+def test_standard_input_that_is_not_utf8() -> None:
+    result = runner.invoke(app, ["verify", "-f", "junit", "-"],
+                           input=b"source: {title: \"caf\xe9\"}\n")
+    assert result.exit_code == 2
+    assert 'type="file-unreadable"' in result.stdout and "not UTF-8" in result.stdout
 
 
 def test_claim_file_from_standard_input() -> None:

@@ -138,3 +138,44 @@ def test_odd_names_round_trip_through_toml(newsroom: Path) -> None:
     text = lock.dumps(taken)
     assert tomllib.loads(text)["files"] == taken
     assert lock.dumps(lock.load_text(text)) == text
+
+
+@pytest.mark.parametrize("text", [
+    'version = 1\n[files."a.yaml"]\nderived = 3\n',
+    'version = 1\n[files."a.yaml"]\nderived = [1]\n',
+    'version = 1\n[files."a.yaml"]\nother = {}\n',
+    'version = 1\n[files."a.yaml".derived]\ncoal_price = "x"\n',
+    'version = 1\n[files."a.yaml".derived.p]\nvalue = "100"\nlow = 1.0\nhigh = 2.0\n',
+    'version = 1\n[files."a.yaml".derived.p]\nvalue = 1.0\nhigh = 2.0\n',
+    'version = 1\n[files."a.yaml".derived.p]\nvalue = nan\nlow = 1.0\nhigh = 2.0\n',
+    'version = 1\n[files."a.yaml".derived.p]\nvalue = inf\nlow = 1.0\nhigh = inf\n',
+    'version = 1\n[files."a.yaml".derived.p]\nvalue = 1979-05-27\nlow = 1.0\nhigh = 2.0\n',
+    'version = 1\n[files."a.yaml".checks.c]\nverdict = 3\n',
+    'version = 1\nfiles = 3\n',
+])
+def test_a_lock_of_the_wrong_shape_is_a_clear_error(text: str) -> None:
+    with pytest.raises(lock.LockError, match=r"claims\.lock"):
+        lock.load_text(text)
+    Path("claims.lock").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["verify", "--locked", "claims"])
+    assert result.exit_code == 2 and "error[lock-unreadable]" in result.output
+    relock = runner.invoke(app, ["lock", "claims"])  # written anew, with a warning
+    assert relock.exit_code == 0 and "writing it anew" in relock.output
+
+
+def test_unwritable_and_odd_lock_files(newsroom: Path) -> None:
+    Path("claims.lock").mkdir()
+    result = runner.invoke(app, ["lock"])
+    assert result.exit_code == 2 and "error[output-unwritable]" in result.output
+    Path("claims.lock").rmdir()
+    Path("claims.lock").write_bytes(b"\xff\xfe junk")
+    assert runner.invoke(app, ["lock"]).exit_code == 0  # not UTF-8: written anew
+    # a symlinked lock: its target is what changes, and the file keeps a readable mode
+    Path("real.lock").write_text("", encoding="utf-8")
+    Path("real.lock").chmod(0o644)
+    Path("claims.lock").unlink()
+    Path("claims.lock").symlink_to("real.lock")
+    assert runner.invoke(app, ["lock"]).exit_code == 0
+    assert Path("claims.lock").is_symlink()
+    assert "version = 1" in Path("real.lock").read_text(encoding="utf-8")
+    assert Path("real.lock").stat().st_mode & 0o777 == 0o644

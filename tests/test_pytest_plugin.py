@@ -114,3 +114,16 @@ def test_the_project_suite_collects_its_own_claims(pytester: pytest.Pytester) ->
     # the project's own pyproject.toml opts in: one test per check of the bundled claims
     result.stdout.fnmatch_lines(["*state-smuggling.yaml::transshipped-mass-restated",
                                  "*23 tests collected*"])
+
+
+def test_the_option_joins_named_tests_and_strict_fails_warnings(
+        newsroom: pytest.Pytester) -> None:
+    result = newsroom.runpytest_subprocess("--claimcheck", "claims", "test_plain.py")
+    result.assert_outcomes(passed=2, failed=1, xfailed=1)
+    # claimcheck.toml's strict = true: lint warnings fail, as with `claimcheck verify`
+    (newsroom.path / "claimcheck.toml").write_text("strict = true\n", encoding="utf-8")
+    (newsroom.path / "claims" / "story.yaml").write_text(
+        CLAIMS.replace('    quote: "760 of them"\n', ""), encoding="utf-8")
+    result = newsroom.runpytest_subprocess()
+    result.assert_outcomes(passed=2, failed=2, xfailed=1)
+    result.stdout.fnmatch_lines(["*warning?no-quote?*"])

@@ -141,16 +141,24 @@ def read_claim_file(path: Path) -> str | FileResult:
     """The file's text, or an unreadable FileResult that says why."""
     shown_path = path.as_posix()
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        return FileResult(shown_path, diagnostics=(Diagnostic(
-            "file-unreadable", f"the file is not UTF-8 text (byte {err.start})",
-            Span(shown_path, 1, 1), "save it as UTF-8"),), readable=False)
+        data = path.read_bytes()
     except OSError as err:
         reason = err.strerror or type(err).__name__
         return FileResult(shown_path, diagnostics=(Diagnostic(
             "file-unreadable", f"cannot read the file: {reason}", Span(shown_path, 1, 1),
             "check the path and the file's permissions"),), readable=False)
+    return decode_claim_bytes(shown_path, data)
+
+
+def decode_claim_bytes(shown_path: str, data: bytes) -> str | FileResult:
+    """UTF-8 text (a byte-order mark is dropped), or an unreadable FileResult: the same for
+    a file on disk and for standard input."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return FileResult(shown_path, diagnostics=(Diagnostic(
+            "file-unreadable", f"the file is not UTF-8 text (byte {err.start})",
+            Span(shown_path, 1, 1), "save it as UTF-8"),), readable=False)
 
 
 def check_file(path: Path) -> FileResult:

@@ -111,3 +111,8 @@ def interval(iv: Interval, unit: str, digits: int = DEFAULT_DIGITS) -> str:
     if isinstance(lo, float):
         return f"at most {with_unit(high, unit)}"
     return f"{with_unit(low, unit)} to {with_unit(high, unit)}"
+
+
+def plural(n: int, word: str) -> str:
+    """'1 file', '2 files'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -11,6 +11,7 @@ its diff like code.  Values are the shortest decimals that give back the exact f
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import tomllib
@@ -109,6 +110,8 @@ def load(path: Path) -> Snapshot:
 
 
 def load_text(text: str, path: str = LOCK_NAME) -> Snapshot:
+    """The lock's entries, every level checked: a hand-edited or hostile lock is a clear
+    error, never a crash."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -117,8 +120,51 @@ def load_text(text: str, path: str = LOCK_NAME) -> Snapshot:
     if data.get("version") != 1 or not isinstance(files, dict):
         raise LockError(f"{path}: expected 'version = 1' and [files.…] tables; "
                         "run `claimcheck lock` to write it again")
-    return {p: {"derived": dict(t.get("derived", {})), "checks": dict(t.get("checks", {}))}
-            for p, t in files.items() if isinstance(t, dict)}
+    taken: Snapshot = {}
+    for file, tables in files.items():
+        where = f"{path}: files.{_key(file)}"
+        if not isinstance(tables, dict) or set(tables) - {"derived", "checks"}:
+            raise LockError(f"{where} should hold only [derived] and [checks] tables")
+        taken[file] = {kind: _entries(tables.get(kind, {}), f"{where}.{kind}")
+                       for kind in ("derived", "checks")}
+    return taken
+
+
+_NUMBERS = {f"{prefix}{k}" for prefix in ("", "stated_")
+            for k in ("value", "low", "high", "hedged_low", "hedged_high")}
+_STRINGS = {"unit", "stated_unit", "verdict"}
+
+
+def _lock_number(key: str, value: Any) -> bool:
+    """A finite number, or ±inf for an unbounded end of an interval."""
+    if key not in _NUMBERS or isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if math.isnan(value):
+        return False
+    return key.endswith(("low", "high")) or not math.isinf(value)
+
+
+def _entries(table: Any, where: str) -> dict[str, Fields]:
+    if not isinstance(table, dict):
+        raise LockError(f"{where} should be a table")
+    for name, fields in table.items():
+        at = f"{where}.{_key(name)}"
+        if not isinstance(fields, dict):
+            raise LockError(f"{at} should be a table of values")
+        for key, value in fields.items():
+            ok = (_lock_number(key, value)
+                  or (key in _STRINGS and isinstance(value, str))
+                  or (key == "error" and value is True))
+            if not ok:
+                raise LockError(f"{at}: {key} = {value!r} is not what claimcheck writes; "
+                                "run `claimcheck lock` to write it again")
+        for prefix in ("", "stated_"):
+            present = {k for k in ("value", "low", "high") if f"{prefix}{k}" in fields}
+            if present and len(present) != 3:
+                raise LockError(f"{at}: {prefix}value, {prefix}low and {prefix}high go "
+                                "together; run `claimcheck lock` to write it again")
+    return {name: {k: float(v) if k in _NUMBERS else v for k, v in fields.items()}
+            for name, fields in table.items()}
 
 
 def in_scope(path: str, scope: list[str]) -> bool:
@@ -159,14 +205,25 @@ def _drop_zeros(m: re.Match[str]) -> str:
 
 
 def _from_to(before: Fields, after: Fields, prefix: str = "") -> str:
-    """'from A to B', both with the same digits, as many as it takes for A and B to differ:
-    a small move is never rounded away."""
+    """'from A to B', both with the same digits, as many as it takes for A and B to differ
+    where they do (the central values first): a small move is never rounded away."""
     start = fmt.digits_for([*_numbers(before, prefix), *_numbers(after, prefix)])
+    central = f"{prefix}value"
+    moved = before.get(central) != after.get(central) and central in before and (
+        central in after)
     for digits in range(start, 18):
         old, new = _describe(before, prefix, digits), _describe(after, prefix, digits)
-        if _TRAILING_ZEROS.sub(_drop_zeros, old) != _TRAILING_ZEROS.sub(_drop_zeros, new):
+        if moved:
+            shown = [_plain_number(f, central, digits) for f in (before, after)]
+            if shown[0] != shown[1]:
+                break
+        elif _TRAILING_ZEROS.sub(_drop_zeros, old) != _TRAILING_ZEROS.sub(_drop_zeros, new):
             break
     return f"from {old} to {new}"
+
+
+def _plain_number(fields: Fields, key: str, digits: int) -> str:
+    return _TRAILING_ZEROS.sub(_drop_zeros, fmt.number(Fraction(fields[key]), digits))
 
 
 def _moved(before: Fields, after: Fields, prefix: str) -> bool:

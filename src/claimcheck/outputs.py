@@ -20,7 +20,7 @@ def render(report: Report, fmt: str, policy: Policy | None = None, *,
         from .render.json import render as render_json
         from .render.json import render_findings
 
-        return render_findings(report) if lint else render_json(report)
+        return render_findings(report) if lint else render_json(report, policy)
     if fmt == "github":
         from .render.github import render as render_github
 
@@ -28,7 +28,7 @@ def render(report: Report, fmt: str, policy: Policy | None = None, *,
     if fmt == "markdown":
         from .render.markdown import render as render_markdown
 
-        return render_markdown(report)
+        return render_markdown(report, policy)
     if fmt == "junit":
         from .render.junit import render as render_junit
 
@@ -45,17 +45,25 @@ def render(report: Report, fmt: str, policy: Policy | None = None, *,
     return to_string(report, diagnostics_only=lint)
 
 
+class OutputError(OSError):
+    """An output file that cannot be written: its path and why."""
+
+
 def write(report: Report, formats: list[str], outputs: list[str],
           policy: Policy | None = None, *, lint: bool = False) -> None:
-    """Each format to its output file (atomically), in order; the rest to stdout."""
+    """Each format to its output file (atomically), paired by position; the formats with
+    no output, or with '-', to stdout."""
     from pathlib import Path
 
     from .scaffold import write_atomically
 
     for i, fmt in enumerate(formats):
-        if i < len(outputs):
-            write_atomically(Path(outputs[i]), render(report, fmt, policy, lint=lint),
-                             force=True)
+        if i < len(outputs) and outputs[i] != "-":
+            text = render(report, fmt, policy, lint=lint)
+            try:
+                write_atomically(Path(outputs[i]), text, force=True)
+            except OSError as err:
+                raise OutputError(f"cannot write {outputs[i]}: {err.strerror or err}") from None
         elif fmt == "text" and sys.stdout.isatty():
             render(report, fmt, policy, for_terminal=True, lint=lint)
         else:

@@ -44,10 +44,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    roots = [Path(p).resolve() for p in config.getini("claimcheck_paths")]
-    roots += [Path(p).resolve() for p in config.getoption("claimcheck_paths") or []]
-    config.stash[_ROOTS] = roots
-    if not roots:
+    from_ini = [Path(p).resolve() for p in config.getini("claimcheck_paths")]
+    from_option = [Path(p).resolve() for p in config.getoption("claimcheck_paths") or []]
+    config.stash[_ROOTS] = from_ini + from_option
+    if not config.stash[_ROOTS]:
         return
     from .config import FAIL_ON, ConfigError, load
     from .report import Policy
@@ -61,12 +61,13 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"claimcheck_fail_on must be one of {', '.join(FAIL_ON)}, "
                                 f"not {fail_on!r}")
     config.stash[_POLICY] = Policy(fail_on or settings.fail_on, settings.strict)
-    if config.args_source is not pytest.Config.ArgsSource.ARGS:
-        # A plain `pytest`: collect the claim paths beside testpaths.  Named tests
-        # (`pytest tests/test_x.py`) are left as asked.
-        given = [Path(a).resolve() for a in config.args]
-        config.args.extend(str(r) for r in roots
-                           if not any(r == g or g in r.parents for g in given))
+    # --claimcheck PATH is asked for on this command line: always collected.  The ini's
+    # paths join a plain `pytest` (beside testpaths), not a run of named tests.
+    wanted = from_option + (from_ini if config.args_source is not
+                            pytest.Config.ArgsSource.ARGS else [])
+    given = [Path(a).resolve() for a in config.args]
+    config.args.extend(str(r) for r in dict.fromkeys(wanted)
+                       if not any(r == g or g in r.parents for g in given))
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
@@ -82,22 +83,23 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Fil
 class ClaimFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         from .engine import check_text, read_claim_file
+        from .lint import lint_text
         from .report import FileResult
 
         try:
             shown = self.path.relative_to(self.config.rootpath).as_posix()
         except ValueError:
             shown = self.path.as_posix()
-        text = read_claim_file(self.path)
-        result = text if isinstance(text, FileResult) else check_text(shown, text)
         policy = self.config.stash[_POLICY]
-        outside = [*result.diagnostics, *(d for v in result.figures for d in v.diagnostics),
-                   *(d for v in result.derived for d in v.diagnostics)]
+        check = lint_text if policy.strict else check_text  # strict: lint warnings fail
+        text = read_claim_file(self.path)
+        result = text if isinstance(text, FileResult) else check(shown, text)
+        outside = result.outside_diagnostics
         if not result.readable or any(policy.fails_diagnostic(d) for d in outside):
             yield FileErrorItem.from_parent(self, name=self.path.name, result=result,
                                             diagnostics=outside)
-        for check in result.checks:
-            yield CheckItem.from_parent(self, name=check.id, result=result, check=check)
+        for c in result.checks:
+            yield CheckItem.from_parent(self, name=c.id, result=result, check=c)
 
 
 class ClaimCheckFailed(Exception):
@@ -123,11 +125,11 @@ class CheckItem(_ClaimItem):
 
         policy = self.config.stash[_POLICY]
         check = self.check
-        if check.matches_expected and policy.fails_verdict(check.verdict) and not any(
-                policy.fails_diagnostic(d) for d in check.diagnostics):
-            pytest.xfail(f"{plain.headline(check)}: {check.explanation}")
-        if policy.fails(check) or any(policy.fails_diagnostic(d) for d in check.diagnostics):
-            raise ClaimCheckFailed(plain.check_details(self.result.path, check))
+        if not policy.check_fails(check):
+            if policy.acknowledged(check):  # a finding the claim file records
+                pytest.xfail(f"{plain.headline(check)}: {check.explanation}")
+            return
+        raise ClaimCheckFailed(plain.check_details(self.result.path, check))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         line = self.check.span.line - 1 if self.check.span else None

@@ -70,14 +70,25 @@ checks: []
 
 
 def write_atomically(path: Path, text: str, force: bool) -> None:
-    """Write all of ``text`` or nothing: a temporary file in the same folder, renamed."""
+    """Write all of ``text`` or nothing: a temporary file in the same folder, renamed.
+
+    A symlink is followed, so that its target is what changes; the file gets the mode a
+    plain open() would give it (mkstemp's 0600 would hide a report from the CI user that
+    uploads it)."""
     if path.exists() and not force:
         raise FileExistsError(path)
+    path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~mask
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -11,7 +11,7 @@ import typer
 from . import FailOn, ReportFormat, app, console, default_paths
 
 if TYPE_CHECKING:
-    from ..report import Report
+    from ..report import Policy, Report
 
 
 _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotations, "
@@ -27,13 +27,34 @@ OutputsOption = Annotated[list[str] | None, typer.Option(
     "standard output. Repeatable.", show_default=False)]
 
 
+def _default_paths() -> list[Path]:
+    paths = default_paths()
+    if paths != [Path("claims")]:
+        # a CI job in the wrong folder must not pass on claimcheck's own examples unseen
+        typer.echo("note: no ./claims folder here: checking the examples bundled with "
+                   "claimcheck", err=True)
+    return paths
+
+
+def _write(report: Report, formats: list[str], outputs: list[str],
+           policy: Policy | None = None, lint: bool = False) -> None:
+    from ..outputs import OutputError, write
+
+    try:
+        write(report, formats, outputs, policy, lint=lint)
+    except OutputError as err:
+        typer.echo(f"error[output-unwritable]: {err}", err=True)
+        raise typer.Exit(2) from None
+
+
 def _formats(chosen: list[ReportFormat] | None, output: list[str] | None) -> tuple[
         list[str], list[str]]:
     formats = [f.value for f in chosen or [ReportFormat.text]]
     outputs = output or []
     if len(outputs) > len(formats):
-        raise typer.BadParameter("each --output needs a --format before it",
-                                 param_hint="--output")
+        raise typer.BadParameter(
+            f"{len(outputs)} --output for {len(formats)} --format: the Nth --output is for "
+            "the Nth --format ('-' for standard output)", param_hint="--output")
     return formats, outputs
 
 
@@ -72,7 +93,6 @@ def verify(
     """
     from .. import lock
     from ..config import ConfigError, load
-    from ..outputs import write
     from ..report import Policy
 
     try:
@@ -83,7 +103,7 @@ def verify(
     formats, outputs = _formats(output_format, output)
     policy = Policy(fail_on.value if fail_on is not None else settings.fail_on,
                     settings.strict if strict is None else strict)
-    targets = paths or default_paths()
+    targets = paths or _default_paths()
     report = _check(targets, lint=policy.strict)
     if not report.files:
         raise _no_files(targets)
@@ -97,8 +117,8 @@ def verify(
         scope = [lock.relative(t.as_posix(), base) for t in targets if t.as_posix() != "-"]
         report = lock.compare(report, snapshot, base, lock_file.as_posix())
         report = lock.with_removed_files(report, snapshot, base, scope, lock_file.as_posix())
-    write(report, formats, outputs, policy)
-    raise typer.Exit(int(report.status(policy.fail_on, policy.strict)))
+    _write(report, formats, outputs, policy)
+    raise typer.Exit(int(report.status_under(policy)))
 
 
 @app.command()
@@ -116,14 +136,12 @@ def lint(
     Exit codes: 0 no errors (warnings allowed); 1 errors; 2 usage error or a file that
     cannot be read or parsed.
     """
-    from ..outputs import write
-
     formats, outputs = _formats(output_format, output)
-    targets = paths or default_paths()
+    targets = paths or _default_paths()
     report = _check(targets, lint=True)
     if not report.files:
         raise _no_files(targets)
-    write(report, formats, outputs, lint=True)
+    _write(report, formats, outputs, lint=True)
     findings = report.findings_only()
     raise typer.Exit(int(findings.status()))
 
@@ -144,9 +162,14 @@ def lock_command(
     read or parsed (nothing is written).
     """
     from .. import lock
+    from ..formatting import plural
     from ..report import Report
     from ..scaffold import write_atomically
 
+    if not paths and not Path("claims").is_dir():
+        typer.echo("error[no-claim-files]: no ./claims folder here: name the claim files "
+                   "or folders to lock", err=True)
+        raise typer.Exit(2)
     targets = paths or default_paths()
     if any(t.as_posix() == "-" for t in targets):
         raise typer.BadParameter("a lock needs claim files on disk, not '-'",
@@ -170,20 +193,26 @@ def lock_command(
             typer.echo(f"warning: {err}; writing it anew", err=True)
     scope = [lock.relative(t.as_posix(), base) for t in targets]
     text = lock.dumps(lock.merge(old, lock.snapshot(report, base), scope))
-    derived = sum(len(f.derived) for f in report.files)
-    checks = sum(len(f.checks) for f in report.files)
-    counts = f"{len(report.files)} files, {derived} derived figures, {checks} checks"
-    if lock_file.exists() and lock_file.read_text(encoding="utf-8") == text:
-        typer.echo(f"{lock_file} is up to date ({counts})")
-        return
-    write_atomically(lock_file, text, force=True)
+    counts = (f"{plural(len(report.files), 'file')}, "
+              f"{plural(sum(len(f.derived) for f in report.files), 'derived figure')}, "
+              f"{plural(sum(len(f.checks) for f in report.files), 'check')}")
+    try:
+        current = lock_file.read_bytes() if lock_file.exists() else None
+        if current == text.encode("utf-8"):
+            typer.echo(f"{lock_file} is up to date ({counts})")
+            return
+        write_atomically(lock_file, text, force=True)
+    except OSError as err:
+        typer.echo(f"error[output-unwritable]: cannot write {lock_file}: "
+                   f"{err.strerror or err}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"wrote {lock_file}: {counts}")
 
 
 def _check(targets: list[Path], lint: bool = False) -> Report:
     """Check the targets in the order given; '-' is a claim file read from standard input.
     With ``lint``, each file also gets lint's warnings."""
-    from ..engine import check_text, claim_files, read_claim_file
+    from ..engine import check_text, claim_files, decode_claim_bytes, read_claim_file
     from ..lint import lint_text
     from ..report import FileResult, Report
 
@@ -191,7 +220,8 @@ def _check(targets: list[Path], lint: bool = False) -> Report:
     files = []
     for target in targets:
         if target.as_posix() == "-":
-            files.append(check("<stdin>", sys.stdin.read()))
+            text = decode_claim_bytes("<stdin>", sys.stdin.buffer.read())
+            files.append(text if isinstance(text, FileResult) else check("<stdin>", text))
             continue
         for path in claim_files([target]):
             text = read_claim_file(path)

@@ -4,6 +4,7 @@ not consistent, and of each diagnostic.  Plain text, never through rich."""
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Severity, Span
+from ..formatting import plural
 from ..report import Policy, Report
 from . import plain
 
@@ -47,8 +48,8 @@ def render(report: Report, policy: Policy | None = None) -> str:
             message = d.message + (f" (help: {d.hint})" if d.hint else "")
             lines.append(_command(level, d.span, f"claimcheck {d.code}", message))
     counts = report.summary()
-    summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items() if n)
-    summary = (summary or f"{len(report.files)} files") + plain.diagnostic_counts(
+    summary = ", ".join(f"{n} {plain.VERDICT_WORDS[v]}" for v, n in counts.items() if n)
+    summary = (summary or plural(len(report.files), "file")) + plain.diagnostic_counts(
         d for f in report.files for d in f.all_diagnostics)
     lines.append(f"::notice title=claimcheck::{_data(summary)}")
     return "\n".join(lines) + "\n"

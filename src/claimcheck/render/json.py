@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 
-from ..report import Report
+from ..report import Policy, Report
 
 
-def render(report: Report) -> str:
-    return json.dumps(report.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def render(report: Report, policy: Policy | None = None) -> str:
+    """``summary.exit_code`` is the run's under ``policy`` (--fail-on, --strict)."""
+    return json.dumps(report.to_dict(policy), indent=2, sort_keys=True,
+                      ensure_ascii=False) + "\n"
 
 
 def render_findings(report: Report) -> str:

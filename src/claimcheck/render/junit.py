@@ -54,21 +54,24 @@ def _suite(root: ET.Element, f: FileResult, policy: Policy) -> tuple[int, int, i
         tests += 1
         case = _add(suite, "testcase", name=c.id, classname=classname)
         details = plain.check_details(f.path, c)
-        if c.verdict == "error" and policy.fails(c):
-            errors += 1
-            _add(case, "error", details, type="error", message=plain.headline(c))
-        elif policy.fails(c) or any(policy.fails_diagnostic(d) for d in c.diagnostics):
-            failures += 1
-            _add(case, "failure", details, type=c.verdict, message=plain.headline(c))
-        else:
+        if not policy.check_fails(c):
             _add(case, "system-out", details)
-    outside = [*f.diagnostics, *(d for v in f.figures for d in v.diagnostics),
-               *(d for v in f.derived for d in v.diagnostics)]
+            continue
+        # <error>: the check cannot be evaluated; <failure>: it was, and fails
+        tag = "error" if c.verdict == "error" else "failure"
+        errors += tag == "error"
+        failures += tag == "failure"
+        # the reason it fails: its verdict, or else its first failing diagnostic
+        failing = [d for d in c.diagnostics if policy.fails_diagnostic(d)]
+        if policy.fails(c) or not failing:
+            _add(case, tag, details, type=c.verdict, message=plain.headline(c))
+        else:
+            _add(case, tag, details, type=failing[0].code, message=failing[0].message)
+    outside = sorted(f.outside_diagnostics, key=Diagnostic.sort_key)
     if outside or not f.checks:
         tests += 1
         case = _add(suite, "testcase", name=f"{f.path} (file)", classname=classname)
-        text = "\n".join(plain.diagnostic_line(d) for d in sorted(outside,
-                                                                   key=Diagnostic.sort_key))
+        text = "\n".join(plain.diagnostic_line(d) for d in outside)
         failing = [d for d in outside if policy.fails_diagnostic(d)]
         if not f.readable or failing:
             errors += 1

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from .. import formatting as fmt
-from ..report import CheckResult, Report, Shown
+from ..formatting import plural
+from ..report import CheckResult, ExitStatus, Policy, Report, Shown
+from . import plain
 from .plain import diagnostic_counts
 
 _ICONS = {"consistent": "✅ consistent", "within_rounding": "⚠️ within rounding",
@@ -36,26 +38,53 @@ def _row(path: str, c: CheckResult) -> str:
     return "| " + " | ".join(_cell(x) for x in cells) + " |"
 
 
-def render(report: Report) -> str:
+# GitHub refuses comments over 65,536 characters; leave room for a bot's own words
+MAX_CHARS = 60_000
+
+
+def render(report: Report, policy: Policy | None = None) -> str:
+    """The summary, whether the run fails, a row per check and the diagnostics.  Past
+    MAX_CHARS, consistent rows go first, then the rest is cut, each with a note."""
+    policy = policy or Policy()
+    report = plain.printable(report)
     counts = report.summary()
     expected = report.expected()
     parts = [f"{n} {v.replace('_', ' ')}" + (f" ({expected[v]} expected)" if v in expected
                                               else "") for v, n in counts.items() if n]
     problems = [(f.path, d) for f in report.files for d in f.all_diagnostics]
     checks = sum(counts.values())
-    head = f"{len(report.files)} files"
+    head = plural(len(report.files), "file")
     if checks:
-        head += f", {checks} checks: {', '.join(parts)}"
-    lines = ["## claimcheck", "", head + diagnostic_counts(d for _, d in problems)]
-    if checks:
+        head += f", {plural(checks, 'check')}: {', '.join(parts)}"
+    status = report.status_under(policy)
+    result = ("**Passes**" if status is ExitStatus.OK else "**Fails**" if
+              status is ExitStatus.FAILED else "**Fails**: a claim file cannot be read")
+    lines = ["## claimcheck", "", head + diagnostic_counts(d for _, d in problems), "",
+             f"{result} (fail on: {policy.fail_on}{', strict' if policy.strict else ''})"]
+    rows = [(f.path, c) for f in report.files for c in f.checks]
+    notes = []
+    if len("\n".join(_row(p, c) for p, c in rows)) > MAX_CHARS // 2:
+        shown = [(p, c) for p, c in rows if c.verdict != "consistent"
+                 or c.matches_expected is False]
+        if len(shown) < len(rows):
+            notes.append(f"{plural(len(rows) - len(shown), 'consistent check')} not shown.")
+        rows = shown
+    if rows:
         lines += ["", "| File | Check | Verdict | Stated | Recomputed | Why |",
                   "| --- | --- | --- | --- | --- | --- |"]
-        for f in report.files:
-            lines.extend(_row(f.path, c) for c in f.checks)
+        lines.extend(_row(p, c) for p, c in rows)
     if problems:
         lines += ["", "### Diagnostics", ""]
         for path, d in problems:
             where = f"{d.span.path}:{d.span.line}:{d.span.column}" if d.span else path
             hint = f" — {_cell(d.hint)}" if d.hint else ""
             lines.append(f"- `{where}` {d.severity.value}[{d.code}]: {_cell(d.message)}{hint}")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines)
+    if len(text) > MAX_CHARS:
+        cut = text.rfind("\n", 0, MAX_CHARS)
+        text = text[:cut]
+        notes.append("The rest is cut to fit a comment: see the full report in another "
+                     "format (text, json, sarif).")
+    if notes:
+        text += "\n\n" + " ".join(f"_{n}_" for n in notes)
+    return text + "\n"

@@ -3,11 +3,48 @@ layout: JUnit failures, SARIF messages, pytest failure reports.  Never through r
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from .. import formatting as fmt
 from ..diagnostics import Diagnostic, Severity
 from ..report import CheckResult, Shown
+
+T = TypeVar("T")
+
+# What a claim file must not put on a reader's terminal or into a CI log: control
+# characters (ANSI escapes, carriage returns that redraw a line, newlines that start a
+# line with '::' for GitHub's workflow commands) and bidirectional overrides.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def safe(text: str) -> str:
+    """One line of printable text: breaks become spaces, other controls U+FFFD."""
+    return _UNSAFE.sub("\ufffd", _BREAKS.sub(" ", text))
+
+
+def printable(value: T) -> T:
+    """A copy of a report (or any of its parts) with every string made ``safe``: what the
+    text renderers draw, since rich prints control characters as they are."""
+    return _printable(value)  # type: ignore[no-any-return]
+
+
+def _printable(value: Any) -> Any:
+    if type(value) is str:
+        return safe(value)
+    if isinstance(value, tuple):
+        return tuple(_printable(v) for v in value)
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _printable(getattr(value, f.name))
+                   for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
+
 
 VERDICT_WORDS = {"consistent": "consistent", "within_rounding": "within rounding",
                  "within_hedge": "within hedge", "inconsistent": "inconsistent",

@@ -24,6 +24,8 @@ from . import plain
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 _VERDICT_RULES = {
+    "consistent": "The check holds, but its `expect:` names another verdict: the arithmetic "
+                  "changed since the claim file was written.",
     "inconsistent": "The recomputed figure and the stated one do not overlap, even with "
                     "rounding and hedges.",
     "within_hedge": "The figures meet only through the hedge words ('about', 'roughly').",

@@ -191,6 +191,7 @@ _CONVENTION_HINT = ("Units read by claimcheck's conventions are noted beside eac
 
 
 def render(report: Report, console: Console) -> None:
+    report = plain.printable(report)
     for f in report.files:
         header = Text(f.path, style="bold underline")
         if f.title:
@@ -220,6 +221,7 @@ def render(report: Report, console: Console) -> None:
 
 def render_diagnostics(report: Report, console: Console) -> None:
     """Only the diagnostics, file by file, and a count: what `lint` prints."""
+    report = plain.printable(report)
     errors = warnings = 0
     for f in report.files:
         excerpts = dict(f.excerpts)

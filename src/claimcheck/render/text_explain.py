@@ -93,6 +93,7 @@ def _check(e: Explanation) -> Group:
 
 
 def render(result: FileResult, explanations: tuple[Explanation, ...], console: Console) -> None:
+    result, explanations = plain.printable((result, explanations))
     header = Text(result.path, style="bold underline")
     if result.title:
         header.append(f"\n{result.title}", style="bold")

@@ -148,3 +148,16 @@ def test_hostile_text_stays_valid_xml_and_json(junit_schema: xmlschema.XMLSchema
     junit_schema.validate(xml)
     sarif_validator.validate(json.loads(render(report, "sarif", Policy())))
     assert "\x01" not in xml and "\x00" not in xml
+
+
+def test_markdown_fits_a_pull_request_comment() -> None:
+    from dataclasses import replace
+
+    from claimcheck.render.markdown import MAX_CHARS
+
+    one = next(f for f in _report().files if f.checks)
+    many = Report(tuple(replace(one, path=f"claims/story-{i:04}.yaml") for i in range(400)))
+    text = render(many, "markdown", Policy())
+    assert len(text) <= MAX_CHARS + 300
+    assert "consistent checks not shown" in text and "The rest is cut" in text
+    assert "**Fails**" in text

@@ -223,8 +223,8 @@ def test_try_repo(tmp_path: Path, env: dict[str, str], snapshot: tuple[Path, str
 
 def test_recorded_findings_pass_and_the_lock_holds(tmp_path: Path, env: dict[str, str],
                                                   snapshot: tuple[Path, str]) -> None:
-    # the setup docs/ci.md gives: verify with --locked, on this repository's own claims,
-    # whose inconsistent checks are recorded with `expect: inconsistent`
+    # the setup docs/ci.md gives, on this repository's own claims, whose inconsistent
+    # checks are recorded with `expect: inconsistent`
     name = "claims/asiapress-2020-04-30-state-smuggling.yaml"
     repo = newsroom(tmp_path, env, {name: (ROOT / name).read_text(encoding="utf-8")})
     claimcheck = Path(sys.executable).parent / "claimcheck"
@@ -234,20 +234,32 @@ def test_recorded_findings_pass_and_the_lock_holds(tmp_path: Path, env: dict[str
     config = repo / ".pre-commit-config.yaml"
     config.write_text(f"repos:\n  - repo: {path}\n    rev: {rev}\n    hooks:\n"
                       "      - id: claimcheck-lint\n      - id: claimcheck-verify\n"
-                      "        args: [--locked]\n", encoding="utf-8")
-    command = [PRE_COMMIT, "run", "--all-files", "--color=never"]
-    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True,
-                          timeout=600, check=False)
-    out = done.stdout + done.stderr
-    assert done.returncode == 0, out
-    assert hook_line(out, "claimcheck verify").endswith("Passed")
+                      "      - id: claimcheck-locked\n", encoding="utf-8")
+    git(repo, env, "add", "-A")
+
+    def run() -> tuple[int, str]:
+        done = subprocess.run([PRE_COMMIT, "run", "--all-files", "--color=never"], cwd=repo,
+                              env=env, capture_output=True, text=True, timeout=600,
+                              check=False)
+        return done.returncode, done.stdout + done.stderr
+
+    code, out = run()
+    assert code == 0, out
+    assert hook_line(out, "claimcheck verify --locked").endswith("Passed")
     claims = repo / name
-    claims.write_text(claims.read_text(encoding="utf-8").replace(
-        "stated: an estimated $370 million", "stated: an estimated $440 million"),
-        encoding="utf-8")
-    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True,
-                          timeout=600, check=False)
-    out = done.stdout + done.stderr
-    assert done.returncode == 1, out
-    assert hook_line(out, "claimcheck verify").endswith("Failed")
+    original = claims.read_text(encoding="utf-8")
+    claims.write_text(original.replace("stated: an estimated $370 million",
+                                       "stated: an estimated $440 million"), encoding="utf-8")
+    code, out = run()
+    assert code == 1, out
+    assert hook_line(out, "claimcheck verify --locked").endswith("Failed")
+    assert hook_line(out, "claimcheck verify.").endswith("Passed")  # no lock: still fine
     assert "error[lock-changed]" in out and "coal_price" in out
+    # a hand edit of the lock alone is caught too
+    claims.write_text(original, encoding="utf-8")
+    lock = repo / "claims.lock"
+    lock.write_text(lock.read_text(encoding="utf-8").replace("value = 100.0", "value = 90.0"),
+                    encoding="utf-8")
+    code, out = run()
+    assert code == 1, out
+    assert "derived figure coal_price: value moved from 90 USD/t" in " ".join(out.split())

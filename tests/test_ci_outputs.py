@@ -158,3 +158,83 @@ def test_hostile_text_cannot_reach_the_terminal_or_the_ci_log(tmp_path: Path) ->
         assert "\x1b" not in out and "\u202e" not in out and "\r" not in out, fmt
         for line in out.splitlines():  # no workflow command of the file's making
             assert not line.startswith(("::add-mask", "::error file=x")), (fmt, line)
+
+
+@pytest.mark.parametrize("args", [
+    ["-f", "json", "-o", "r", "-f", "sarif", "-o", "r"],
+    ["-f", "json", "-f", "sarif"],
+    ["-f", "json", "-o", "-", "-f", "text"],
+])
+def test_outputs_that_would_collide_are_refused(args: list[str]) -> None:
+    result = runner.invoke(app, ["verify", *args, HEDGE])
+    assert result.exit_code == 2
+    assert not Path("r").exists()
+
+
+def test_text_and_annotations_share_standard_output() -> None:
+    result = runner.invoke(app, ["verify", "-f", "github", "-f", "text", HEDGE])
+    assert result.exit_code == 0 and "::notice" in result.stdout and "Checks" in result.stdout
+
+
+def test_text_says_when_the_run_fails(unpinned: str) -> None:
+    out = runner.invoke(app, ["verify", "--fail-on", "hedge", unpinned]).stdout
+    assert out.rstrip().endswith("the run fails (--fail-on hedge)")
+    assert "the run fails" not in runner.invoke(app, ["verify", unpinned]).stdout
+
+
+def test_a_missing_lock_still_writes_every_output() -> None:
+    result = runner.invoke(app, ["verify", "--locked", "-f", "sarif", "-o", "r.sarif", "-f",
+                                 "markdown", "-o", "r.md", HEDGE])
+    assert result.exit_code == 2
+    assert "lock-unreadable" in Path("r.sarif").read_text(encoding="utf-8")
+    assert "**Fails**" in Path("r.md").read_text(encoding="utf-8")
+
+
+def test_special_files_are_written_in_place() -> None:
+    devnull = Path("/dev/null")
+    assert runner.invoke(app, ["verify", "-f", "json", "-o", str(devnull), HEDGE]).exit_code == 0
+    assert devnull.is_char_device()
+
+
+def test_markdown_escapes_what_a_claim_file_says(tmp_path: Path) -> None:
+    path = tmp_path / "x `y` <img src=x> @org.yaml"
+    path.write_text(
+        "source: {publisher: X, title: T, url: https://example.org/a, published: 2024-01-02}\n"
+        "figures:\n  a:\n    stated: 2 people\n    quote: two\n"
+        "checks:\n  - id: c\n    claim: <b>bold</b> @org/editors [link](https://e.co)\n"
+        "    assert: a == 3 people\n", encoding="utf-8")
+    out = runner.invoke(app, ["verify", "-f", "markdown", str(path)]).stdout
+    assert "<img" not in out and "@org" not in out and "](https" not in out
+    assert "&lt;img src=x&gt;" in out and "&#64;org" in out
+
+
+def test_a_check_that_expects_error_is_a_warning_everywhere(tmp_path: Path) -> None:
+    path = tmp_path / "expects-error.yaml"
+    path.write_text(
+        "source: {publisher: X, title: T, url: https://example.org/a, published: 2024-01-02}\n"
+        "figures:\n  a:\n    stated: 2 people\n    quote: two\n"
+        "checks:\n  - id: odd\n    claim: a unit nobody knows\n"
+        "    assert: a == 3 widgetons\n    expect: error\n", encoding="utf-8")
+    assert runner.invoke(app, ["lint", str(path)]).exit_code == 0
+    github = runner.invoke(app, ["verify", "-f", "github", str(path)]).stdout
+    assert "::error" not in github and "::warning" in github
+    import json
+
+    sarif = json.loads(runner.invoke(app, ["verify", "-f", "sarif", str(path)]).stdout)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["level"] == "warning" and result["suppressions"]
+
+
+def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    name = os.fsdecode(b"bad\xff.yaml")
+    (folder / name).write_text((Path(HEDGE)).read_text(encoding="utf-8"), encoding="utf-8")
+    for fmt in ("text", "json", "sarif", "junit", "github", "markdown"):
+        result = runner.invoke(app, ["verify", "-f", fmt, "-o", f"r.{fmt}", "claims"])
+        assert result.exit_code == 0, (fmt, result.output)
+        assert "bad\ufffd.yaml" in Path(f"r.{fmt}").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["lock", "claims"]).exit_code == 0
+    assert runner.invoke(app, ["verify", "--locked", "claims"]).exit_code == 0

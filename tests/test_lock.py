@@ -159,7 +159,10 @@ def test_a_lock_of_the_wrong_shape_is_a_clear_error(text: str) -> None:
     Path("claims.lock").write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["verify", "--locked", "claims"])
     assert result.exit_code == 2 and "error[lock-unreadable]" in result.output
-    relock = runner.invoke(app, ["lock", "claims"])  # written anew, with a warning
+    # locking some files would lose the others' entries: refused; all of them: written anew
+    refused = runner.invoke(app, ["lock", "claims/examples"])
+    assert refused.exit_code == 2 and "to write it anew" in refused.output
+    relock = runner.invoke(app, ["lock"])
     assert relock.exit_code == 0 and "writing it anew" in relock.output
 
 
@@ -179,3 +182,17 @@ def test_unwritable_and_odd_lock_files(newsroom: Path) -> None:
     assert Path("claims.lock").is_symlink()
     assert "version = 1" in Path("real.lock").read_text(encoding="utf-8")
     assert Path("real.lock").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("text", [
+    'version = 1\n[files."a.yaml".derived.p]\nvalue = 1.0\nlow = 200.0\nhigh = 50.0\n',
+    'version = 1\n[files."a.yaml".derived.p]\nvalue = 1.0\nlow = 0.0\nhigh = 2.0\n'
+    'hedged_low = 3.0\nhedged_high = -inf\n',
+    'version = 1\n[files."a.yaml".checks.c]\nverdict = "maybe"\n',
+    'version = 1\n[files."a.yaml".checks.c]\nverdict = "consistent"\nunit = "t\\u001b[5m"\n',
+    'version = true\n',
+    "version = 1\nfiles = " + "[" * 100_000 + "]" * 100_000 + "\n",
+])
+def test_hostile_locks(text: str) -> None:
+    with pytest.raises(lock.LockError):
+        lock.load_text(text)

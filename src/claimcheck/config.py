@@ -29,6 +29,10 @@ def _table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: {err}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: {err.strerror or err}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("claimcheck")
         return table if isinstance(table, dict) else None

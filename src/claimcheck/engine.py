@@ -137,9 +137,15 @@ def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
                       tuple(derived), checks, tuple(env.diagnostics)), env
 
 
+def display_path(path: Path) -> str:
+    """The path as reports name it: '/'-separated, and always valid text (a file name
+    that is not UTF-8 shows U+FFFD where its odd bytes are, rather than crash a writer)."""
+    return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def read_claim_file(path: Path) -> str | FileResult:
     """The file's text, or an unreadable FileResult that says why."""
-    shown_path = path.as_posix()
+    shown_path = display_path(path)
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -163,7 +169,7 @@ def decode_claim_bytes(shown_path: str, data: bytes) -> str | FileResult:
 
 def check_file(path: Path) -> FileResult:
     text = read_claim_file(path)
-    return text if isinstance(text, FileResult) else check_text(path.as_posix(), text)
+    return text if isinstance(text, FileResult) else check_text(display_path(path), text)
 
 
 def claim_files(paths: Iterable[Path]) -> list[Path]:

@@ -198,6 +198,14 @@ def load(path: str, text: str) -> Node:
         hint = ("YAML does not allow tabs for indentation: use spaces" if "\t" in line
                 else "check indentation and quoting on this line or the one before")
         raise ClaimcheckError(Diagnostic("yaml-syntax", problem, span, hint)) from None
+    except yaml.reader.ReaderError as err:
+        # a character YAML refuses (a raw control character): point at it
+        before = text[:err.position]
+        row, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise fail("yaml-syntax", f"character U+{err.character:04X} is not allowed in YAML",
+                   Span(path, row, col, row, col + 1),
+                   hint="remove it, or write it as an escape in a double-quoted string "
+                        f"(\"\\x{err.character:02x}\")") from None
     except yaml.YAMLError as err:
         raise fail("yaml-syntax", f"invalid YAML: {err}", Span(path, 1, 1)) from None
     if root is None:

@@ -23,7 +23,8 @@ from typing import Any
 from . import formatting as fmt
 from .diagnostics import Diagnostic, Span
 from .intervals import Interval
-from .report import FileResult, Report, Shown
+from .render.plain import safe
+from .report import VERDICTS, FileResult, Report, Shown
 
 LOCK_NAME = "claims.lock"
 MAX_LOCK_BYTES = 50 * 1024 * 1024
@@ -116,8 +117,12 @@ def load_text(text: str, path: str = LOCK_NAME) -> Snapshot:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise LockError(f"{path} is not a lock file claimcheck wrote: {err}") from None
+    except RecursionError:  # arrays nested thousands deep: not ours, and not worth a crash
+        raise LockError(f"{path} is not a lock file claimcheck wrote: nested too deeply") \
+            from None
     files = data.get("files", {})
-    if data.get("version") != 1 or not isinstance(files, dict):
+    version = data.get("version")
+    if type(version) is not int or version != 1 or not isinstance(files, dict):
         raise LockError(f"{path}: expected 'version = 1' and [files.…] tables; "
                         "run `claimcheck lock` to write it again")
     taken: Snapshot = {}
@@ -153,7 +158,7 @@ def _entries(table: Any, where: str) -> dict[str, Fields]:
             raise LockError(f"{at} should be a table of values")
         for key, value in fields.items():
             ok = (_lock_number(key, value)
-                  or (key in _STRINGS and isinstance(value, str))
+                  or (key in _STRINGS and isinstance(value, str) and safe(value) == value)
                   or (key == "error" and value is True))
             if not ok:
                 raise LockError(f"{at}: {key} = {value!r} is not what claimcheck writes; "
@@ -163,6 +168,16 @@ def _entries(table: Any, where: str) -> dict[str, Fields]:
             if present and len(present) != 3:
                 raise LockError(f"{at}: {prefix}value, {prefix}low and {prefix}high go "
                                 "together; run `claimcheck lock` to write it again")
+            for lo, hi in (("low", "high"), ("hedged_low", "hedged_high")):
+                low, high = fields.get(f"{prefix}{lo}"), fields.get(f"{prefix}{hi}")
+                if low is not None and high is not None and not (
+                        low <= high and low != math.inf and high != -math.inf):
+                    raise LockError(f"{at}: {prefix}{lo} = {low!r} and {prefix}{hi} = "
+                                    f"{high!r} are not an interval; run `claimcheck lock` "
+                                    "to write it again")
+        verdict = fields.get("verdict")
+        if verdict is not None and verdict not in VERDICTS:
+            raise LockError(f"{at}: verdict must be one of {', '.join(VERDICTS)}")
     return {name: {k: float(v) if k in _NUMBERS else v for k, v in fields.items()}
             for name, fields in table.items()}
 

@@ -40,9 +40,9 @@ def render(report: Report, fmt: str, policy: Policy | None = None, *,
     from .render.text import to_string, to_terminal
 
     if for_terminal:  # colour and the terminal's width, straight to stdout
-        to_terminal(report, diagnostics_only=lint)
+        to_terminal(report, diagnostics_only=lint, policy=policy)
         return ""
-    return to_string(report, diagnostics_only=lint)
+    return to_string(report, diagnostics_only=lint, policy=policy)
 
 
 class OutputError(OSError):

@@ -82,14 +82,14 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Fil
 
 class ClaimFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
-        from .engine import check_text, read_claim_file
+        from .engine import check_text, display_path, read_claim_file
         from .lint import lint_text
         from .report import FileResult
 
         try:
-            shown = self.path.relative_to(self.config.rootpath).as_posix()
+            shown = display_path(self.path.relative_to(self.config.rootpath))
         except ValueError:
-            shown = self.path.as_posix()
+            shown = display_path(self.path)
         policy = self.config.stash[_POLICY]
         check = lint_text if policy.strict else check_text  # strict: lint warnings fail
         text = read_claim_file(self.path)
@@ -124,12 +124,12 @@ class CheckItem(_ClaimItem):
         from .render import plain
 
         policy = self.config.stash[_POLICY]
-        check = self.check
+        check = plain.printable(self.check)  # a claim file's text never drives the terminal
         if not policy.check_fails(check):
             if policy.acknowledged(check):  # a finding the claim file records
                 pytest.xfail(f"{plain.headline(check)}: {check.explanation}")
             return
-        raise ClaimCheckFailed(plain.check_details(self.result.path, check))
+        raise ClaimCheckFailed(plain.check_details(plain.safe(self.result.path), check))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         line = self.check.span.line - 1 if self.check.span else None
@@ -146,8 +146,9 @@ class FileErrorItem(_ClaimItem):
     def runtest(self) -> None:
         from .render import plain
 
-        lines = [plain.diagnostic_line(d) for d in self.diagnostics]
-        raise ClaimCheckFailed("\n".join([f"{self.result.path}: cannot be checked", *lines]))
+        lines = [plain.diagnostic_line(plain.printable(d)) for d in self.diagnostics]
+        raise ClaimCheckFailed("\n".join([f"{plain.safe(self.result.path)}: cannot be "
+                                          "checked", *lines]))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, 0, f"claim file {self.result.path}"

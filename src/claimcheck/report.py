@@ -214,14 +214,22 @@ class Policy:
         return d.severity is Severity.ERROR or (self.strict and d.severity is Severity.WARNING)
 
     def check_fails(self, check: CheckResult) -> bool:
-        """The check's test fails: on its verdict, or on a diagnostic of its own.  A check
-        that expects `error` and is in error passes with the diagnostics that make it so
-        (a lock difference still fails it)."""
-        if self.fails(check):
-            return True
-        expected_error = bool(check.matches_expected) and check.verdict == "error"
-        return any(self.fails_diagnostic(d) for d in check.diagnostics
-                   if not expected_error or d.code.startswith("lock-"))
+        """The check's test fails: on its verdict, or on a diagnostic of its own."""
+        return self.fails(check) or any(self.diagnostic_fails(d, check)
+                                        for d in check.diagnostics)
+
+    def diagnostic_fails(self, d: Diagnostic, check: CheckResult | None = None) -> bool:
+        """Whether ``d`` (of ``check``, when it is a check's) fails the run.  A check that
+        expects `error` and is in error records that finding with the diagnostics that make
+        it so; a lock difference on it still fails."""
+        if not self.fails_diagnostic(d):
+            return False
+        return not (check is not None and expects_its_error(check)
+                    and not d.code.startswith("lock-"))
+
+
+def expects_its_error(check: CheckResult) -> bool:
+    return bool(check.matches_expected) and check.verdict == "error"
 
 
 @dataclass(frozen=True)
@@ -265,11 +273,18 @@ class Report:
 
     def findings_only(self) -> Report:
         """The same files with their checks' diagnostics moved to the file and the verdicts
-        dropped: what `lint` reports, whatever the format."""
+        dropped: what `lint` reports, whatever the format.  The errors of a check that
+        expects `error` stay, as warnings: the claim file records them."""
         from dataclasses import replace
 
+        def moved(c: CheckResult) -> list[Diagnostic]:
+            if not expects_its_error(c):
+                return list(c.diagnostics)
+            return [replace(d, severity=Severity.WARNING) if not d.code.startswith("lock-")
+                    else d for d in c.diagnostics]
+
         return Report(tuple(replace(f, checks=(), diagnostics=tuple(sorted(
-            [*f.diagnostics, *(d for c in f.checks for d in c.diagnostics)],
+            [*f.diagnostics, *(d for c in f.checks for d in moved(c))],
             key=Diagnostic.sort_key))) for f in self.files))
 
     def to_dict(self, policy: Policy | None = None) -> dict[str, Any]:

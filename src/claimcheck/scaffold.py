@@ -72,11 +72,16 @@ checks: []
 def write_atomically(path: Path, text: str, force: bool) -> None:
     """Write all of ``text`` or nothing: a temporary file in the same folder, renamed.
 
-    A symlink is followed, so that its target is what changes; the file gets the mode a
-    plain open() would give it (mkstemp's 0600 would hide a report from the CI user that
-    uploads it)."""
+    A symlink is followed, so that its target is what changes; a device or a pipe is
+    written in place; the file gets the mode a plain open() would give it (mkstemp's 0600
+    would hide a report from the CI user that uploads it)."""
     if path.exists() and not force:
         raise FileExistsError(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # a device or a pipe (/dev/null, /dev/stdout): written in place, never replaced
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
     path = Path(os.path.realpath(path))
     if path.is_dir():
         raise IsADirectoryError(21, "is a folder", str(path))

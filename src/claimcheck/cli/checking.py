@@ -27,6 +27,28 @@ OutputsOption = Annotated[list[str] | None, typer.Option(
     "standard output. Repeatable.", show_default=False)]
 
 
+def _against_lock(report: Report, targets: list[Path], lock_file: Path) -> Report:
+    """The report with every difference from the lock; a lock that cannot be read is an
+    unreadable file of the run (exit code 2), so the outputs are still written."""
+    from .. import lock
+    from ..diagnostics import Diagnostic, Span
+    from ..engine import display_path
+    from ..render.plain import safe
+    from ..report import FileResult, Report
+
+    base, name = lock_file.parent, display_path(lock_file)
+    try:
+        snapshot = lock.load(lock_file)
+    except lock.LockError as err:
+        problem = Diagnostic("lock-unreadable", safe(str(err)), Span(name, 1, 1),
+                             "run `claimcheck lock` to write it")
+        return Report((*report.files, FileResult(name, diagnostics=(problem,),
+                                                 readable=False)))
+    scope = [lock.relative(display_path(t), base) for t in targets if t.as_posix() != "-"]
+    report = lock.compare(report, snapshot, base, name)
+    return lock.with_removed_files(report, snapshot, base, scope, name)
+
+
 def _default_paths() -> list[Path]:
     paths = default_paths()
     if paths != [Path("claims")]:
@@ -55,11 +77,23 @@ def _formats(chosen: list[ReportFormat] | None, output: list[str] | None) -> tup
         raise typer.BadParameter(
             f"{len(outputs)} --output for {len(formats)} --format: the Nth --output is for "
             "the Nth --format ('-' for standard output)", param_hint="--output")
+    files = [o for o in outputs if o != "-"]
+    if len(set(files)) < len(files):
+        raise typer.BadParameter("two formats to one --output file: one would overwrite "
+                                 "the other", param_hint="--output")
+    to_stdout = [f for i, f in enumerate(formats) if i >= len(outputs) or outputs[i] == "-"]
+    documents = [f for f in to_stdout if f in ("json", "sarif", "junit", "markdown")]
+    if documents and len(to_stdout) > 1:
+        raise typer.BadParameter(
+            f"{', '.join(to_stdout)} would all go to standard output, where {documents[0]} "
+            "must stand alone: give the others an --output", param_hint="--output")
     return formats, outputs
 
 
 def _no_files(targets: list[Path]) -> typer.Exit:
-    shown = ", ".join(p.as_posix() for p in targets)
+    from ..engine import display_path
+
+    shown = ", ".join(display_path(p) for p in targets)
     typer.echo(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}", err=True)
     return typer.Exit(2)
 
@@ -91,7 +125,6 @@ def verify(
     error or is not the verdict it expects, or (with --locked) differs from the lock;
     2 usage error, or a claim file or the lock file that cannot be read or parsed.
     """
-    from .. import lock
     from ..config import ConfigError, load
     from ..report import Policy
 
@@ -108,15 +141,7 @@ def verify(
     if not report.files:
         raise _no_files(targets)
     if locked:
-        base = lock_file.parent
-        try:
-            snapshot = lock.load(lock_file)
-        except lock.LockError as err:
-            typer.echo(f"error[lock-unreadable]: {err}", err=True)
-            raise typer.Exit(2) from None
-        scope = [lock.relative(t.as_posix(), base) for t in targets if t.as_posix() != "-"]
-        report = lock.compare(report, snapshot, base, lock_file.as_posix())
-        report = lock.with_removed_files(report, snapshot, base, scope, lock_file.as_posix())
+        report = _against_lock(report, targets, lock_file)
     _write(report, formats, outputs, policy)
     raise typer.Exit(int(report.status_under(policy)))
 
@@ -162,7 +187,9 @@ def lock_command(
     read or parsed (nothing is written).
     """
     from .. import lock
+    from ..engine import display_path
     from ..formatting import plural
+    from ..render.plain import safe
     from ..report import Report
     from ..scaffold import write_atomically
 
@@ -190,8 +217,13 @@ def lock_command(
         try:
             old = lock.load(lock_file)
         except lock.LockError as err:
-            typer.echo(f"warning: {err}; writing it anew", err=True)
-    scope = [lock.relative(t.as_posix(), base) for t in targets]
+            if paths:  # its other files' entries would be lost: not without being asked
+                typer.echo(f"error[lock-unreadable]: {safe(str(err))}; run `claimcheck lock` "
+                           "with no paths (or on all the claim files) to write it anew",
+                           err=True)
+                raise typer.Exit(2) from None
+            typer.echo(f"warning: {safe(str(err))}; writing it anew", err=True)
+    scope = [lock.relative(display_path(t), base) for t in targets]
     text = lock.dumps(lock.merge(old, lock.snapshot(report, base), scope))
     counts = (f"{plural(len(report.files), 'file')}, "
               f"{plural(sum(len(f.derived) for f in report.files), 'derived figure')}, "
@@ -212,7 +244,7 @@ def lock_command(
 def _check(targets: list[Path], lint: bool = False) -> Report:
     """Check the targets in the order given; '-' is a claim file read from standard input.
     With ``lint``, each file also gets lint's warnings."""
-    from ..engine import check_text, claim_files, decode_claim_bytes, read_claim_file
+    from ..engine import check_text, claim_files, decode_claim_bytes, display_path, read_claim_file
     from ..lint import lint_text
     from ..report import FileResult, Report
 
@@ -225,6 +257,7 @@ def _check(targets: list[Path], lint: bool = False) -> Report:
             continue
         for path in claim_files([target]):
             text = read_claim_file(path)
-            files.append(text if isinstance(text, FileResult) else check(path.as_posix(), text))
+            files.append(text if isinstance(text, FileResult) else check(display_path(path),
+                                                                         text))
     unique = {f.path: f for f in files}  # a file named twice is reported once
     return Report(tuple(unique.values()))

@@ -25,18 +25,18 @@ def explain(
     Exit codes: 0 explained; 2 the file cannot be read or parsed, or an unknown check id.
     """
     from ..diagnostics import did_you_mean
-    from ..engine import analyse_text, read_claim_file
+    from ..engine import analyse_text, display_path, read_claim_file
     from ..explain import explain_env
     from ..report import FileResult
 
     text = read_claim_file(path)
     result, env = (text, None) if isinstance(text, FileResult) else analyse_text(
-        path.as_posix(), text)
+        display_path(path), text)
     known = [c.id for c in result.checks]
     for wanted in check_ids or []:
         if wanted not in known:
             hint = did_you_mean(wanted, known) or f"checks in this file: {', '.join(known)}"
-            typer.echo(f"error[unknown-check]: no check '{wanted}' in {path.as_posix()}; "
+            typer.echo(f"error[unknown-check]: no check '{wanted}' in {display_path(path)}; "
                        f"{hint}", err=True)
             raise typer.Exit(2)
     explanations = explain_env(env, result.checks, check_ids) if env is not None else ()

@@ -3,15 +3,16 @@ not consistent, and of each diagnostic.  Plain text, never through rich."""
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, Severity, Span
+from ..diagnostics import Diagnostic, Span
 from ..formatting import plural
 from ..report import Policy, Report
 from . import plain
 
 
 def _data(text: str) -> str:
-    # The escaping rules of actions/toolkit (core/src/command.ts)
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The escaping rules of actions/toolkit (core/src/command.ts), after taking out what a
+    # claim or lock file must not put in a log: escapes and bidirectional overrides
+    return plain.safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:
@@ -42,9 +43,9 @@ def render(report: Report, policy: Policy | None = None) -> str:
             level = "error" if policy.fails(c) else "warning"
             title = f"claimcheck: {plain.headline(c)}"
             lines.append(_command(level, c.span, title, c.explanation))
+        owners = {id(d): c for c in f.checks for d in c.diagnostics}
         for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
-            level = ("error" if policy.fails_diagnostic(d) or d.severity is Severity.ERROR
-                     else "warning")
+            level = "error" if policy.diagnostic_fails(d, owners.get(id(d))) else "warning"
             message = d.message + (f" (help: {d.hint})" if d.hint else "")
             lines.append(_command(level, d.span, f"claimcheck {d.code}", message))
     counts = report.summary()

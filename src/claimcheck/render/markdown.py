@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from .. import formatting as fmt
 from ..formatting import plural
 from ..report import CheckResult, ExitStatus, Policy, Report, Shown
@@ -13,8 +15,20 @@ _ICONS = {"consistent": "✅ consistent", "within_rounding": "⚠️ within roun
           "error": "❌ **error**"}
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]~"} | {"|": "\\|",
+                                                                     "@": "&#64;"})
+
+
+def _text(text: str) -> str:
+    """Claim-file text as literal text in a comment: no HTML, links, emphasis or @mentions
+    of its making, and no line breaks (they would end the table row)."""
+    return html.escape(" ".join(text.split()), quote=False).translate(_MARKDOWN)
+
+
+def _code(text: str) -> str:
+    # <code> rather than backticks: a backtick in a file name cannot end it early
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    return "<code>" + escaped.replace("|", "\\|").replace("@", "&#64;") + "</code>"
 
 
 def _value(v: Shown | None) -> str:
@@ -34,8 +48,9 @@ def _row(path: str, c: CheckResult) -> str:
         verdict += f" (expected {c.expected.replace('_', ' ') if c.expected else ''})"
     elif c.matches_expected and c.verdict != "consistent":
         verdict += " (expected)"
-    cells = [f"`{path}`", f"`{c.id}`", verdict, stated, _value(c.computed), c.explanation]
-    return "| " + " | ".join(_cell(x) for x in cells) + " |"
+    cells = [_code(path), _code(c.id), verdict, _text(stated), _text(_value(c.computed)),
+             _text(c.explanation)]
+    return "| " + " | ".join(cells) + " |"
 
 
 # GitHub refuses comments over 65,536 characters; leave room for a bot's own words
@@ -77,8 +92,9 @@ def render(report: Report, policy: Policy | None = None) -> str:
         lines += ["", "### Diagnostics", ""]
         for path, d in problems:
             where = f"{d.span.path}:{d.span.line}:{d.span.column}" if d.span else path
-            hint = f" — {_cell(d.hint)}" if d.hint else ""
-            lines.append(f"- `{where}` {d.severity.value}[{d.code}]: {_cell(d.message)}{hint}")
+            hint = f" — {_text(d.hint)}" if d.hint else ""
+            lines.append(f"- {_code(where)} {d.severity.value}\\[{d.code}\\]: "
+                         f"{_text(d.message)}{hint}")
     text = "\n".join(lines)
     if len(text) > MAX_CHARS:
         cut = text.rfind("\n", 0, MAX_CHARS)

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..diagnostics import Diagnostic, Severity, Span
-from ..report import CheckResult, FileResult, Policy, Report
+from ..diagnostics import Diagnostic, Span
+from ..report import CheckResult, FileResult, Policy, Report, expects_its_error
 from . import plain
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -77,12 +77,12 @@ def _check_result(f: FileResult, c: CheckResult, policy: Policy) -> dict[str, An
     return result
 
 
-def _diagnostic_result(f: FileResult, d: Diagnostic, policy: Policy) -> dict[str, Any]:
+def _diagnostic_result(f: FileResult, d: Diagnostic, policy: Policy,
+                       check: CheckResult | None) -> dict[str, Any]:
     text = d.message + (f" (help: {d.hint})" if d.hint else "")
-    failing = policy.fails_diagnostic(d) or d.severity is Severity.ERROR
     result: dict[str, Any] = {
         "ruleId": d.code,
-        "level": "error" if failing else "warning",
+        "level": "error" if policy.diagnostic_fails(d, check) else "warning",
         "message": {"text": text},
         "locations": [_location(d.span, f.path)],
         "partialFingerprints": {"claimcheck/v1": _fingerprint(f.path, d.code, d.message)},
@@ -91,6 +91,9 @@ def _diagnostic_result(f: FileResult, d: Diagnostic, policy: Policy) -> dict[str
                for i, label in enumerate(d.labels)]
     if related:
         result["relatedLocations"] = related
+    if check is not None and expects_its_error(check) and not d.code.startswith("lock-"):
+        result["suppressions"] = [{"kind": "inSource",
+                                   "justification": "expect: error in the claim file"}]
     return result
 
 
@@ -116,7 +119,8 @@ def document(report: Report, policy: Policy | None = None) -> dict[str, Any]:
             found = _check_result(f, c, policy)
             if found is not None:
                 results.append(found)
-        results.extend(_diagnostic_result(f, d, policy)
+        owners = {id(d): c for c in f.checks for d in c.diagnostics}
+        results.extend(_diagnostic_result(f, d, policy, owners.get(id(d)))
                        for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key))
     rule_ids = sorted({r["ruleId"] for r in results})
     for r in results:

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from .. import formatting as fmt
 from ..diagnostics import Diagnostic, Severity
-from ..report import CheckResult, FileResult, Report, Shown
+from ..report import CheckResult, ExitStatus, FileResult, Policy, Report, Shown
 from . import plain
 
 EXCERPT = 100  # characters of a source line shown under a diagnostic
@@ -161,7 +161,7 @@ def diagnostic_text(d: Diagnostic, excerpts: dict[int, str]) -> Text:
     return out
 
 
-def _summary(report: Report) -> Text:
+def _summary(report: Report, policy: Policy | None) -> Text:
     counts = report.summary()
     total = sum(counts.values())
     expected = report.expected()
@@ -182,6 +182,9 @@ def _summary(report: Report) -> Text:
     if locked:
         text.append(f"; {locked} difference{'s' if locked != 1 else ''} from the lock file",
                     style="bold red")
+    if policy is not None and report.status_under(policy) is ExitStatus.FAILED:
+        strict = ", --strict" if policy.strict else ""
+        text.append(f"; the run fails (--fail-on {policy.fail_on}{strict})", style="bold red")
     return text
 
 
@@ -190,7 +193,9 @@ _CONVENTION_HINT = ("Units read by claimcheck's conventions are noted beside eac
                     "(e.g. ton: short_ton for a US source).")
 
 
-def render(report: Report, console: Console) -> None:
+def render(report: Report, console: Console, policy: Policy | None = None) -> None:
+    """Each file's tables and diagnostics, then the summary; with ``policy``, the summary
+    says when the run fails."""
     report = plain.printable(report)
     for f in report.files:
         header = Text(f.path, style="bold underline")
@@ -216,7 +221,7 @@ def render(report: Report, console: Console) -> None:
             parts.append(diagnostic_text(d, excerpts))
         console.print(Group(*parts))
         console.print()
-    console.print(_summary(report))
+    console.print(_summary(report, policy))
 
 
 def render_diagnostics(report: Report, console: Console) -> None:
@@ -235,20 +240,27 @@ def render_diagnostics(report: Report, console: Console) -> None:
                        f"{'s' if warnings != 1 else ''}", style="bold"))
 
 
-def to_terminal(report: Report, diagnostics_only: bool = False) -> None:
-    draw = render_diagnostics if diagnostics_only else render
-    draw(report, Console(highlight=False))
+def to_terminal(report: Report, diagnostics_only: bool = False,
+                policy: Policy | None = None) -> None:
+    console = Console(highlight=False)
+    if diagnostics_only:
+        render_diagnostics(report, console)
+    else:
+        render(report, console, policy)
 
 
-def to_string(report: Report, width: int = 120, diagnostics_only: bool = False) -> str:
+def to_string(report: Report, width: int = 120, diagnostics_only: bool = False,
+              policy: Policy | None = None) -> str:
     """The text report without colour, for a file or a pipe (120 columns unless COLUMNS)."""
     import io
     import os
 
     columns = os.environ.get("COLUMNS", "")
     buffer = io.StringIO()
-    draw = render_diagnostics if diagnostics_only else render
-    draw(report, Console(file=buffer, width=int(columns) if columns.isdigit() else width,
-                           no_color=True, color_system=None, highlight=False,
-                           force_terminal=False))
+    console = Console(file=buffer, width=int(columns) if columns.isdigit() else width,
+                      no_color=True, color_system=None, highlight=False, force_terminal=False)
+    if diagnostics_only:
+        render_diagnostics(report, console)
+    else:
+        render(report, console, policy)
     return buffer.getvalue()

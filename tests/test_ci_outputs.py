@@ -133,13 +133,19 @@ def test_json_exit_code_follows_the_policy(unpinned: str) -> None:
     assert json.loads(result.stdout)["summary"]["exit_code"] == 1
 
 
-def test_a_check_that_expects_error_passes(tmp_path: Path) -> None:
-    path = tmp_path / "expects-error.yaml"
+def _expects_error(folder: Path) -> Path:
+    """A claim file whose one check is in error, as its `expect:` says."""
+    path = folder / "expects-error.yaml"
     path.write_text(
         "source: {publisher: X, title: T, url: https://example.org/a, published: 2024-01-02}\n"
         "figures:\n  a:\n    stated: 2 people\n    quote: two\n"
         "checks:\n  - id: odd\n    claim: a unit nobody knows\n"
         "    assert: a == 3 widgetons\n    expect: error\n", encoding="utf-8")
+    return path
+
+
+def test_a_check_that_expects_error_passes(tmp_path: Path) -> None:
+    path = _expects_error(tmp_path)
     assert runner.invoke(app, ["verify", str(path)]).exit_code == 0
     junit = runner.invoke(app, ["verify", "-f", "junit", str(path)]).stdout
     assert 'failures="0" errors="0"' in junit
@@ -209,12 +215,7 @@ def test_markdown_escapes_what_a_claim_file_says(tmp_path: Path) -> None:
 
 
 def test_a_check_that_expects_error_is_a_warning_everywhere(tmp_path: Path) -> None:
-    path = tmp_path / "expects-error.yaml"
-    path.write_text(
-        "source: {publisher: X, title: T, url: https://example.org/a, published: 2024-01-02}\n"
-        "figures:\n  a:\n    stated: 2 people\n    quote: two\n"
-        "checks:\n  - id: odd\n    claim: a unit nobody knows\n"
-        "    assert: a == 3 widgetons\n    expect: error\n", encoding="utf-8")
+    path = _expects_error(tmp_path)
     assert runner.invoke(app, ["lint", str(path)]).exit_code == 0
     github = runner.invoke(app, ["verify", "-f", "github", str(path)]).stdout
     assert "::error" not in github and "::warning" in github

@@ -174,7 +174,7 @@ def lint(
 @app.command(name="lock")
 def lock_command(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Claim files or folders. Default: ./claims, or the bundled claims.",
+        help="Claim files or folders. Default: ./claims.",
         show_default=False)] = None,
     lock_file: Annotated[Path, typer.Option(
         "--lock-file", help="The lock file to write.")] = Path("claims.lock"),
@@ -183,8 +183,9 @@ def lock_command(
     check's verdict, so that 'claimcheck verify --locked' notices when an edit moves one.
     Files not named keep their entries; commit the file and review its diffs.
 
-    Exit codes: 0 written or already up to date; 2 usage error, or a file that cannot be
-    read or parsed (nothing is written).
+    Exit codes: 0 written or already up to date; 2 usage error, a claim file that cannot
+    be read or parsed, or (when paths are named) a lock file that cannot be read: nothing
+    is written.
     """
     from .. import lock
     from ..engine import display_path

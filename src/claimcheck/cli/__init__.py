@@ -107,3 +107,17 @@ def main() -> None:
 
 # Registered in this order in --help; each module imports `app` from here.
 from . import checking, working, authoring  # noqa: E402, F401, I001
+
+
+def _one_line_paragraphs() -> None:
+    # typer's rich help keeps a docstring's line breaks after its first paragraph, which
+    # breaks "Exit codes: ..." mid-sentence at any terminal width; join each paragraph
+    import inspect
+
+    for info in app.registered_commands:
+        doc = inspect.getdoc(info.callback) if info.callback else None
+        if info.help is None and doc:
+            info.help = "\n\n".join(" ".join(p.split()) for p in doc.split("\n\n"))
+
+
+_one_line_paragraphs()

@@ -21,6 +21,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite the golden output files from the current output")
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from .golden import CHANGED
+
+    if not CHANGED:
+        return
+    terminalreporter.section("goldens written by --update-goldens: read each in the diff")
+    root = Path(__file__).resolve().parent.parent
+    for path, how in sorted(CHANGED):
+        terminalreporter.write_line(f"{how:8} {path.relative_to(root)}")
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))

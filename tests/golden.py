@@ -1,16 +1,26 @@
-"""Rendering helpers shared by golden tests: fixed width, no colour, stable bytes."""
+"""Golden files: rendered output kept beside its case, compared byte for byte.
+
+A missing golden is a failure, never created silently: a deleted golden must not leave the
+suite green.  ``pytest --update-goldens`` writes what differs and the run ends with the list
+of goldens it created or changed, to be read in the diff before committing.  Every golden
+on disk must be named by a case (``referenced_goldens``), so none is left orphaned.
+"""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from claimcheck.engine import check_paths
 from claimcheck.render.text import render
 
 WIDTH = 110
+
+#: goldens written in this run by --update-goldens: (path, "created" | "updated")
+CHANGED: list[tuple[Path, str]] = []
 
 
 def render_text(paths: list[Path], cwd: Path) -> str:
@@ -23,7 +33,17 @@ def render_text(paths: list[Path], cwd: Path) -> str:
 
 
 def compare(actual: str, golden: Path, update: bool) -> None:
-    if update or not golden.exists():
-        golden.write_text(actual, encoding="utf-8")
+    """Fail unless ``golden`` holds exactly ``actual``; with ``update``, write it first."""
+    exists = golden.exists()
+    if update:
+        if not exists or golden.read_text(encoding="utf-8") != actual:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(actual, encoding="utf-8")
+            CHANGED.append((golden, "updated" if exists else "created"))
+        return
+    if not exists:
+        pytest.fail(f"golden file {golden} is missing: create it with "
+                    "`pytest --update-goldens`, then read it before committing",
+                    pytrace=False)
     expected = golden.read_text(encoding="utf-8")
     assert actual == expected, f"{golden} differs; run pytest --update-goldens if intended"

@@ -32,6 +32,7 @@ GOLDEN = {
     "syntax": "2 * (3 +",
     "ambiguous": "5 pounds",
 }
+GOLDENS = [CASES / "calc" / f"{name}.txt" for name in GOLDEN]
 
 
 def _rendered(text: str) -> str:

@@ -14,6 +14,7 @@ from .conftest import CASES, ROOT
 from .golden import compare, render_text
 
 CASE_FILES = sorted(p for p in CASES.glob("*/*.yaml") if p.parent.name != "lint")
+GOLDENS = [case.with_suffix(".txt") for case in CASE_FILES]
 
 
 @pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")

@@ -20,6 +20,9 @@ from .golden import compare
 
 runner = CliRunner()
 BUNDLED = ROOT / "claims" / "asiapress-2020-04-30-state-smuggling.yaml"
+EXPLAIN_GOLDEN = CASES / "explain" / "asiapress.txt"
+ERRORS_GOLDEN = CASES / "explain" / "errors.txt"
+GOLDENS = [EXPLAIN_GOLDEN, ERRORS_GOLDEN]
 HEADER = "source: {publisher: Wire, title: T, url: https://example.org, published: 2024-01-02}\n"
 
 
@@ -42,7 +45,7 @@ def test_explain_output_matches_golden(update_goldens: bool,
     render(result, explain_env(env, result.checks),
            Console(file=buffer, width=120, no_color=True, color_system=None, highlight=False))
     text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
-    compare(text, CASES / "explain" / "asiapress.txt", update_goldens)
+    compare(text, EXPLAIN_GOLDEN, update_goldens)
 
 
 def test_tree_shows_every_input_as_stated() -> None:
@@ -183,7 +186,7 @@ def test_explain_error_case_matches_golden(update_goldens: bool) -> None:
         out.append(f"$ claimcheck explain {path.relative_to(ROOT)}\n"
                    f"exit status: {result.exit_code}\n"
                    + "\n".join(line.rstrip() for line in result.output.splitlines()))
-    compare("\n\n".join(out) + "\n", CASES / "explain" / "errors.txt", update_goldens)
+    compare("\n\n".join(out) + "\n", ERRORS_GOLDEN, update_goldens)
 
 
 def test_json_fields_are_the_documented_ones() -> None:

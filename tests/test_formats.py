@@ -26,6 +26,8 @@ GOLDEN = ROOT / "tests" / "golden" / "formats"
 SCHEMAS = ROOT / "tests" / "fixtures" / "schemas"
 SUFFIX = {"text": "txt", "json": "json", "github": "txt", "markdown": "md",
           "junit": "xml", "sarif": "json"}
+GOLDENS = [GOLDEN / f"{command}.{fmt}.{SUFFIX[fmt]}" for fmt in FORMATS
+           for command in ("verify", "lint")]
 
 
 def _report(lint: bool = False) -> Report:

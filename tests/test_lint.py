@@ -14,6 +14,7 @@ from .golden import compare
 
 runner = CliRunner()
 LINT_CASES = sorted((CASES / "lint").glob("*.yaml"))
+GOLDENS = [case.with_suffix(".txt") for case in LINT_CASES]
 
 
 @pytest.mark.parametrize("case", LINT_CASES, ids=lambda p: p.stem)

@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import expressions as ex
-from .comparison import align, pick_reading
+from .comparison import StatedSide, compare
 from .diagnostics import ClaimcheckError, Diagnostic, Label, Span
-from .hedges import HedgeKind
 from .lexer import Kind, TextError, tokenize
 from .quantity import Quantity
 from .reading import ReadContext
 from .report import Shown
-from .verdicts import explain, gap, judge
 
 SOURCE = "<expression>"
 
@@ -87,8 +85,7 @@ def _notes(*exprs: ex.Expression) -> tuple[str, ...]:
 def _hedges(*exprs: ex.Expression) -> tuple[str, ...]:
     return tuple(dict.fromkeys(
         n.reading.hedge.words for e in exprs for n in ex.walk(e.root)
-        if isinstance(n, ex.Literal) and n.reading.hedge
-        and n.reading.hedge.rule.kind is not HedgeKind.EXACT))
+        if isinstance(n, ex.Literal) and n.reading.hedge and n.reading.hedge.widens))
 
 
 def _shown(q: Quantity, unit_text: str) -> Shown:
@@ -99,18 +96,30 @@ def _nothing(_: str) -> Quantity | None:
     return None
 
 
+def _sides(assertion: ex.Assertion, ctx: ReadContext,
+           literals: ex.Literals) -> tuple[Quantity, Quantity]:
+    """Every number typed on the command line is a stated figure (a bare one is exact);
+    an inline stated side is read exactly as the same text in a claim file."""
+    names: frozenset[str] = frozenset()
+    left = ex.evaluate(assertion.left.root, _nothing, ctx, names, literals)
+    root = assertion.right.root
+    if isinstance(root, ex.Literal):
+        coarse = root.reading.coarse if literals is ex.Literals.COARSE else None
+        return left, coarse or root.reading.quantity
+    return left, ex.evaluate(root, _nothing, ctx, names, literals)
+
+
 def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcResult:
     """Evaluate one expression or comparison; every failure becomes a located diagnostic."""
     from . import units
 
     ctx = ReadContext(dict(conventions or {}))
-    names: frozenset[str] = frozenset()
     try:
         is_comparison = any(t.kind is Kind.OP and t.text in ex.RELATIONS
                             for t in tokenize(text, grouping=False))
         if not is_comparison:
             expr = ex.parse_expression(text, ctx)
-            value = ex.evaluate(expr.root, _nothing, ctx, names)
+            value = ex.evaluate(expr.root, _nothing, ctx, frozenset(), ex.Literals.STATED)
             if expr.display is not None:
                 value = value.to(expr.display.unit, "the result").with_label(
                     expr.display.label or value.label)
@@ -118,32 +127,34 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
             return CalcResult(text, _shown(value, unit_text), notes=_notes(expr),
                               hedges=_hedges(expr))
         assertion = ex.parse_assertion(text, ctx)
-        left = ex.evaluate(assertion.left.root, _nothing, ctx, names)
-        right = ex.evaluate(assertion.right.root, _nothing, ctx, names)
-        left, right, unit_text = align(assertion, left, right)
+        left, right = _sides(assertion, ctx, ex.Literals.STATED)
+        root = assertion.right.root
+        reading = root.reading if isinstance(root, ex.Literal) else None
+        stated = StatedSide(text=reading.text if reading else assertion.right.text,
+                            reading=reading, hedges=_hedges(assertion.right))
+        input_hedges = _hedges(assertion.left)
+        result = compare(assertion, left, right, computed_text=assertion.left.text,
+                         stated=stated, input_hedges=input_hedges)
+        coarse_notes: tuple[str, ...] = ()
+        if any(isinstance(n, ex.Literal) and n.reading.coarse is not None
+               for side in (assertion.left, assertion.right) for n in ex.walk(side.root)):
+            c_left, c_right = _sides(assertion, ctx, ex.Literals.COARSE)
+            coarse = compare(assertion, c_left, c_right, computed_text=assertion.left.text,
+                             stated=stated, input_hedges=input_hedges)
+            if coarse.verdict != result.verdict:
+                coarse_notes = (f"read to one significant figure, this comparison would be "
+                                f"{coarse.verdict.replace('_', ' ')}, not "
+                                f"{result.verdict.replace('_', ' ')}; claimcheck reads round "
+                                "numbers to two significant figures",)
     except TextError as err:
         return CalcResult(text, diagnostics=(_span(err, text),))
     except ClaimcheckError as err:
         return CalcResult(text, diagnostics=(err.diagnostic.at(Span(SOURCE, 1, 1)),))
-    computed, stated = _shown(left, unit_text), _shown(right, unit_text)
-    root = assertion.right.root
-    hedge = root.reading.hedge if isinstance(root, ex.Literal) else None
-    is_bound = bool(hedge and hedge.rule.is_bound)
-    verdict = judge(assertion.relation, computed, stated, is_bound)
-    stated_hedges, input_hedges = _hedges(assertion.right), _hedges(assertion.left)
-    stated_text, other = assertion.right.text, ""
-    if isinstance(root, ex.Literal) and root.reading.alternative is not None:
-        verdict, stated, suffix, other = pick_reading(
-            assertion.relation, computed, stated, verdict, root.reading.quantity,
-            root.reading.alternative, right, is_bound)
-        stated_text += suffix
-    sentence = explain(verdict, assertion.relation, assertion.left.text, computed,
-                       stated_text, stated, stated_hedges, input_hedges,
-                       stated_is_figure=isinstance(root, ex.Literal),
-                       stated_is_bound=is_bound) + other
     return CalcResult(
         text, relation=assertion.relation, computed_text=assertion.left.text,
-        computed=computed, stated_text=assertion.right.text, stated=stated, verdict=verdict,
-        explanation=sentence, gap=gap(computed, stated),
-        notes=_notes(assertion.left, assertion.right),
-        hedges=tuple(dict.fromkeys(stated_hedges + input_hedges)), stated_hedges=stated_hedges)
+        computed=result.computed, stated_text=result.stated_text, stated=result.stated,
+        verdict=result.verdict, explanation=result.explanation, gap=result.gap,
+        notes=tuple(dict.fromkeys((*_notes(assertion.left, assertion.right), *result.notes,
+                                   *coarse_notes))),
+        hedges=tuple(dict.fromkeys(stated.hedges + input_hedges)),
+        stated_hedges=stated.hedges)

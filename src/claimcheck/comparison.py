@@ -1,19 +1,47 @@
-"""Both sides of an assertion in one unit, ready for the verdict ladder.
+"""One comparison for every place a check is written: both sides in one unit, the stated
+side's reading (a value, a bound, a vague count, "N times more"), the verdict ladder and
+its sentence.
 
-Shared by `verify` (claim files) and `calc` (the command line), so that a comparison
-means the same thing wherever it is written.
+`verify` (claim files) and `calc` (the command line) both call ``compare``; they differ
+only in how they find the two values and the stated reading, so a comparison means the
+same thing wherever it is written, and whether the stated figure is named or inline.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from . import expressions as ex
 from . import quantity as q
 from . import units
 from .diagnostics import ClaimcheckError
+from .intervals import Region
 from .lexer import TextError
 from .quantity import Quantity
+from .reading import Reading
 from .report import Shown
-from .verdicts import LADDER, judge
+from .verdicts import Gap, Sides, Verdict, explain, gap, judge
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatedSide:
+    """The stated side of a check as written: its text and, when it is one stated figure
+    (named, or inline), that figure's reading."""
+
+    text: str
+    reading: Reading | None = None
+    hedges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comparison:
+    verdict: Verdict
+    computed: Shown
+    stated: Shown
+    stated_text: str
+    explanation: str
+    gap: Gap | None
+    notes: tuple[str, ...] = ()
 
 
 def align(assertion: ex.Assertion, left: Quantity,
@@ -39,22 +67,87 @@ def align(assertion: ex.Assertion, left: Quantity,
             f"{ex.describe(right)}", 0, len(assertion.text),
             q.mismatch_hint(left.unit, right.unit,
                             "compare like with like, e.g. a share with a percentage"),
-            tuple((e.start, e.start + len(e.text), ex.describe(q)) for e, q in sides),
+            tuple((e.start, e.start + len(e.text), ex.describe(x)) for e, x in sides),
         ) from None
     return left, right, units.format_unit(unit, label or left.label)
 
 
-def pick_reading(relation: str, computed: Shown, stated: Shown, verdict: str,
-                 first: Quantity, other: Quantity, unit: Quantity,
-                 is_bound: bool) -> tuple[str, Shown, str, str]:
-    """'3 times more': judge the other reading too and keep the one the figures support.
+def shown(x: Quantity, unit_text: str | None = None) -> Shown:
+    text = units.format_unit(x.unit, x.label) if unit_text is None else unit_text
+    return Shown(x.central, x.rounding, x.hedged, text)
 
-    Returns the verdict, the stated side, a suffix for the stated text and one for the
-    explanation."""
-    converted = other.to(unit.unit) if other.unit != unit.unit else other
-    alt = Shown(converted.central, converted.rounding, converted.hedged, stated.unit)
-    alt_verdict = judge(relation, computed, alt, is_bound)
-    if LADDER.index(alt_verdict) < LADDER.index(verdict):
-        return (alt_verdict, alt, f" (read as {other.central} times as much)",
-                f"; read as {first.central} times as much it would be {verdict}")
-    return verdict, stated, "", f"; read as {other.central} times as much it would be {alt_verdict}"
+
+def _region(reading: Reading | None, right: Quantity) -> tuple[Region, Region] | None:
+    """A stated bound's region, in the unit the comparison is made in."""
+    if reading is None or reading.region is None:
+        return None
+    own = reading.quantity.unit
+    if own == right.unit:
+        return reading.region
+    k = units.factor(own, right.unit)
+    strict, loose = reading.region
+    return strict.scaled(k), loose.scaled(k)
+
+
+def _mismatch(assertion: ex.Assertion, left: Quantity, right: Quantity, computed_text: str,
+              stated: StatedSide) -> Comparison:
+    """The report states one kind of quantity where the arithmetic gives another (a total
+    where a rate was meant): a finding, not an error in the claim file."""
+    what, got = units.dimension_noun(right.unit, right.label), units.dimension_noun(
+        left.unit, left.label)
+    computed, stated_value = shown(left), shown(right)
+    sentence = (f"{computed_text} = {_central(computed)}; stated '{stated.text}' is "
+                f"{_central(stated_value)}: the report's figure is {what}; the arithmetic "
+                f"gives {got}, so they cannot agree")
+    if assertion.relation != "==":
+        sentence = sentence.replace("cannot agree", "cannot be compared")
+    return Comparison(verdict=Verdict.INCONSISTENT, computed=computed, stated=stated_value,
+                      stated_text=stated.text, explanation=sentence, gap=None,
+                      notes=(f"the two sides measure different things: {got} vs {what}",))
+
+
+def _central(value: Shown) -> str:
+    from . import formatting as fmt
+
+    return fmt.with_unit(fmt.number(value.central, fmt.digits_for([value.central])), value.unit)
+
+
+def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, computed_text: str,
+            stated: StatedSide, input_hedges: tuple[str, ...]) -> Comparison:
+    """The verdict of ``left RELATION right`` and its sentence."""
+    if not units.same_dimension(left.unit, right.unit):
+        return _mismatch(assertion, left, right, computed_text, stated)
+    left, right, unit_text = align(assertion, left, right)
+    computed, stated_value = shown(left, unit_text), shown(right, unit_text)
+    reading = stated.reading
+    relation = assertion.relation
+    region = _region(reading, right) if relation == "==" else None
+    verdict = judge(relation, computed, stated_value, region)
+    stated_text, other = stated.text, ""
+    if reading is not None and reading.alternative is not None:
+        # "3 times more": judge the other reading too and keep the one the figures support
+        alt_q = reading.alternative.to(right.unit) if reading.alternative.unit != right.unit \
+            else reading.alternative
+        alt = Shown(alt_q.central, alt_q.rounding, alt_q.hedged, unit_text)
+        alt_verdict = judge(relation, computed, alt, None)
+        if alt_verdict.rank < verdict.rank:
+            other = (f"; read as {reading.quantity.central} times as much it would be "
+                     f"{verdict}")
+            verdict, stated_value = alt_verdict, alt
+            stated_text += f" (read as {reading.alternative.central} times as much)"
+        else:
+            other = (f"; read as {reading.alternative.central} times as much it would be "
+                     f"{alt_verdict}")
+    sides = Sides(relation=relation, computed_text=computed_text, computed=computed,
+                  stated_text=stated_text, stated=stated_value, stated_hedges=stated.hedges,
+                  input_hedges=input_hedges, stated_is_figure=reading is not None,
+                  region=region)
+    notes: list[str] = []
+    if not computed.hedged.bounded and computed.rounding.bounded:
+        side = "upper" if isinstance(computed.hedged.hi, float) else "lower"
+        notes.append(f"with its hedges the recomputed value has no {side} limit (a hedge such "
+                     "as 'up to' reaches zero in a divisor); the rounding decides the verdict")
+    return Comparison(verdict=verdict, computed=computed, stated=stated_value,
+                      stated_text=stated_text, explanation=explain(verdict, sides) + other,
+                      gap=None if region is not None else gap(computed, stated_value),
+                      notes=tuple(notes))

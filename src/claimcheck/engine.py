@@ -11,13 +11,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import expressions as ex
+from . import formatting as fmt
 from . import loader
-from .comparison import align, pick_reading
+from .comparison import Comparison, StatedSide, compare
 from .diagnostics import ClaimcheckError, Diagnostic, Span
-from .environment import Env, collect_names, derived_views, located, read_inputs, shown
+from .environment import Env, collect_names, derived_views, located, read_inputs
 from .model import validate
+from .quantity import Quantity
+from .reading import Reading
 from .report import CheckResult, FileResult, Report
-from .verdicts import explain, gap, judge
+from .tightening import Evaluator, inputs_of, tighten
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 
@@ -32,57 +35,112 @@ def _check(env: Env, index: int) -> CheckResult:
     span = item.span
 
     def failed(diagnostic: Diagnostic) -> CheckResult:
-        return CheckResult(spec.id, spec.claim, spec.assert_, "error",
-                           f"cannot be evaluated: {diagnostic.message}", span,
-                           expected=spec.expect, diagnostics=(diagnostic,))
+        return CheckResult(id=spec.id, claim=spec.claim, assertion=spec.assert_,
+                           verdict="error", explanation=f"cannot be evaluated: "
+                           f"{diagnostic.message}", span=span, expected=spec.expect,
+                           diagnostics=(diagnostic,))
 
     try:
         assertion = ex.parse_assertion(spec.assert_, env.ctx)
         left = env.evaluate(assertion.left)
-        right = env.evaluate(assertion.right)
-        stated_entry = None
-        if isinstance(assertion.right.root, ex.Name):
-            stated_entry = env.entries.get(assertion.right.root.name)
-        left, right, unit_text = align(assertion, left, right)
+        right = _stated_value(env, assertion)
+        stated = _stated_side(env, assertion)
+        with_values = assertion.left.substituted(env.central_text)
+        left_text = assertion.left.text + (  # "a / b = 2.8 million t / 3.7 million t"
+            f" = {with_values}" if with_values != assertion.left.text
+            and not isinstance(assertion.left.root, ex.Name) else "")
+        input_hedges = env.hedges_of(assertion.left.root)
+        result = compare(assertion, left, right, computed_text=left_text, stated=stated,
+                         input_hedges=input_hedges)
+        coarse = _coarse_note(env, assertion, stated, result, left_text, input_hedges)
     except ClaimcheckError as err:
         return failed(located(err, assert_node))
-    computed, stated = shown(left, unit_text), shown(right, unit_text)
-    reading = stated_entry.reading if stated_entry else None
-    is_bound = bool(reading and reading.hedge and reading.hedge.rule.is_bound)
-    stated_is_figure = reading is not None
-    stated_text = reading.text if reading else assertion.right.text
-    stated_hedges = env.hedges_of(assertion.right.root)
-    verdict = judge(assertion.relation, computed, stated, is_bound)
-    with_values = assertion.left.substituted(env.central_text)
-    left_text = assertion.left.text + (  # "a / b = 2.8 million t / 3.7 million t"
-        f" = {with_values}" if with_values != assertion.left.text
-        and not isinstance(assertion.left.root, ex.Name) else "")
-    other = ""
-    if reading is not None and reading.alternative is not None:
-        # "3 times more": check both readings and say which one the figures support
-        verdict, stated, suffix, other = pick_reading(
-            assertion.relation, computed, stated, verdict, reading.quantity,
-            reading.alternative, right, is_bound)
-        stated_text += suffix
-    sentence = explain(verdict, assertion.relation, left_text, computed, stated_text,
-                       stated, stated_hedges, env.hedges_of(assertion.left.root),
-                       stated_is_figure, is_bound) + other
-    g = gap(computed, stated)
     diagnostics: tuple[Diagnostic, ...] = ()
-    if spec.expect is not None and spec.expect != verdict:
+    if spec.expect is not None and spec.expect != result.verdict:
         expect_node = item.get("expect")
         diagnostics = (Diagnostic(
-            "unexpected-verdict", f"check '{spec.id}' expected {spec.expect}, got {verdict}",
+            "unexpected-verdict",
+            f"check '{spec.id}' expected {spec.expect}, got {result.verdict}",
             getattr(expect_node, "span", span),
             "if the new verdict is right, update `expect:`; otherwise look at what changed"),)
     notes = tuple(dict.fromkeys(
         [n for name in _names_in(assertion) for n in _entry_notes(env, name)]
-        + [*ex.notes_of(assertion.left.root), *ex.notes_of(assertion.right.root)]))
+        + [*_literal_notes(assertion), *ex.notes_of(assertion.left.root),
+           *ex.notes_of(assertion.right.root), *result.notes, *coarse]))
+    g = result.gap
     return CheckResult(
-        spec.id, spec.claim, spec.assert_, verdict, sentence, span, assertion.relation,
-        assertion.left.text, computed, stated_text, stated, g.value if g else None,
-        g.unit if g else None, tuple(dict.fromkeys(stated_hedges + env.hedges_of(
-            assertion.left.root))), notes, spec.expect, diagnostics)
+        id=spec.id, claim=spec.claim, assertion=spec.assert_, verdict=result.verdict,
+        explanation=result.explanation, span=span, relation=assertion.relation,
+        computed_text=assertion.left.text, computed=result.computed,
+        stated_text=result.stated_text, stated=result.stated,
+        gap=g.value if g else None, gap_unit=g.unit if g else None,
+        hedges=tuple(dict.fromkeys(stated.hedges + input_hedges)), notes=notes,
+        expected=spec.expect, diagnostics=diagnostics)
+
+
+def _stated_value(env: Env, assertion: ex.Assertion,
+                  overrides: dict[str, Quantity] | None = None) -> Quantity:
+    """The stated side's value: an inline figure is read as a stated figure, exactly as
+    the same text under `figures:` would be."""
+    root = assertion.right.root
+    if isinstance(root, ex.Literal):
+        coarse = root.reading.coarse if overrides is not None else None
+        return coarse or root.reading.quantity
+    if overrides is None:
+        return env.evaluate(assertion.right)
+    return tighten(env, root, Evaluator(env, overrides).evaluate(root), overrides)
+
+
+def _stated_side(env: Env, assertion: ex.Assertion) -> StatedSide:
+    root = assertion.right.root
+    reading = None
+    if isinstance(root, ex.Literal):
+        reading = root.reading
+    elif isinstance(root, ex.Name):
+        reading = env.stated_reading(root.name)
+    return StatedSide(text=reading.text if reading else assertion.right.text,
+                      reading=reading, hedges=env.hedges_of(root))
+
+
+def _coarse_note(env: Env, assertion: ex.Assertion, stated: StatedSide, result: Comparison,
+                 left_text: str, input_hedges: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule of two significant figures: say so when the coarser one-figure reading of the
+    round numbers involved ("10,000" as 5,000 to 15,000) would give another verdict.  It
+    never sets the verdict."""
+    names = sorted({*inputs_of(env, assertion.left.root), *inputs_of(env, assertion.right.root)})
+    overrides: dict[str, Quantity] = {}
+    changed: list[Reading] = []
+    for name in names:
+        reading = env.entries[name].reading
+        if reading is not None and reading.coarse is not None:
+            overrides[name] = reading.coarse
+            changed.append(reading)
+    root = assertion.right.root
+    if isinstance(root, ex.Literal) and root.reading.coarse is not None:
+        changed.append(root.reading)
+    if not changed:
+        return ()
+    left_root = assertion.left.root
+    try:
+        left = tighten(env, left_root, Evaluator(env, overrides).evaluate(left_root), overrides)
+        right = _stated_value(env, assertion, overrides)
+        coarse = compare(assertion, left, right, computed_text=left_text, stated=stated,
+                         input_hedges=input_hedges)
+    except ClaimcheckError:
+        return ()
+    if coarse.verdict == result.verdict:
+        return ()
+    readings = ", ".join(
+        f"'{r.text}' as {fmt.interval(r.coarse.rounding, r.unit_text)}"  # type: ignore[union-attr]
+        for r in changed)
+    return (f"read to one significant figure ({readings}), this check would be "
+            f"{coarse.verdict.replace('_', ' ')}, not {result.verdict.replace('_', ' ')}; "
+            "claimcheck reads round numbers to two significant figures",)
+
+
+def _literal_notes(assertion: ex.Assertion) -> list[str]:
+    return [n for side in (assertion.left, assertion.right) for node in ex.walk(side.root)
+            if isinstance(node, ex.Literal) for n in node.reading.notes]
 
 
 def _names_in(assertion: ex.Assertion) -> list[str]:

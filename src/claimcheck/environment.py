@@ -10,7 +10,7 @@ from . import expressions as ex
 from . import formatting as fmt
 from . import loader, units
 from .diagnostics import ClaimcheckError, Diagnostic, Label
-from .hedges import DEFAULT_HEDGES, HedgeKind, HedgeRule
+from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import TextError
 from .model import ClaimFile
 from .quantity import Quantity
@@ -117,6 +117,21 @@ class Env:
                 found.extend(widening(n.reading))
         return tuple(dict.fromkeys(sorted(found)))
 
+    def stated_reading(self, name: str, depth: int = 0) -> Reading | None:
+        """The stated figure a name stands for: a figure's or assumption's reading, or the
+        one a derived figure merely renames (``bb: b``)."""
+        entry = self.entries.get(name)
+        if entry is None or depth > 8:
+            return None
+        if entry.reading is not None:
+            return entry.reading
+        if entry.kind == "derived" and entry.value is None and entry.error is None:
+            self.evaluate_derived(name)
+        if entry.expr is not None and entry.display is None and isinstance(entry.expr.root,
+                                                                           ex.Name):
+            return self.stated_reading(entry.expr.root.name, depth + 1)
+        return None
+
     def evaluate(self, expr: ex.Expression) -> Quantity:
         from .tightening import tighten
 
@@ -165,7 +180,7 @@ class Env:
 def widening(reading: Reading) -> tuple[str, ...]:
     """The hedge of a figure when it widens its interval ('exactly' narrows it)."""
     hedge = reading.hedge
-    return (hedge.words,) if hedge and hedge.rule.kind is not HedgeKind.EXACT else ()
+    return (hedge.words,) if hedge and hedge.widens else ()
 
 
 class Relocated(ClaimcheckError):
@@ -195,12 +210,13 @@ def collect_names(env: Env) -> None:
                 "list only nouns for counted things (ships, raids), never units"))
     reserved = env.names | ex.RESERVED
     env.ctx = ReadContext(env.model.conventions.as_dict(), frozenset(
-        c.lower() for c in env.model.counts), _hedge_table(env.model), reserved)
+        c.lower() for c in env.model.counts), _hedge_table(env.model), reserved,
+        precision=env.model.precision)
 
 
 def read_inputs(env: Env) -> list[FigureView]:
     views: list[FigureView] = []
-    read_ctx = ReadContext(env.ctx.conventions, env.ctx.counts, env.ctx.hedges)
+    read_ctx = env.ctx.for_figures()
     for name, entry in env.entries.items():
         if entry.kind == "derived" or not isinstance(entry.node, loader.Mapping):
             continue

@@ -18,10 +18,9 @@ from . import formatting as fmt
 from . import units
 from .diagnostics import ClaimcheckError
 from .environment import Env, shown
-from .quantity import Quantity
 from .report import CheckResult, Shown
 from .solve import Solution, solve_for
-from .tightening import Evaluator, tighten
+from .tightening import Evaluator, inputs_of, point, tighten
 from .wording import honest_wordings
 
 
@@ -109,22 +108,6 @@ def inputs_of_names(node: Node | None) -> list[str]:
     if node.kind in ("figure", "assumption") and node.name:
         return [node.name]
     return [n for child in node.children for n in inputs_of_names(child)]
-
-
-def inputs_of(env: Env, node: ex.Node) -> list[str]:
-    """Figures and assumptions an expression rests on, through derived figures, in order."""
-    found: list[str] = []
-    for n in ex.walk(node):
-        if not isinstance(n, ex.Name) or n.name not in env.entries:
-            continue
-        entry = env.entries[n.name]
-        more = inputs_of(env, entry.expr.root) if entry.expr is not None else [n.name]
-        found.extend(m for m in more if m not in found)
-    return found
-
-
-def point(q: Quantity) -> Quantity:
-    return Quantity.exact(q.central, q.unit).with_label(q.label)
 
 
 # --- the tree ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ exponents are bounded.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from fractions import Fraction
 
 from . import quantity as q
@@ -25,7 +26,7 @@ from .diagnostics import ClaimcheckError, did_you_mean
 from .functions import AS_STATED, call, call_notes
 from .lexer import TextError
 from .parser import parse_assertion, parse_expression
-from .reading import ReadContext
+from .reading import ReadContext, Reading
 from .syntax import (
     RELATIONS,
     RESERVED,
@@ -41,20 +42,55 @@ from .syntax import (
     walk,
 )
 
-__all__ = ["RELATIONS", "RESERVED", "Assertion", "Binary", "Call", "Expression", "Literal",
-           "Name", "Node", "Power", "Unary", "describe", "evaluate", "notes_of",
-           "parse_assertion",
-           "parse_expression", "walk"]
+__all__ = [
+    "RELATIONS",
+    "RESERVED",
+    "Assertion",
+    "Binary",
+    "Call",
+    "Expression",
+    "Literal",
+    "Literals",
+    "Name",
+    "Node",
+    "Power",
+    "Unary",
+    "describe",
+    "evaluate",
+    "notes_of",
+    "parse_assertion",
+    "parse_expression",
+    "walk",
+]
 
 # --- evaluation ------------------------------------------------------------------------
 
 Lookup = Callable[[str], "q.Quantity | None"]
 
 
-def evaluate(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -> q.Quantity:
+class Literals(StrEnum):
+    """How a number written inside an expression is read."""
+
+    EXACT = "exact"    # claim files: `1 year`, `100%`, `42` are the arithmetic's constants
+    STATED = "stated"  # calc: '3.7 million t' is a stated figure, rounding and all
+    COARSE = "coarse"  # as STATED, with round numbers read to one significant figure
+
+
+def literal_value(reading: Reading, literals: Literals) -> q.Quantity:
+    if literals is Literals.EXACT:
+        return reading.as_literal()
+    if reading.plain:
+        return q.Quantity.exact(reading.quantity.central)  # calc: a bare 100 is exact
+    if literals is Literals.COARSE and reading.coarse is not None:
+        return reading.coarse
+    return reading.quantity
+
+
+def evaluate(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str],
+             literals: Literals = Literals.EXACT) -> q.Quantity:
     """Evaluate ``node``; every failure becomes a TextError located at the failing node."""
     try:
-        return _eval(node, lookup, ctx, names)
+        return _eval(node, lookup, ctx, names, literals)
     except TextError:
         raise
     except ClaimcheckError as err:
@@ -62,13 +98,13 @@ def evaluate(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str]
         raise TextError(d.code, d.message, node.start, node.end, d.hint) from None
 
 
-def _eval(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str]) -> q.Quantity:
+def _eval(node: Node, lookup: Lookup, ctx: ReadContext, names: frozenset[str],
+          literals: Literals) -> q.Quantity:
     def sub(n: Node) -> q.Quantity:
-        return evaluate(n, lookup, ctx, names)
+        return evaluate(n, lookup, ctx, names, literals)
 
     if isinstance(node, Literal):
-        r = node.reading
-        return q.Quantity.exact(r.quantity.central) if r.plain else r.quantity
+        return literal_value(node.reading, literals)
     if isinstance(node, Name):
         return _name(node, lookup, ctx, names)
     if isinstance(node, Unary):

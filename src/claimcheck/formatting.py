@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
-from .intervals import Bound, Interval
+from .intervals import Bound, Interval, Region
 
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
            (Decimal(10) ** 6, "million"))
@@ -111,6 +111,26 @@ def interval(iv: Interval, unit: str, digits: int = DEFAULT_DIGITS) -> str:
     if isinstance(lo, float):
         return f"at most {with_unit(high, unit)}"
     return f"{with_unit(low, unit)} to {with_unit(high, unit)}"
+
+
+def region(r: Region, unit: str, digits: int = DEFAULT_DIGITS) -> str:
+    """'more than 80%', '1 million t or more', 'less than 5%', '3 to 9 times'."""
+    lo_end = isinstance(r.lo, float)
+    hi_end = isinstance(r.hi, float)
+    if lo_end and hi_end:
+        return "any value"
+    if hi_end:
+        low = with_unit(number(r.lo, digits), unit)
+        return f"more than {low}" if r.lo_open else f"{low} or more"
+    high = with_unit(number(r.hi, digits), unit)
+    if lo_end:
+        return f"less than {high}" if r.hi_open else f"{high} or less"
+    low = with_unit(number(r.lo, digits), unit)
+    if r.lo == r.hi:
+        return low
+    if r.lo_open:
+        return f"more than {low}, up to {high}" + (" (not included)" if r.hi_open else "")
+    return f"{low} to {'less than ' if r.hi_open else ''}{high}"
 
 
 def plural(n: int, word: str) -> str:

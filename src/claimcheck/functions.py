@@ -85,14 +85,14 @@ def _root(x: q.Quantity, n: Fraction, what: str) -> q.Quantity:
         raise fail("division-by-zero", f"{what} must stay above zero to take a root")
 
     def down(v: object) -> object:
-        return v if isinstance(v, float) else q.exact_float(math.nextafter(
+        return v if isinstance(v, float) else Fraction(math.nextafter(
             float(v) ** float(1 / n), 0.0))  # type: ignore[arg-type]
 
     def up(v: object) -> object:
-        return v if isinstance(v, float) else q.exact_float(math.nextafter(
+        return v if isinstance(v, float) else Fraction(math.nextafter(
             float(v) ** float(1 / n), math.inf))  # type: ignore[arg-type]
 
-    central = q.exact_float(float(x.central) ** float(1 / n))
+    central = Fraction(float(x.central) ** float(1 / n))
     return q.Quantity(central, Interval(down(x.rounding.lo), up(x.rounding.hi)),  # type: ignore[arg-type]
                       Interval(down(x.hedged.lo), up(x.hedged.hi)), x.unit)  # type: ignore[arg-type]
 
@@ -146,8 +146,16 @@ def _pp_change(old: q.Quantity, new: q.Quantity) -> q.Quantity:
 
 
 def _per(count: q.Quantity, population: q.Quantity, base: q.Quantity | None) -> q.Quantity:
+    """A rate; with a round base (100, 1,000, ..., 1 billion) in that base's unit, so that
+    it compares with a stated '31 per 100,000 residents'."""
     rate = q.divide(count, population)
-    return q.multiply(rate, base) if base is not None else rate
+    if base is None:
+        return rate
+    n = base.central
+    if base.rounding.lo == base.rounding.hi and n.denominator == 1 and n >= 100 and (
+            str(n.numerator).rstrip("0") == "1") and units.is_pure_count(base.unit):
+        return rate.to(rate.unit * units.per_base(int(n)))
+    return q.multiply(rate, base)
 
 
 def _granular(stated: q.Quantity, n: int, scale: Fraction) -> q.Quantity:

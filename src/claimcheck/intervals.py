@@ -125,3 +125,51 @@ class Interval:
 
     def maximum(self, other: Interval) -> Interval:
         return Interval(max(self.lo, other.lo), max(self.hi, other.hi))
+
+    def divided_allowing_zero(self, other: Interval) -> Interval:
+        """``self / other`` where ``other`` may reach zero: the result is then unbounded
+        on that side ([1, 2] / [0, 4] is [0.25, ∞)); a divisor that is exactly zero has
+        no quotient at all."""
+        if not other.contains_zero():
+            return self / other
+        if other.lo == 0 and other.hi == 0:
+            raise IntervalDivisionError("division by an interval that is exactly zero")
+        if other.lo == 0:
+            reciprocal = Interval(_recip(other.hi), INF)
+        elif other.hi == 0:
+            reciprocal = Interval(-INF, _recip(other.lo))
+        else:
+            return Interval(-INF, INF)  # both signs: quotients of every size and sign
+        return self * reciprocal
+
+
+@dataclass(frozen=True)
+class Region:
+    """The values a stated bound allows: an interval whose ends may be open ("more than
+    80%" is (80, ∞)).  Only verdicts use regions; arithmetic uses closed intervals."""
+
+    lo: Bound
+    hi: Bound
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def _above_lo(self, x: Bound) -> bool:
+        return bool(x > self.lo) if self.lo_open else bool(x >= self.lo)
+
+    def _below_hi(self, x: Bound) -> bool:
+        return bool(x < self.hi) if self.hi_open else bool(x <= self.hi)
+
+    def contains(self, x: Bound) -> bool:
+        return self._above_lo(x) and self._below_hi(x)
+
+    def holds_throughout(self, iv: Interval) -> bool:
+        """Every value of ``iv`` lies in the region."""
+        return self._above_lo(iv.lo) and self._below_hi(iv.hi)
+
+    def meets(self, iv: Interval) -> bool:
+        """Some value of ``iv`` lies in the region."""
+        return self._above_lo(iv.hi) and self._below_hi(iv.lo)
+
+    def scaled(self, k: Fraction) -> Region:
+        """The region in another unit (``k`` > 0 converts)."""
+        return Region(_mul(self.lo, k), _mul(self.hi, k), self.lo_open, self.hi_open)

@@ -90,11 +90,20 @@ class HedgeOverride(_Strict):
         return self
 
 
+PRECISION_WORDS = ("exact", "two-figures", "one-figure", "digits")
+Precision = Annotated[str, StringConstraints(
+    pattern=r"^\s*(exact|two-figures|one-figure|digits|(±|\+/-|\+-)?\s*[0-9.,_]+.*)\s*$",
+    max_length=100)]
+_PRECISION_HELP = ("'two-figures' (the default: a whole number's trailing zeros significant "
+                   "down to its second figure), 'one-figure' (trailing zeros as rounding), "
+                   "'digits' (every digit significant), 'exact', or a margin such as '± 500' "
+                   "or '± 5%'")
+
+
 class Figure(_Strict):
     stated: Text = Field(description="the figure as the report states it")
     quote: Text | None = Field(None, description="the exact sentence it comes from")
-    precision: Text | None = Field(
-        None, description="'exact', 'digits' (every digit significant) or '± 500'")
+    precision: Precision | None = Field(None, description=_PRECISION_HELP)
     note: Text | None = None
     context: bool = Field(False, description="kept as context: no check needs to use it")
 
@@ -105,7 +114,7 @@ class Assumption(_Strict):
     date: Text | None = Field(None, description="the date the value holds for, e.g. an "
                               "exchange rate's day")
     url: Text | None = None
-    precision: Text | None = None
+    precision: Precision | None = Field(None, description=_PRECISION_HELP)
     note: Text | None = None
 
 
@@ -127,6 +136,8 @@ class ClaimFile(_Strict):
     claimcheck: int = Field(1, ge=1, le=1, description="format version (1)")
     source: Source
     conventions: Conventions = Field(default_factory=Conventions)
+    precision: Precision | None = Field(
+        None, description="the default for every figure and assumption: " + _PRECISION_HELP)
     counts: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z-]*$",
                                                   max_length=40)]] = Field(default_factory=list)
     hedges: dict[Annotated[str, StringConstraints(
@@ -225,7 +236,8 @@ def _start(span: Span) -> Span:
 
 
 _FIELD_NOUNS = {"id": "check id", "published": "date", "counts": "count noun",
-                "widen": "widening", "low": "number", "high": "number"}
+                "widen": "widening", "low": "number", "high": "number",
+                "precision": "precision"}
 
 _PATTERN_HINTS = {
     "counts": "a count noun is one word of letters, e.g. raids",
@@ -233,6 +245,7 @@ _PATTERN_HINTS = {
     "low": "a number, e.g. 3", "high": "a number, e.g. 7",
     "id": "check ids use lower-case letters, digits, '-' and '_', e.g. transshipment-share",
     "published": "write the date as YYYY-MM-DD, e.g. 2020-04-30",
+    "precision": "write " + _PRECISION_HELP,
 }
 
 _MISSING_HINTS = {

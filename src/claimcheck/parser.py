@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from . import quantity as q
 from . import units
@@ -243,7 +242,7 @@ class _Parser:
             return True
         ahead = [x.lower if x.kind is Kind.WORD else x.text
                  for x in self.toks[self.pos : self.pos + 4] if x.kind is not Kind.END]
-        if read_words(ahead, []) is not None:  # "a third", "twice", "two"
+        if read_words(ahead) is not None:  # "a third", "twice", "two"
             return True
         nxt = self.toks[self.pos + 1]
         return (t.text in units.CURRENCIES and nxt.kind is Kind.NUM) or (
@@ -326,10 +325,4 @@ def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
     parser.take()
     right = parser.expression()
     parser.finish()
-    root = right.root
-    if isinstance(root, Literal) and root.reading.plain:
-        # On the stated side a bare number is a stated figure: "== 0.333" means
-        # 0.3325 to 0.3335, as the report would have rounded it.
-        stated = replace(root, reading=replace(root.reading, plain=False))
-        right = replace(right, root=stated)
     return Assertion(text, rel.text, left, right)

@@ -19,11 +19,6 @@ LARGEST = Fraction(10) ** 100
 SMALLEST = Fraction(1, 10**100)
 
 
-def exact_float(x: float) -> Fraction:
-    """A float's exact value: used where a result is not rational (roots)."""
-    return Fraction(x)
-
-
 def _order(x: Fraction) -> int:
     return len(str(abs(x.numerator))) - len(str(x.denominator))
 
@@ -121,29 +116,43 @@ def _reduce(q: Quantity) -> Quantity:
     return q.scaled(k, unit) if (k != 1 or unit is not q.unit) else q
 
 
+def _count(label: str | None) -> str | None:
+    """Only a count noun survives multiplication: '$11,121 per person' times people is
+    no longer per person."""
+    return label if units.is_count_label(label) else None
+
+
 def multiply(a: Quantity, b: Quantity) -> Quantity:
-    label = a.label or b.label
+    label = _count(a.label) or _count(b.label)
     return _reduce(_combine(a, b, lambda x, y: x * y, a.unit * b.unit, label))
 
 
 def divide(a: Quantity, b: Quantity) -> Quantity:
+    """a / b.  A divisor whose rounding reaches zero has no quotient (an error); one whose
+    hedge alone reaches zero ("up to 500 t") leaves the hedged quotient unbounded on that
+    side, and the rounding tier decides."""
     if b.central == 0:
         raise fail("division-by-zero", "division by zero",
                    hint="a divisor stated as 0 gives no finite result; check the figure")
-    for view, name in ((b.rounding, "rounding"), (b.hedged, "hedges")):
-        if view.contains_zero():
-            raise fail(
-                "division-by-zero",
-                f"the divisor can be zero within its {name} "
-                f"(it ranges from {float(view.lo):g} to {float(view.hi):g})",
-                hint="a divisor stated with 'up to' or 'less than' may be zero; "
-                     "restate it with a lower bound",
-            )
-    label = a.label if b.label is None else None
+    if b.rounding.contains_zero():
+        raise fail(
+            "division-by-zero",
+            f"the divisor can be zero within its rounding "
+            f"(it ranges from {_plain(b.rounding.lo)} to {_plain(b.rounding.hi)})",
+            hint="give the divisor a range that does not include zero",
+        )
+    label = _count(a.label) if b.label is None else None
+    central = a.central / b.central
     try:
-        return _reduce(_combine(a, b, lambda x, y: x / y, a.unit / b.unit, label))
-    except IntervalDivisionError as err:  # pragma: no cover - guarded above
+        hedged = a.hedged.divided_allowing_zero(b.hedged)
+    except IntervalDivisionError as err:  # pragma: no cover - b.central != 0 rules it out
         raise fail("division-by-zero", str(err)) from err
+    return _reduce(Quantity(central, a.rounding / b.rounding, hedged.hull(a.rounding / b.rounding),
+                            a.unit / b.unit, label))
+
+
+def _plain(x: object) -> str:
+    return f"{float(x):g}"  # type: ignore[arg-type]
 
 
 def power(a: Quantity, n: int) -> Quantity:
@@ -151,11 +160,10 @@ def power(a: Quantity, n: int) -> Quantity:
         raise fail("exponent-too-large",
                    f"exponent {n} is outside -{MAX_EXPONENT}..{MAX_EXPONENT}",
                    hint="powers beyond 12 are never newsroom arithmetic; check the expression")
-    if n < 0 and (a.central == 0 or a.rounding.contains_zero() or a.hedged.contains_zero()):
-        raise fail("division-by-zero", "a negative power of a value that can be zero",
-                   hint="a negative power divides by the value; give it a lower bound")
-    central = a.central**n
-    return Quantity(Fraction(central), a.rounding**n, a.hedged**n, a.unit**n, None)
+    if n >= 0:
+        return Quantity(Fraction(a.central**n), a.rounding**n, a.hedged**n, a.unit**n, None)
+    one = Quantity.exact(Fraction(1))
+    return divide(one, power(a, -n))
 
 
 def negate(a: Quantity) -> Quantity:

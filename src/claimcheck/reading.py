@@ -2,49 +2,45 @@
 
 "about 3.7 million tons" reads as 3.7e6 t, rounding [3.65e6, 3.75e6] (half a unit of
 the last significant digit), hedged ±10% beyond that, with a note that 'tons' was read
-as metric tonnes.  The same reader serves quantity literals inside expressions.
+as metric tonnes.  Every way of writing the number (digits, a range, words, a fraction,
+a multiple, a vague count) yields a ``NumberPart``; one ``_finish`` then applies the
+scale, unit, precision rules, precision override and hedge, so that each rule holds on
+every path.  The same reader serves quantity literals inside expressions.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import InvalidOperation
 from fractions import Fraction
 
 from . import units
-from .diagnostics import ClaimcheckError, did_you_mean
 from .hedges import Hedge, HedgeKind, match_hedge
-from .intervals import Interval
+from .intervals import Interval, Region
 from .lexer import Kind, TextError, Token, tokenize
+from .numbers import NumberPart, NumberReader, PartKind, percent_cap, snap_count, whole_figure
 from .periods import Period, read_period
+from .precision import Mode
 from .quantity import Quantity
-from .unit_phrases import (
-    _PER,
-    DESCRIPTOR_WORDS,
-    RATE_WORDS_LOWER,
-    ReadContext,
-    UnitPhrase,
-    UnitReader,
-)
-from .words import COMPARATIVES, read_words
+from .unit_phrases import ReadContext, UnitPhrase
+from .words import COMPARATIVES
 
 __all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
 
 SCALES = {"thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9, "trillion": 12,
           "lakh": 5, "crore": 7}
 ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12}
-_SCALE_NAMES = {3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
-                12: "trillion"}
-_RANGE_WORDS = ("to", "-", "–", "—")
+SCALE_NAMES = {3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
+               12: "trillion"}
 _ARTICLES = ("a", "an", "the")
-PERCENT_CAP = 5
 _MONTH_WORD = re.compile(r"\b(january|february|march|april|may|june|july|august|september|"
                          r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
                          r"nov|dec)\b\.?(\s|$)", re.I)
+_MULTIPLE_LABELS = ("times", "fold")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reading:
     """A stated figure, read."""
 
@@ -58,26 +54,20 @@ class Reading:
     period: Period | None = None
     plain: bool = False       # a bare number: no unit, scale, currency, percent or hedge
     alternative: Quantity | None = None  # "3 times more": also read as 4 times
+    #: what a bound or vague count states on the stated side of a check (at face value,
+    #: and with its own looseness), in the figure's unit
+    region: tuple[Region, Region] | None = None
+    coarse: Quantity | None = None  # the one-significant-figure reading, where it differs
 
-
-def _step(digits: str) -> Decimal:
-    """Half of this is the rounding allowance: the place of the last significant digit."""
-    mantissa, _, exponent = digits.lower().partition("e")
-    exp = int(exponent or 0)
-    if "." in mantissa:
-        return Decimal(1).scaleb(-len(mantissa.split(".")[1]) + exp)
-    stripped = mantissa.lstrip("0")
-    zeros = len(stripped) - len(stripped.rstrip("0")) if stripped else 0
-    return Decimal(1).scaleb(zeros + exp)
-
-
-def _fmt_decimal(d: Decimal) -> str:
-    text = f"{d:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    whole, _, frac = text.partition(".")
-    whole = f"{int(whole):,}" if whole.lstrip("-").isdigit() else whole
-    return f"{whole}.{frac}" if frac else whole
+    def as_literal(self) -> Quantity:
+        """The figure written inside an expression: its digits are exact (the arithmetic's
+        own constants); a hedge word written there keeps its meaning."""
+        q = self.quantity
+        point = Interval.point(q.central)
+        hedged = point
+        if self.hedge is not None and self.hedge.widens:
+            hedged = self.hedge.rule.read(q.central, point)[1]
+        return Quantity(q.central, point, hedged.hull(point), q.unit, q.label)
 
 
 def _plus_one(q: Quantity) -> Quantity:
@@ -91,11 +81,10 @@ def _ambiguity_note(q: Quantity) -> str:
             f"and as {q.central + 1} times as much")
 
 
-class _Reader(UnitReader):
+class _Reader(NumberReader):
     def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
                  pos: int = 0) -> None:
         super().__init__(text, tokens, ctx, embedded=embedded, pos=pos)
-        self.notes: list[str] = []
         self._what: str | None = None  # descriptor after a compound adjective
         self.rate: units.Unit | None = None  # a rate after the descriptor: 'of coal a year'
         self.rate_notes: list[str] = []
@@ -107,6 +96,11 @@ class _Reader(UnitReader):
                 break
             words.append(t.lower)
         return words
+
+    def _source(self, start_pos: int) -> str:
+        if not self.embedded:
+            return self.text
+        return self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
 
     # -- the figure ---------------------------------------------------------------------
     def read(self, precision: str | None = None) -> Reading:
@@ -123,40 +117,20 @@ class _Reader(UnitReader):
         if hedge and hedge.rule.kind is HedgeKind.MULTIPLIER:
             if self.tok.kind is not Kind.NUM:
                 return self._multiplier(hedge, start_pos)
-            return self._times_figure(hedge, start_pos)
-        worded = self._word_number(hedge, start_pos)
-        if worded is not None:
-            return worded
-        if self.tok.kind is not Kind.NUM:
-            what = "a number" if hedge or currency else "a figure such as 'about 3.7 million tons'"
-            hint = None
-            if self.tok.text.upper() == "TODO":
-                hint = "replace TODO with the figure exactly as the report writes it"
-            elif self.tok.kind is Kind.WORD and not hedge:
-                hint = did_you_mean(self.tok.lower, self.ctx.hedges)
-                hint = f"{hint} (a hedge word)" if hint else None
-            raise self.error("figure-syntax", f"expected {what}, found "
-                             f"{self.tok.text or 'the end of the text'!r}", self.tok, hint)
-        num_tok = self.take()
-        digits = num_tok.text.replace(",", "").replace("_", "")
-        value = Decimal(digits)
-        exponent = int(digits.lower().partition("e")[2] or 0)
-        if abs(exponent) > 100 or not -100 <= _step(digits).adjusted() <= 100 or (
-                value != 0 and not -100 <= value.adjusted() <= 100):
-            raise self.error("out-of-range", f"{num_tok.text} is outside what claimcheck "
-                             "computes with (10^-100 to 10^100)", num_tok,
-                             "check the figure's exponent")
-        value, low, high, how = self._precision_here(num_tok, value)
-        exp = self._scale(currency is not None)
-        scale = Decimal(1).scaleb(exp)
-        how = how.format(scale=f" {_SCALE_NAMES[exp]}" if exp else "")
-        if self._percent():  # "4% a year" is a rate too
-            rate, rate_notes = self._rates(units.pint_unit("percent"), [])
-            unit_phrase: UnitPhrase | None = UnitPhrase(rate, None, tuple(rate_notes))
-            if "trailing zeros" in how and (high - low) / 2 * scale > PERCENT_CAP:
-                # "100%" is not 50% to 150%: a percentage is never rounder than 5 points
-                low, high = value - PERCENT_CAP / scale, value + PERCENT_CAP / scale
-                how = f"±{PERCENT_CAP} (a percentage: never rounder than {PERCENT_CAP} points)"
+            return self._times_figure(hedge, start_pos, precision)
+        part = self.word_part() or self.digit_part(hedge is not None or currency is not None)
+        exp = 0 if part.kind in (PartKind.FRACTION, PartKind.MULTIPLE) else self._scale(
+            currency is not None)
+        unit_phrase: UnitPhrase | None = None
+        percent = part.kind is PartKind.FRACTION
+        if part.kind is PartKind.FRACTION:
+            unit_phrase = UnitPhrase(units.pint_unit("percent"), None, ())
+        elif part.kind is PartKind.MULTIPLE:
+            unit_phrase = UnitPhrase(units.dimensionless(), "times", ())
+        elif self._percent():  # "4% a year" is a rate too
+            percent = True
+            rate, rate_notes, _ = self._rates(units.pint_unit("percent"), [])
+            unit_phrase = UnitPhrase(rate, None, tuple(rate_notes))
         else:
             unit_phrase = self._compound_or_unit()
         currency = currency or self._currency_suffix()
@@ -164,109 +138,122 @@ class _Reader(UnitReader):
         descriptor = self._descriptor()
         if not self.embedded and not self.at_end():
             raise self.leftover()
-        unit = units.dimensionless()
-        label = None
+        notes: list[str] = []
+        unit, label = units.dimensionless(), None
         if currency is not None:
             unit = currency.unit
             if currency.note:
-                self.notes.append(currency.note)
+                notes.append(currency.note)
         if unit_phrase is not None:
             unit = unit * unit_phrase.unit
             label = unit_phrase.label
-            self.notes.extend(unit_phrase.notes)
+            notes.extend(unit_phrase.notes)
         if self.rate is not None:
             unit = unit * self.rate
-            self.notes.extend(self.rate_notes)
-        if negative:
-            value, low, high = -value, -high, -low
-        central = Fraction(value * scale)
-        rounding = Interval(Fraction(low * scale), Fraction(high * scale))
-        if precision is not None:
-            rounding, how = self._override(precision, central, unit, scale)
-        if hedge and hedge.rule.kind is HedgeKind.EXACT:
-            rounding, how = Interval.point(central), f"exact ('{hedge.words}')"
-        hedged = hedge.rule.apply(rounding) if hedge else rounding
-        quantity = Quantity(central, rounding, hedged, unit, label)
+            notes.extend(self.rate_notes)
+        reading = self._finish(part, exp, unit, label, hedge, negative, precision,
+                               self._source(start_pos), notes, descriptor, percent=percent)
         if more:
-            self.notes.append(_ambiguity_note(quantity))
+            return _with_alternative(reading)
         plain = (hedge is None and currency is None and unit_phrase is None and exp == 0
-                 and not negative)
-        source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
-        return Reading(source if self.embedded else self.text, quantity,
-                       units.format_unit(unit, label), how, hedge, tuple(self.notes), descriptor,
-                       plain=plain,
-                       alternative=_plus_one(quantity) if more else None)
+                 and not negative and part.kind in (PartKind.DIGITS, PartKind.CARDINAL))
+        return _replace(reading, plain=plain)
 
-    def _times_figure(self, hedge: Hedge, start_pos: int) -> Reading:
+    def _finish(self, part: NumberPart, exp: int, unit: units.Unit, label: str | None,
+                hedge: Hedge | None, negative: bool, precision: str | None, text: str,
+                notes: list[str], what: str | None, *, percent: bool) -> Reading:
+        """Scale, precision rules, override and hedge: the same for every way of writing."""
+        count = (label is not None and label not in _MULTIPLE_LABELS and not percent
+                 and units.is_count_label(label) and units.is_pure_count(unit))
+        choice = precision if precision is not None else self.ctx.precision
+        figure = whole_figure(part, exp, SCALE_NAMES.get(exp, ""),
+                              multiple=label in _MULTIPLE_LABELS, choice=choice,
+                              override=self._override, unit=unit)
+        central, rounding, how, coarse = figure.central, figure.rounding, figure.how, figure.coarse
+        if percent and not figure.overridden:
+            rounding, how, coarse = percent_cap(part, central, rounding, how, coarse)
+        if negative:
+            central, rounding = -central, -rounding
+            coarse = -coarse if coarse is not None else None
+        if count and not figure.overridden:
+            rounding, how = snap_count(central, rounding, how, label)
+            coarse = snap_count(central, coarse, "", label)[0] if coarse is not None else None
+        region = None
+        if hedge is not None and hedge.rule.kind is HedgeKind.EXACT:
+            how = f"exact ('{hedge.words}')"
+        if hedge is not None:
+            rounding, hedged = hedge.rule.read(central, rounding)
+            if hedge.rule.states_region:
+                region = hedge.rule.region(central)
+        elif part.kind is PartKind.VAGUE:
+            hedged = Interval(Fraction(part.low), Fraction(part.high))
+            region = (Region(part.low, part.high), Region(part.low, part.high))
+        else:
+            hedged = rounding
+        quantity = Quantity(central, rounding, hedged.hull(rounding), unit, label)
+        coarse_q = None
+        if coarse is not None and coarse != rounding:
+            c_round, c_hedged = (hedge.rule.read(central, coarse) if hedge is not None
+                                 else (coarse, coarse))
+            if c_round != rounding:
+                coarse_q = Quantity(central, c_round, c_hedged.hull(c_round), unit, label)
+        return Reading(text=text, quantity=quantity, unit_text=units.format_unit(unit, label),
+                       precision=how, hedge=hedge, notes=tuple(dict.fromkeys(notes)), what=what,
+                       region=region, coarse=coarse_q)
+
+    def _times_figure(self, hedge: Hedge, start_pos: int, precision: str | None) -> Reading:
         """'several times 500,000 barrels': the figure times the vague multiplier."""
         if "times" not in hedge.words:
             raise self.error("figure-syntax", f"'{hedge.words}' before a number", self.tok,
                              f"write '{hedge.words} times 500,000 barrels' for a multiple, or "
                              "the number alone")
-        base = self.read()
+        base = self.read(precision)
         rule, q = hedge.rule, base.quantity
-        low, high = Interval.point(rule.low), Interval(rule.low, rule.high)
-        quantity = Quantity(q.central * rule.low, q.rounding * low, q.hedged * high, q.unit,
+        low, both = Interval.point(rule.low), Interval(rule.low, rule.high)
+        quantity = Quantity(q.central * rule.low, q.rounding * low, q.hedged * both, q.unit,
                             q.label)
-        source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
-        return Reading(source if self.embedded else self.text, quantity, base.unit_text,
-                       f"{base.precision}; '{hedge.words}': {rule.low} to {rule.high} times",
-                       hedge, base.notes, base.what)
+        lo, hi = q.rounding.lo * rule.low, q.rounding.hi * rule.high
+        return Reading(text=self._source(start_pos), quantity=quantity, unit_text=base.unit_text,
+                       precision=f"{base.precision}; '{hedge.words}': {rule.low} to "
+                                 f"{rule.high} times", hedge=hedge, notes=base.notes,
+                       what=base.what, region=(Region(lo, hi), Region(lo, hi)))
 
-    def _word_number(self, hedge: Hedge | None, start_pos: int) -> Reading | None:
-        """'two rivers', 'a third', 'one in five', 'twice', 'dozens of ships'."""
-        t = self.tok
-        numeric_ratio = (t.kind is Kind.NUM and self.ahead().lower == "in"
-                         and self.ahead(2).kind is Kind.NUM)
-        if t.kind is not Kind.WORD and not numeric_ratio:
-            return None
-        toks = [x for x in self.toks[self.pos : self.pos + 4] if x.kind is not Kind.END]
-        found = read_words([x.lower if x.kind is Kind.WORD else x.text for x in toks], [])
-        if found is None:
-            return None
-        self.pos += found.consumed
-        exp = 0 if found.percent or found.label else self._scale(False)
-        scale = Fraction(10) ** exp
-        unit, label, notes = units.dimensionless(), found.label, list[str]()
-        if found.percent:
-            unit = units.pint_unit("percent")
-        elif found.label is None:  # "twice" already says what it is
-            phrase = self._compound_or_unit()
-            if phrase is not None:
-                unit, label, notes = phrase.unit, phrase.label or label, list(phrase.notes)
-        central = found.central * scale
-        rounding, hedged = found.rounding.scale(scale), found.hedged.scale(scale)
-        more = self._comparative(label)
-        descriptor = self._descriptor()
+    def _multiplier(self, hedge: Hedge, start_pos: int) -> Reading:
+        """'several', 'several times', 'several ships': a vague count."""
+        rule = hedge.rule
+        label = "times" if "times" in hedge.words else None
+        if label is None and self.tok.lower == "times":
+            label = self.take().text
+        elif label is None and self.tok.kind is Kind.WORD and not self.at_descriptor():
+            phrase = self.unit_phrase(required=True)  # "several ships"
+            if phrase is None or phrase.label is None:
+                raise self.error("figure-syntax", f"'{hedge.words}' counts things; "
+                                 f"'{self.toks[self.pos - 1].text}' is not a count", self.tok)
+            label = phrase.label
+        what = self._descriptor()
         if not self.embedded and not self.at_end():
             raise self.leftover()
-        how = found.how + (f" {_SCALE_NAMES[exp]}" if exp else "")
-        if hedge is not None:
-            hedged = hedged.hull(hedge.rule.apply(rounding))
-        quantity = Quantity(central, rounding, hedged, unit, label)
-        if more:
-            notes.append(_ambiguity_note(quantity))
-        source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
-        return Reading(source if self.embedded else self.text, quantity,
-                       units.format_unit(unit, label), how, hedge, tuple(notes), descriptor,
-                       alternative=_plus_one(quantity) if more else None)
+        rounding, hedged = rule.read(rule.low, Interval.point(rule.low))
+        quantity = Quantity(rule.low, rounding, hedged, units.dimensionless(), label)
+        return Reading(text=self._source(start_pos), quantity=quantity, unit_text=label or "",
+                       precision=f"a vague count: {rule.low} at least, {rule.high} at most",
+                       hedge=hedge, what=what, region=rule.region(rule.low))
 
     def _comparative(self, label: str | None) -> bool:
         """'three times more (than)': consumes the comparative that makes it ambiguous.
         'twice as many (as)' is not ambiguous: it is consumed and read as written."""
-        if label in ("times", "fold") and self.tok.lower == "as" and (
+        if label in _MULTIPLE_LABELS and self.tok.lower == "as" and (
                 self.ahead().kind is Kind.WORD):
             self.pos += 2
             if self.tok.lower == "as":
                 self.take()
             return False
-        if label not in ("times", "fold") or self.tok.lower not in COMPARATIVES:
+        if label not in _MULTIPLE_LABELS or self.tok.lower not in COMPARATIVES:
             return False
         self.take()
         if self.tok.lower == "than":
             self.take()
         return True
-
 
     def _hedge(self) -> Hedge | None:
         found = match_hedge(self._words_here(), self.ctx.hedges)
@@ -275,57 +262,6 @@ class _Reader(UnitReader):
         words, rule = found
         self.pos += len(words.split())
         return Hedge(words, rule)
-
-    def _multiplier(self, hedge: Hedge, start_pos: int) -> Reading:
-        rule = hedge.rule
-        label = "times" if "times" in hedge.words else None
-        if label is None and self.tok.lower == "times":
-            label = self.take().text
-        elif (label is None and self.tok.kind is Kind.WORD
-              and self.tok.lower not in DESCRIPTOR_WORDS):
-            phrase = self.unit_phrase(required=True)  # "several ships"
-            if phrase is None or phrase.label is None:
-                raise self.error("figure-syntax", f"'{hedge.words}' counts things; "
-                                 f"'{self.toks[self.pos - 1].text}' is not a count", self.tok)
-            label = phrase.label
-        rounding = Interval.point(rule.low)
-        quantity = Quantity(rule.low, rounding, rule.apply(rounding), units.dimensionless(), label)
-        what = self._descriptor()
-        if not self.embedded and not self.at_end():
-            raise self.leftover()
-        source = self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
-        return Reading(source if self.embedded else self.text, quantity, label or "",
-                       f"a vague count: {rule.low} at least, {rule.high} at most",
-                       hedge, (), what)
-
-    def _precision_here(
-        self, num: Token, value: Decimal
-    ) -> tuple[Decimal, Decimal, Decimal, str]:
-        """(central, low, high, how) before scaling; ``how`` has a {scale} slot."""
-        digits = num.text.replace(",", "").replace("_", "")
-        step = _step(digits)
-        half = step / 2
-        mantissa = digits.lower().partition("e")[0]
-        zeros = "." not in mantissa and mantissa.rstrip("0") != mantissa and value != 0
-        how = f"±{_fmt_decimal(half)}{{scale}} " + (
-            "(trailing zeros read as rounding)" if zeros else "(last significant digit)")
-        if self.tok.text in _RANGE_WORDS and not (self.embedded and self.tok.text != "to"):
-            nxt = self.ahead()
-            if nxt.kind is Kind.SYM and nxt.text != "%":
-                nxt = self.ahead(2)
-            if nxt.kind is Kind.NUM:
-                self.take()
-                if self.tok.kind is Kind.SYM:
-                    self.take()
-                upper = Decimal(self.take().text.replace(",", "").replace("_", ""))
-                if upper < value:
-                    raise self.error("figure-syntax", "a range must go from low to high", num)
-                return (value + upper) / 2, value, upper, "a stated range"
-        if self.tok.text == "±" and self.ahead().kind is Kind.NUM:
-            self.take()
-            tol = Decimal(self.take().text.replace(",", "").replace("_", ""))
-            return value, value - tol, value + tol, f"±{_fmt_decimal(tol)}{{scale}} (stated)"
-        return value, value - half, value + half, how
 
     def _scale(self, has_currency: bool) -> int:
         t = self.tok
@@ -343,7 +279,6 @@ class _Reader(UnitReader):
             return SCALES[word]
         return 0
 
-    # -- currencies -----------------------------------------------------------------------
     # -- units ----------------------------------------------------------------------------
     def _compound_or_unit(self) -> UnitPhrase | None:
         t, nxt = self.tok, self.ahead()
@@ -364,42 +299,22 @@ class _Reader(UnitReader):
         a year') still belongs to the unit, so it is read into ``self.rate``."""
         if self._what:
             return self._what
-        if (self.embedded or self.tok.lower not in DESCRIPTOR_WORDS
-                or self.ahead().kind is Kind.END):
+        if self.embedded or not self.at_descriptor() or self.ahead().kind is Kind.END:
             return None
         start = self.ahead().start
-        end_pos = len(self.toks) - 1
-        for j in range(self.pos + 2, end_pos):
-            tok = self.toks[j]
-            if tok.lower not in _PER and tok.lower not in RATE_WORDS_LOWER:
-                continue
-            self.pos = j
-            try:
-                rate, notes = self._rates(units.dimensionless(), [])
-            except ClaimcheckError:
-                continue
-            if self.at_end() and not units.is_dimensionless(rate):
-                self.rate, self.rate_notes = rate, notes
-                return self.text[start : tok.start].strip()
-        self.pos = end_pos
+        found = self.trailing_rate(self.pos + 2)
+        if found is not None:
+            self.rate, self.rate_notes, end = found
+            return self.text[start:end].strip()
+        self.pos = len(self.toks) - 1
         return self.text[start:].strip()
 
-    def _override(self, precision: str, central: Fraction, unit: units.Unit,
-                  scale: Decimal) -> tuple[Interval, str]:
-        words = precision.strip().lower()
-        if words == "exact":
-            return Interval.point(central), "exact (precision: exact)"
-        if words == "digits":
-            # every written digit is significant: 10,000 -> ±0.5
-            num = next(t for t in self.toks if t.kind is Kind.NUM)
-            frac = num.text.split(".")[1] if "." in num.text else ""
-            half = Fraction(Decimal(1).scaleb(-len(frac)) * scale / 2)
-            return (Interval(central - half, central + half),
-                    f"±{_fmt_decimal(Decimal(half.numerator) / half.denominator)} "
-                    "(every digit significant)")
-        tol = read_figure(precision.lstrip("±+/- ").strip(), self.ctx)
+    def _override(self, precision: str, central: Fraction, unit: units.Unit) -> tuple[
+            Interval, str]:
+        """``precision: ± 500`` (or ``± 5%``, ``± 0.5 mi``) on a figure."""
+        tol = read_figure(precision.lstrip("±+/- ").strip(), ReadContext(self.ctx.conventions))
         tq = tol.quantity
-        if units.format_unit(tq.unit) == "%" and units.format_unit(unit) != "%":
+        if units.is_percent(tq.unit) and not units.is_percent(unit):
             t = abs(central) * tq.central / 100  # "± 5%": relative to the figure
             return Interval(central - t, central + t), f"±{tol.text} of the figure (precision)"
         if not units.is_dimensionless(tq.unit):
@@ -408,6 +323,16 @@ class _Reader(UnitReader):
         return Interval(central - t, central + t), f"±{tol.text} (precision: stated)"
 
 
+def _replace(reading: Reading, **changes: object) -> Reading:
+    from dataclasses import replace
+
+    return replace(reading, **changes)  # type: ignore[arg-type]
+
+
+def _with_alternative(reading: Reading) -> Reading:
+    q = reading.quantity
+    return _replace(reading, notes=(*reading.notes, _ambiguity_note(q)),
+                    alternative=_plus_one(q))
 
 
 def read_figure(text: str, ctx: ReadContext, precision: str | None = None) -> Reading:
@@ -416,7 +341,8 @@ def read_figure(text: str, ctx: ReadContext, precision: str | None = None) -> Re
     period = read_period(stripped)
     if period is not None:
         q = Quantity.exact(Fraction(period.days), units.pint_unit("day"))
-        return Reading(text, q, "days", "exact (a calendar period)", notes=(period.note,),
+        return Reading(text=text, quantity=q, unit_text="days",
+                       precision="exact (a calendar period)", notes=(period.note,),
                        period=period)
     if _MONTH_WORD.search(stripped) and not any(ch.isdigit() for ch in stripped.split()[0]):
         raise TextError("figure-syntax", "not a period claimcheck can read", 0, len(text),
@@ -434,3 +360,17 @@ def read_literal(text: str, tokens: list[Token], pos: int, ctx: ReadContext) -> 
     reader = _Reader(text, tokens, ctx, embedded=True, pos=pos)
     reading = reader.read()
     return reading, reader.pos
+
+
+def check_precision(precision: str) -> str | None:
+    """Why a ``precision:`` value cannot be used, or None when it can."""
+    words = precision.strip().lower()
+    if words in ("exact", *(m.value for m in Mode)):
+        return None
+    try:
+        read_figure(precision.lstrip("±+/- ").strip(), ReadContext())
+    except (TextError, InvalidOperation):
+        return ("write 'exact', 'two-figures', 'one-figure', 'digits' or a margin such as "
+                "'± 500' or '± 5%'")
+    return None
+

@@ -117,7 +117,7 @@ def _one_sided(name: str, boundary: Fraction, unit: str, relation: str,
 def solve_for(evaluator: Any, env: Env, name: str, assertion: ex.Assertion,
               check: CheckResult) -> Solution:
     """The value of input ``name`` that makes the check's two sides meet."""
-    from .explain import inputs_of, point
+    from .tightening import inputs_of, point
 
     entry = env.entries[name]
     if entry.value is None or check.stated is None:

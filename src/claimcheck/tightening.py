@@ -68,6 +68,22 @@ def input_counts(env: Env, node: ex.Node) -> Counter[str]:
     return counts
 
 
+def inputs_of(env: Env, node: ex.Node) -> list[str]:
+    """Figures and assumptions an expression rests on, through derived figures, in order."""
+    found: list[str] = []
+    for n in ex.walk(node):
+        if not isinstance(n, ex.Name) or n.name not in env.entries:
+            continue
+        entry = env.entries[n.name]
+        more = inputs_of(env, entry.expr.root) if entry.expr is not None else [n.name]
+        found.extend(m for m in more if m not in found)
+    return found
+
+
+def point(q: Quantity) -> Quantity:
+    return Quantity.exact(q.central, q.unit).with_label(q.label)
+
+
 def _pieces(iv: Interval, n: int) -> list[Interval] | None:
     if not iv.bounded or iv.lo == iv.hi:
         return None

@@ -6,10 +6,12 @@ number, its precision and its hedge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import units
+from .precision import plain_digits
 from .diagnostics import ClaimcheckError
 from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import Kind, TextError, Token, tokenize
@@ -29,10 +31,16 @@ class ReadContext:
     counts: frozenset[str] = frozenset()
     hedges: Mapping[str, HedgeRule] = field(default_factory=lambda: DEFAULT_HEDGES)
     reserved: frozenset[str] = frozenset()  # names in scope: never read as units
+    precision: str | None = None  # the file's default ``precision:``
 
     def for_units(self) -> ReadContext:
         """For display units: names in scope do not hide unit words there."""
         return ReadContext(self.conventions, self.counts, self.hedges)
+
+    def for_figures(self) -> ReadContext:
+        """For stated figures: every word may be a unit there, names in scope too."""
+        return ReadContext(self.conventions, self.counts, self.hedges,
+                           precision=self.precision)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,28 @@ class UnitReader:
 
     def error(self, code: str, message: str, tok: Token, hint: str | None = None) -> TextError:
         return TextError(code, message, tok.start, max(tok.end, tok.start + 1), hint)
+
+    def at_descriptor(self) -> bool:
+        """'of coal', 'in May 2019', 'for export': words that describe, not measure."""
+        return self.tok.kind is Kind.WORD and self.tok.lower in DESCRIPTOR_WORDS
+
+    def trailing_rate(self, first: int) -> tuple[units.Unit, list[str], int] | None:
+        """A rate that ends the text after a descriptor ('of coal a year'): the rate, its
+        notes and where the descriptor ends.  The cursor is left at the end either way."""
+        end_pos = len(self.toks) - 1
+        for j in range(first, end_pos):
+            tok = self.toks[j]
+            if tok.lower not in _PER and tok.lower not in RATE_WORDS_LOWER:
+                continue
+            self.pos = j
+            try:
+                rate, notes, _ = self._rates(units.dimensionless(), [])
+            except ClaimcheckError:
+                continue
+            if self.at_end() and not units.is_dimensionless(rate):
+                return rate, notes, tok.start
+        self.pos = end_pos
+        return None
 
     def _unit_word_follows(self) -> bool:
         """'3.7m tonnes': a unit after the 'm' makes it million (metre-tonnes is no unit)."""
@@ -142,24 +172,43 @@ class UnitReader:
         term = self._term()
         if term is None and first_tok.lower in _PER and not (
                 self.embedded and first_tok.text == "/"):
+            # "$100 a ton", "31 per 100,000 residents": a rate with nothing above the line
             save = self.pos
-            self.take()
-            denominator = self._term()
-            if denominator is not None:  # "$100 a ton": a rate with nothing above the line
-                rate, rate_notes = self._rates(units.dimensionless() / denominator.unit,
-                                               [denominator.note] if denominator.note else [])
-                return UnitPhrase(rate, None, tuple(rate_notes))
-            self.pos = save
+            rate, rate_notes, per_label = self._rates(units.dimensionless(), [])
+            if self.pos != save:
+                return UnitPhrase(rate, per_label, tuple(rate_notes))
         if term is None:
             if required or (not self.embedded and first_tok.kind is Kind.WORD
                             and first_tok.lower not in (*DESCRIPTOR_WORDS, *_PER)):
                 raise self._unknown_unit(first_tok)
             return None
-        unit, unit_notes = self._rates(term.unit, [term.note] if term.note else [])
-        return UnitPhrase(unit, term.label, tuple(unit_notes))
+        unit, unit_notes, per_label = self._rates(term.unit, [term.note] if term.note else [])
+        label = term.label
+        if per_label:
+            label = f"{label} {per_label}" if label else per_label
+        return UnitPhrase(unit, label, tuple(unit_notes))
 
-    def _rates(self, unit: units.Unit, notes: list[str]) -> tuple[units.Unit, list[str]]:
-        """'per year', 'a day', '/t', 'annual' after a unit: divide by each."""
+    def _per_base(self) -> int | None:
+        """'per 100,000 people', 'per million': the round base of a rate, when one follows
+        (the cursor is then after it)."""
+        t = self.tok
+        if t.kind is Kind.NUM:
+            digits = plain_digits(t.text)
+            if digits.isdecimal() and digits.isascii() and re.fullmatch(r"10*", digits) and (
+                    len(digits) >= 3):
+                self.take()
+                return int(digits)
+            return None
+        if t.lower in ("thousand", "million", "billion"):
+            self.take()
+            return {"thousand": 10**3, "million": 10**6, "billion": 10**9}[t.lower]
+        return None
+
+    def _rates(self, unit: units.Unit,
+               notes: list[str]) -> tuple[units.Unit, list[str], str | None]:
+        """'per year', 'a day', '/t', 'annual', 'per 100,000 people' after a unit: divide
+        by each.  The third value names a counted denominator ('per 100,000 people')."""
+        per_label: str | None = None
         while True:
             t = self.tok
             if t.lower in RATE_WORDS_LOWER:
@@ -167,18 +216,24 @@ class UnitReader:
                 unit = unit / units.pint_unit(units.RATE_WORDS[t.lower])
                 continue
             is_per = t.lower in _PER and not (self.embedded and t.text == "/")
-            if not is_per or self.ahead().kind not in (Kind.WORD, Kind.SYM):
+            if not is_per or self.ahead().kind not in (Kind.WORD, Kind.SYM, Kind.NUM):
                 break
             save = self.pos
             self.take()
+            base = self._per_base()
             denominator = self._term()
             if denominator is None:
                 self.pos = save
                 break
+            if base is not None:
+                unit = unit * units.per_base(base)
             unit = unit / denominator.unit
+            if denominator.label is not None and units.is_dimensionless(denominator.unit):
+                counted = self.toks[self.pos - 1].text
+                per_label = f"per {base:,} {counted}" if base else f"per {counted}"
             if denominator.note:
                 notes.append(denominator.note)
-        return unit, notes
+        return unit, notes, per_label
 
     def _unknown_unit(self, tok: Token) -> TextError:
         if tok.kind is Kind.END:

@@ -17,7 +17,6 @@ from importlib import resources
 from typing import Any
 
 from .diagnostics import ClaimcheckError, did_you_mean, fail
-from .intervals import exact
 
 Unit = Any  # a pint Unit; kept opaque so that pint stays out of the type signatures
 
@@ -26,10 +25,13 @@ Unit = Any  # a pint Unit; kept opaque so that pint stays out of the type signat
 def registry() -> Any:
     import pint
 
+    # Fractions throughout: every conversion factor is exact (1 m³ is 1,000 L, not
+    # 999.9999999999999 L), so that a conversion can never move a value across the edge
+    # of a verdict.
     try:
-        ureg: Any = pint.UnitRegistry(cache_folder=":auto:")
+        ureg: Any = pint.UnitRegistry(cache_folder=":auto:", non_int_type=Fraction)
     except OSError:  # unusable cache dir (read-only home, odd XDG_CACHE_HOME)
-        ureg = pint.UnitRegistry()
+        ureg = pint.UnitRegistry(non_int_type=Fraction)
     definitions = resources.files("claimcheck").joinpath("newsroom_units.txt")
     with resources.as_file(definitions) as path:
         ureg.load_definitions(str(path))
@@ -248,9 +250,13 @@ def currency_for_symbol(symbol: str, conventions: Mapping[str, str]) -> Resolved
 # --- arithmetic on units ---------------------------------------------------------------
 
 
+def _one(unit: Unit) -> Any:
+    return registry().Quantity(Fraction(1), unit)
+
+
 @lru_cache(maxsize=1024)
 def dimensionality(unit: Unit) -> str:
-    dims = registry().Quantity(1, unit).dimensionality
+    dims = _one(unit).dimensionality
     text = str(dims)
     if text in ("", "dimensionless"):
         return "a pure number"
@@ -260,21 +266,30 @@ def dimensionality(unit: Unit) -> str:
     return text.replace("[", "").replace("]", "").replace(" ** ", "^")
 
 
+def is_pure_count(unit: Unit) -> bool:
+    """No unit at all: what a count noun ('12 warehouses') is measured in."""
+    return not dict(unit._units)
+
+
+def is_percent(unit: Unit) -> bool:
+    """Exactly '%' (a share or a rate of change), not '%/year' or a percentage point."""
+    return dict(unit._units) == {"percent": 1}
+
+
 @lru_cache(maxsize=1024)
 def is_dimensionless(unit: Unit) -> bool:
-    return bool(registry().Quantity(1, unit).dimensionless)
+    return bool(_one(unit).dimensionless)
 
 
 @lru_cache(maxsize=1024)
 def same_dimension(a: Unit, b: Unit) -> bool:
-    q = registry().Quantity
-    return bool(q(1, a).dimensionality == q(1, b).dimensionality)
+    return bool(_one(a).dimensionality == _one(b).dimensionality)
 
 
 @lru_cache(maxsize=1024)
 def factor(source: Unit, target: Unit) -> Fraction:
-    """How many ``target`` in one ``source``: an exact rational from pint's factor."""
-    return exact(float(registry().Quantity(1, source).to(target).magnitude))
+    """How many ``target`` in one ``source``: exact, from pint's rational registry."""
+    return Fraction(_one(source).to(target).magnitude)
 
 
 @lru_cache(maxsize=1024)
@@ -288,8 +303,8 @@ def simplify(unit: Unit) -> tuple[Fraction, Unit]:
         scale *= Fraction(1, 100) ** power
         unit = ureg.Unit(ureg.UnitsContainer(names)) if names else dimensionless()
     if len(names) > 1:
-        reduced = ureg.Quantity(1, unit).to_reduced_units()
-        scale *= exact(float(reduced.magnitude))
+        reduced = _one(unit).to_reduced_units()
+        scale *= Fraction(reduced.magnitude)
         unit = reduced.units
         if reduced.dimensionless and dict(unit._units):
             scale *= factor(unit, dimensionless())
@@ -308,21 +323,96 @@ _SYMBOLS = {"metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": 
 _SUPERSCRIPTS = {2: "²", 3: "³"}
 
 
+def per_base(base: int) -> Unit:
+    """The dimensionless unit of a rate's round base: per_base(100000) is 1e-5."""
+    return pint_unit(f"per_{base}")
+
+
+def _base_of(name: str) -> int | None:
+    return int(name[4:]) if name.startswith("per_") and name[4:].isdigit() else None
+
+
+def is_count_label(label: str | None) -> bool:
+    """A count noun ('voyages'), not the counted denominator of a rate ('per person')."""
+    return bool(label) and " per " not in f" {label} "
+
+
 def format_unit(unit: Unit, label: str | None = None) -> str:
-    """A unit as readers know it: 'USD/t', 'bbl/year', '%', or a count label."""
+    """A unit as readers know it: 'USD/t', 'bbl/year', '%', a count label, or a rate's
+    base: 'per 100,000 residents', 'L/(100 km)', 'USD per person'."""
     names = sorted(dict(unit._units).items())
+    bases = [(_base_of(n), p) for n, p in names if _base_of(n) is not None]
+    names = [(n, p) for n, p in names if _base_of(n) is None]
+    base = bases[0][0] if len(bases) == 1 and bases[0][1] == 1 else None
+    if bases and base is None:  # an odd power of a base: show it as pint has it
+        names = sorted(dict(unit._units).items())
     if not names:
-        return label or ""
+        if label:
+            return label
+        return f"per {base:,}" if base else ""
     num = [(n, p) for n, p in names if p > 0]
     den = [(n, -p) for n, p in names if p < 0]
+    text = _format_parts(num, den, label, base)
+    if label and not is_count_label(label) and label.startswith("per "):
+        return f"{text} {label}"
+    return text
 
-    def part(items: list[tuple[str, float]]) -> str:
-        return "·".join(_SYMBOLS.get(n, n) + (
-            "" if p == 1 else _SUPERSCRIPTS.get(int(p), f"^{p:g}") if p == int(p) else f"^{p:g}")
-            for n, p in items)
 
-    top = part(num) if num else (label or "1")
+def _format_parts(num: list[tuple[str, Any]], den: list[tuple[str, Any]], label: str | None,
+                  base: int | None) -> str:
+    def power(p: object) -> str:
+        if p == 1:
+            return ""
+        if p == int(p):  # type: ignore[call-overload]
+            return _SUPERSCRIPTS.get(int(p), f"^{int(p)}")  # type: ignore[call-overload]
+        return f"^{float(p):g}"  # type: ignore[arg-type]
+
+    def part(items: list[tuple[str, object]]) -> str:
+        return "·".join(_SYMBOLS.get(n, n) + power(p) for n, p in items)
+
+    top = part(num) if num else (label if label and is_count_label(label) else "1")
     if not den:
-        return top
+        return f"{top} per {base:,}" if base else top
     bottom = part(den)
+    if base:
+        return f"{top}/({base:,} {bottom})"
     return f"{top}/({bottom})" if len(den) > 1 else f"{top}/{bottom}"
+
+
+_NOUNS = {
+    (): "a pure number", (("[mass]", 1),): "a mass", (("[length]", 1),): "a length",
+    (("[length]", 2),): "an area", (("[length]", 3),): "a volume",
+    (("[time]", 1),): "a duration", (("[percentage_point]", 1),): "a number of percentage points",
+    (("[length]", 2), ("[mass]", 1), ("[time]", -2)): "an energy",
+    (("[length]", 2), ("[mass]", 1), ("[time]", -3)): "a power",
+    (("[length]", 1), ("[time]", -1)): "a speed",
+}
+
+
+def _noun(unit: Unit) -> str | None:
+    dims = tuple(sorted((k, int(v)) for k, v in _one(unit).dimensionality.items()))
+    if len(dims) == 1 and dims[0][0].startswith("[currency_") and dims[0][1] == 1:
+        return f"an amount of money ({dims[0][0][10:-1]})"
+    return _NOUNS.get(dims)
+
+
+def dimension_noun(unit: Unit, label: str | None = None) -> str:
+    """What a quantity is, in words: 'a volume', 'a volume per day', 'a percentage'."""
+    if is_percent(unit):
+        return "a percentage"
+    if label and is_dimensionless(unit):
+        return f"a count of {label}"
+    whole = _noun(unit)
+    if whole is not None and (whole != "a pure number" or not dict(unit._units)):
+        return whole
+    items = dict(unit._units).items()
+    top = [(n, p) for n, p in items if p > 0]
+    bottom = [(n, -p) for n, p in items if p < 0]
+    ureg = registry()
+    if top and bottom:
+        upper = ureg.Unit(ureg.UnitsContainer(dict(top)))
+        lower = ureg.Unit(ureg.UnitsContainer(dict(bottom)))
+        noun = _noun(upper)
+        if noun is not None:
+            return f"{noun} per {format_unit(lower)}"
+    return f"a quantity in {format_unit(unit, label) or 'no unit'} ({dimensionality(unit)})"

@@ -1,8 +1,11 @@
 """Numbers written as words: "two", "nineteen", "twenty-five", "dozens", "a third",
 "one in five", "twice", "triple", "three-fold", "three times more than".
 
-Exact words are exact.  Vague words ("dozens", "hundreds") are ranges, like "several".
-Fractions ("a third") are read as if rounded to the nearest 5 percentage points.
+A number word reads like the digits it stands for ("three hours" like "3 hours"); a
+multiplying word like a round multiple ("doubled" is 2.0 times: 1.95 to 2.05); vague words
+("dozens") are ranges, like "several".  A fraction or "1 in N" reaches halfway to the
+neighbouring fractions a writer could have chosen instead (``fraction_interval``), so it
+never leaves 0 to 100% and "a quarter" does not overlap "a third".
 "N times more than" is ambiguous (N times as much, or N + 1 times): the reading keeps
 both, and a check says which one the figures support.
 """
@@ -10,9 +13,12 @@ both, and a check says which one the figures support.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from fractions import Fraction
+from functools import cache
 
 from .intervals import Interval
+from .precision import of_number, plain_digits
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -29,45 +35,78 @@ VAGUE: dict[str, tuple[int, int]] = {
     "thousands of": (2000, 9999), "thousands": (2000, 9999)}
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-                 "tenth": 10, "tenths": 10}
-#: multiplying words -> factor
-MULTIPLES: dict[str, Fraction] = {
-    "twice": Fraction(2), "double": Fraction(2), "doubled": Fraction(2),
-    "triple": Fraction(3), "tripled": Fraction(3), "treble": Fraction(3),
-    "trebled": Fraction(3), "quadruple": Fraction(4), "quadrupled": Fraction(4),
-    "halve": Fraction(1, 2), "halved": Fraction(1, 2)}
-FRACTION_ALLOWANCE = Fraction(5, 2)  # percentage points either side of "a third"
+                 "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
+                 "ninths": 9, "tenth": 10, "tenths": 10}
+#: multiplying words -> (the factor's digits, whether the word divides by it)
+MULTIPLES: dict[str, tuple[str, bool]] = {
+    "twice": ("2", False), "double": ("2", False), "doubled": ("2", False),
+    "triple": ("3", False), "tripled": ("3", False), "treble": ("3", False),
+    "trebled": ("3", False), "quadruple": ("4", False), "quadrupled": ("4", False),
+    "twofold": ("2", False), "threefold": ("3", False), "fourfold": ("4", False),
+    "fivefold": ("5", False), "tenfold": ("10", False), "hundredfold": ("100", False),
+    "halve": ("2", True), "halved": ("2", True)}
+#: the largest denominator of the fractions a writer puts in words (halves to tenths)
+SIMPLE_DENOMINATOR = 10
 
 
-@dataclass(frozen=True)
+class WordKind(StrEnum):
+    CARDINAL = "cardinal"   # "three", "a hundred", "two dozen"
+    MULTIPLE = "multiple"   # "twice", "tripled", "halved"
+    FRACTION = "fraction"   # "a third", "two-thirds", "one in five", "1 in 4,000"
+    VAGUE = "vague"         # "dozens of", "a few"
+
+
+@dataclass(frozen=True, kw_only=True)
 class WordNumber:
-    central: Fraction
-    rounding: Interval
-    hedged: Interval
-    percent: bool          # a fraction: shown in %
-    label: str | None      # "times" for multiples
-    how: str               # the precision, in words
-    consumed: int          # how many tokens were read
-    alternative: Fraction | None = None  # "3 times more than": also 4 times
+    kind: WordKind
+    consumed: int                    # how many tokens were read
+    words: str                       # as read, lower-case
+    digits: str = ""                 # CARDINAL, MULTIPLE: the digits it stands for
+    inverse: bool = False            # MULTIPLE: "halved" divides by its factor
+    share: tuple[int, int] = (0, 1)  # FRACTION: numerator, denominator
+    share_digits: str = ""           # FRACTION: the denominator as written ("4000")
+    low: int = 0                     # VAGUE: least and most
+    high: int = 0
 
 
-def _exact(value: Fraction, how: str, consumed: int, label: str | None = None,
-           percent: bool = False) -> WordNumber:
-    point = Interval.point(value)
-    return WordNumber(value, point, point, percent, label, how, consumed)
+@cache
+def _simple_fractions() -> tuple[Fraction, ...]:
+    """Every fraction in [0, 1] with a denominator up to ten, and 1/11 and 10/11 so that
+    "a tenth" has a neighbour below it as "one in eleven"."""
+    found = {Fraction(p, q) for q in range(1, SIMPLE_DENOMINATOR + 1) for p in range(q + 1)}
+    return tuple(sorted(found | {Fraction(1, 11), Fraction(10, 11)}))
 
 
-def _fraction(numerator: int, denominator: int, consumed: int, words: str) -> WordNumber:
-    value = Fraction(100 * numerator, denominator)
-    rounding = Interval(value - FRACTION_ALLOWANCE, value + FRACTION_ALLOWANCE)
-    return WordNumber(value, rounding, rounding, True, None,
-                      f"'{words}' read to the nearest 5 points", consumed)
+def fraction_interval(numerator: int, denominator: int,
+                      denominator_digits: str = "") -> tuple[Interval, str]:
+    """The share a fraction allows, in percent, and how it was decided.
+
+    A simple fraction ("a quarter", "one in four") covers the values closer to it than to
+    any other fraction with a denominator up to ten: "a quarter" is 23.6% to 26.8%, "a
+    third" 31.7% to 35.4%.  "1 in N" with a larger N reads N as a number as written (rule
+    of two significant figures): "1 in 4,000" is 1 in 3,950 to 4,050."""
+    value = Fraction(numerator, denominator)
+    if denominator <= SIMPLE_DENOMINATOR and 0 <= value <= 1:
+        simple = _simple_fractions()
+        i = simple.index(value)
+        lo = (simple[i - 1] + value) / 2 if i > 0 else value
+        hi = (simple[i + 1] + value) / 2 if i + 1 < len(simple) else value
+        return (Interval(lo * 100, hi * 100),
+                "halfway to the neighbouring simple fractions (denominators up to 10)")
+    rounding = of_number(denominator_digits or str(denominator))
+    lo_n, hi_n = denominator - rounding.half, denominator + rounding.half
+    return (Interval(Fraction(100 * numerator) / hi_n, Fraction(100 * numerator) / lo_n),
+            f"{numerator} in {denominator:,} {rounding.how.replace('(', '(the denominator: ')}")
 
 
-def _card(word: str) -> int | None:
+def _card(word: str) -> tuple[int, str] | None:
+    """A cardinal word or a whole number in digits, with the digits as written."""
     if word in CARDINALS:
-        return CARDINALS[word]
-    return int(word) if word.isdigit() and len(word) <= 6 else None
+        return CARDINALS[word], str(CARDINALS[word])
+    digits = plain_digits(word)
+    if digits.isdecimal() and digits.isascii() and len(digits) <= 9:
+        return int(digits), digits
+    return None
 
 
 #: "three times more than": the comparative that makes "N times" ambiguous
@@ -75,9 +114,9 @@ COMPARATIVES = frozenset({"more", "higher", "larger", "greater", "bigger", "long
                           "richer", "faster"})
 
 
-def read_words(words: list[str], raw: list[str]) -> WordNumber | None:
-    """A number written in words at the start of ``words`` (lower-case tokens; ``raw``
-    the same tokens as written, so that 'twenty-five' and 'one-in-five' can be seen)."""
+def read_words(words: list[str]) -> WordNumber | None:
+    """A number written in words at the start of ``words`` (lower-case tokens; numbers as
+    their text, so that '1 in 4,000' can be read)."""
     if not words:
         return None
     w = words[0]
@@ -86,34 +125,39 @@ def read_words(words: list[str], raw: list[str]) -> WordNumber | None:
     for phrase, n in ((three, 3), (two, 2), (w, 1)):
         if phrase in VAGUE:
             low, high = VAGUE[phrase]
-            point = Interval.point(Fraction(low))
-            return WordNumber(Fraction(low), point, Interval(Fraction(low), Fraction(high)),
-                              False, None, f"a vague count: {low} at least, {high} at most", n)
-    # "one in five", "1 in 4"
-    if len(words) >= 3 and words[1] == "in" and _card(w) is not None and _card(words[2]):
-        num, den = _card(w), _card(words[2])
-        assert num is not None and den is not None
-        return _fraction(num, den, 3, f"{w} in {words[2]}")
+            return WordNumber(kind=WordKind.VAGUE, consumed=n, words=phrase, low=low, high=high)
+    # "one in five", "1 in 4,000"
+    if len(words) >= 3 and words[1] == "in" and (num := _card(w)) and (den := _card(words[2])):
+        if den[0] == 0:
+            return None
+        return WordNumber(kind=WordKind.FRACTION, consumed=3, words=three,
+                          share=(num[0], den[0]), share_digits=den[1])
     # "a third", "two-thirds", "three quarters", "half"
     if w in ("a", "an", "one") and len(words) > 1 and words[1] in _DENOMINATORS:
-        return _fraction(1, _DENOMINATORS[words[1]], 2, two)
+        return WordNumber(kind=WordKind.FRACTION, consumed=2, words=two,
+                          share=(1, _DENOMINATORS[words[1]]))
     if w == "half":
-        return _fraction(1, 2, 1, w)
+        return WordNumber(kind=WordKind.FRACTION, consumed=1, words=w, share=(1, 2))
     if w in CARDINALS and len(words) > 2 and words[1] == "-" and words[2] in _DENOMINATORS:
-        return _fraction(CARDINALS[w], _DENOMINATORS[words[2]], 3, f"{w}-{words[2]}")
+        return WordNumber(kind=WordKind.FRACTION, consumed=3, words=f"{w}-{words[2]}",
+                          share=(CARDINALS[w], _DENOMINATORS[words[2]]))
     if w in CARDINALS and len(words) > 1 and words[1] in _DENOMINATORS and CARDINALS[w] > 1:
-        return _fraction(CARDINALS[w], _DENOMINATORS[words[1]], 2, two)
+        return WordNumber(kind=WordKind.FRACTION, consumed=2, words=two,
+                          share=(CARDINALS[w], _DENOMINATORS[words[1]]))
     if w in CARDINALS and len(words) > 1 and words[1] == "dozen":  # "two dozen schools"
-        return _exact(Fraction(12 * CARDINALS[w]), "a number in words: exact", 2)
+        return WordNumber(kind=WordKind.CARDINAL, consumed=2, words=two,
+                          digits=str(12 * CARDINALS[w]))
     if w in MULTIPLES:
-        return _exact(MULTIPLES[w], f"'{w}': exactly {MULTIPLES[w]} times", 1, "times")
+        digits, inverse = MULTIPLES[w]
+        return WordNumber(kind=WordKind.MULTIPLE, consumed=1, words=w, digits=digits,
+                          inverse=inverse)
     # "twenty-five", "twenty five"
     if w in _TENS and len(words) > 2 and words[1] == "-" and words[2] in _ONES[1:10]:
-        value = Fraction(_TENS[w] + _ONES.index(words[2]))
-        return _exact(value, "a number in words: exact", 3)
-    if w in CARDINALS or (len(words) > 1 and two in CARDINALS):
-        n = 2 if len(words) > 1 and two in CARDINALS else 1
-        value = Fraction(CARDINALS[two if n == 2 else w])
-        return _exact(value, "a number in words: exact", n)
-    del raw
+        return WordNumber(kind=WordKind.CARDINAL, consumed=3, words=f"{w}-{words[2]}",
+                          digits=str(_TENS[w] + _ONES.index(words[2])))
+    if len(words) > 1 and two in CARDINALS:
+        return WordNumber(kind=WordKind.CARDINAL, consumed=2, words=two,
+                          digits=str(CARDINALS[two]))
+    if w in CARDINALS:
+        return WordNumber(kind=WordKind.CARDINAL, consumed=1, words=w, digits=str(CARDINALS[w]))
     return None

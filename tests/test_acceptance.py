@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction as F
 from pathlib import Path
 
 import pytest
@@ -46,32 +47,54 @@ def _asiapress_checks() -> dict[str, object]:
 def test_transshipment_share_is_not_passed_silently() -> None:
     share = check_file(ASIAPRESS).checks[0]
     assert share.id == "transshipment-share"
-    assert share.verdict == "within_rounding"
+    # 75.7% against 'roughly 70%' (69.5% to 70.5% as written): only the hedges reconcile
+    assert share.verdict == "within_hedge"
     assert share.computed is not None and share.stated is not None
     assert round(float(share.computed.central), 4) == 75.6757
-    assert share.stated.rounding.lo == 65 and share.stated.rounding.hi == 75
+    assert share.stated.rounding.lo == F(139, 2) and share.stated.rounding.hi == F(141, 2)
     assert share.gap_unit == "pp"
-    assert "75.7%" in share.explanation and "65% to 75%" in share.explanation
-    assert "edge of rounding" in share.explanation
+    assert "75.68%" in share.explanation and "69.5% to 70.5%" in share.explanation
+    assert "through the hedges 'roughly', 'about'" in share.explanation
+    # the coarser one-figure reading would have met at the edge of rounding: said, not used
+    assert any("one significant figure" in n and "within rounding" in n for n in share.notes)
+
+
+def test_voyages_read_the_ship_to_two_significant_figures() -> None:
+    checks = {c.id: c for c in check_file(ASIAPRESS).checks}
+    # 3.7 million t / 10,000 t = 370 voyages: 3.65/10,500 to 3.75/9,500 million = 347.6 to 394.7
+    all_coal = checks["voyages-for-all-coal"]
+    assert all_coal.verdict == "consistent" and all_coal.computed is not None
+    assert all_coal.computed.rounding.lo == F(3_650_000, 10_500)
+    assert all_coal.computed.rounding.hi == F(3_750_000, 9_500)
+    # 2.8 million t / 10,000 t = 280 voyages (261.9 to 300), not 370
+    transshipped = checks["voyages-for-transshipped-coal"]
+    assert transshipped.verdict == "inconsistent" and transshipped.computed is not None
+    assert transshipped.computed.central == 280
+    assert transshipped.computed.rounding.hi == 300
+    assert any("5,000 t to 15,000 t" in n for n in transshipped.notes)
 
 
 def test_implied_figures() -> None:
     derived = {d.name: d for d in check_file(ASIAPRESS).derived}
     price = derived["coal_price"].value
     assert price is not None and price.central == 100 and price.unit == "USD/t"
-    assert 97 < price.rounding.lo < 98 and 102 < price.rounding.hi < 103
+    assert price.rounding.lo == F(365, 375) * 100 and price.rounding.hi == F(375, 365) * 100
     sand = derived["sand_price"].value
     assert sand is not None and sand.central == 22
-    assert sand.hedged.lo == 0 and sand.hedged.hi == 45  # an upper bound: mass is 'at least'
+    # $22 million (21.5 to 22.5) over at least 1 million t: at most 22.5 USD/t
+    assert (sand.rounding.lo, sand.rounding.hi) == (F(43, 2), F(45, 2))
+    assert sand.hedged.lo == 0 and sand.hedged.hi == F(45, 2)
     per_day = derived["voyages_per_day"].value
     assert per_day is not None and per_day.unit == "voyages/day"
-    assert abs(float(per_day.central) - 370 / 243) < 1e-12
+    assert per_day.central == F(370, 243)
     oil = derived["oil_imports_min"].value
     assert oil is not None and oil.central == 1_500_000 and oil.unit == "bbl/year"
+    assert (oil.rounding.lo, oil.rounding.hi) == (1_485_000, 1_515_000)  # 3 x (495k to 505k)
     tonnes = derived["oil_imports_min_tonnes"].value
     assert tonnes is not None and tonnes.unit == "t/year"
-    assert tonnes.rounding.lo == pytest.approx(1_350_000 / 8.5)
-    assert tonnes.rounding.hi == pytest.approx(1_650_000 / 7.23)
+    # the range 7.23 to 8.50 barrels a tonne: each end as written, 7.225 to 8.505
+    assert tonnes.rounding.lo == F(1_485_000) / F("8.505")
+    assert tonnes.rounding.hi == F(1_515_000) / F("7.225")
 
 
 def test_ton_and_barrel_conventions_are_visible() -> None:

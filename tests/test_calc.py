@@ -62,11 +62,45 @@ def test_price_with_the_same_semantics_as_claim_files() -> None:
 
 
 def test_comparison_gets_the_verdict_ladder() -> None:
-    assert calculate("2.8 million t / 3.7 million t == roughly 70%").verdict == "within_rounding"
+    # 75.7% (73.3% to 78.1%) against 70% as written (69.5% to 70.5%): only the hedges
+    assert calculate("2.8 million t / 3.7 million t == roughly 70%").verdict == "within_hedge"
+    assert calculate("2.8 million t / 3.7 million t == 70%").verdict == "inconsistent"
     assert calculate("2.8 million t / 3.7 million t == about 76%").verdict == "consistent"
     assert calculate("3.7 million t == about 2.8 million t").verdict == "inconsistent"
     assert calculate("760 people <= about 700 people").verdict == "within_hedge"
     assert calculate("600 people == more than 500 people").verdict == "consistent"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # bounds sit at the stated number itself, not at the edge of its rounding
+    ("75.5% == more than 80%", "inconsistent"),
+    ("80% == more than 80%", "within_rounding"),  # typed 80% is 79.5% to 80.5%
+    ("80% == at least 80%", "within_rounding"),  # 79.5% to 80.5%: only part is >= 80
+    ("81% == more than 80%", "consistent"),
+    ("79% == less than 80%", "consistent"),
+    # multiplier words are round multiples: doubled is 1.95 to 2.05 times
+    ("1.97 == doubled", "consistent"),
+    ("2.04 == doubled", "consistent"),
+    ("1.6 == doubled", "inconsistent"),
+    ("2.6 == doubled", "inconsistent"),
+    ("1.8 == nearly doubled", "within_hedge"),
+    ("2.5 == more than doubled", "consistent"),
+    # words read like digits; a fraction reaches halfway to its neighbours
+    ("48% == almost half", "consistent"),
+    ("23% == a quarter", "inconsistent"),
+    ("25.5% == a quarter", "consistent"),
+    ("30% == a quarter", "inconsistent"),
+    ("2.1% == about 1 in 50", "within_hedge"),
+    # a stated vague count is any value in its range
+    ("5 == several times", "consistent"),
+    ("12 == several times", "inconsistent"),
+    # a total where a rate was meant is a finding, not an error
+    ("3 million t == 3 million t a year", "inconsistent"),
+])
+def test_reading_rules_in_comparisons(text: str, verdict: str) -> None:
+    result = calculate(text)
+    assert not result.diagnostics, result.diagnostics
+    assert result.verdict == verdict, result.explanation
 
 
 def test_conventions_apply() -> None:
@@ -101,7 +135,7 @@ def test_exit_codes(args: list[str], status: int) -> None:
 def test_json_for_scripts() -> None:
     result = runner.invoke(app, ["calc", "-f", "json", "2.8 million t / 3.7 million t == 70%"])
     doc = json.loads(result.output)
-    assert doc["verdict"] == "within_rounding"
+    assert doc["verdict"] == "inconsistent"
     assert doc["computed"]["unit"] == "%" and doc["stated"]["text"] == "70%"
     assert doc["gap"]["unit"] == "pp"
     bad = json.loads(runner.invoke(app, ["calc", "-f", "json", "3 tonns"]).output)

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from claimcheck.engine import check_text
-from claimcheck.intervals import INF, Interval
+from claimcheck.intervals import INF, Interval, Region
 from claimcheck.report import ExitStatus, Report, Shown
 from claimcheck.verdicts import judge
 
@@ -34,26 +34,62 @@ def S(central: float, lo: float, hi: float, hlo: float | None = None,
     return Shown(central_value, rounding, hedged, unit)
 
 
-@pytest.mark.parametrize(("relation", "computed", "stated", "bound", "expected"), [
-    ("==", S(70, 69, 71), S(70, 65, 75), False, "consistent"),
-    ("==", S(75.7, 73.3, 78.1), S(70, 65, 75, 58.5, 82.5), False, "within_rounding"),
-    ("==", S(60.8, 60.2, 61.4, 49, 68), S(50, 45, 55, 40.5, 60.5), False, "within_hedge"),
-    ("==", S(3.7, 3.65, 3.75), S(2.8, 2.75, 2.85, 2.48, 3.14), False, "inconsistent"),
-    ("==", S(75, 74, 76), S(70, 65, 75), False, "consistent"),      # edge is inside
-    ("==", S(600, 600, 600), S(500, 450, 550, 450, INF), True, "consistent"),  # 'more than'
-    ("==", S(400, 400, 400), S(500, 450, 550, 450, INF), True, "inconsistent"),
-    ("<", S(1, 1, 1), S(2, 2, 2), False, "consistent"),
-    ("<", S(2, 1.5, 2.5), S(2, 1.5, 2.5), False, "within_rounding"),
-    ("<=", S(2, 2, 2), S(2, 2, 2), False, "consistent"),
-    ("<", S(2, 2, 2), S(2, 2, 2), False, "inconsistent"),
-    (">", S(1.5e6, 1.35e6, 1.65e6), S(5e5, 4.5e5, 5.5e5), False, "consistent"),
-    (">=", S(760, 755, 765, 680, 765), S(800, 750, 850), False, "within_rounding"),
-    ("<=", S(760, 755, 765, 680, 765), S(700, 650, 750, 585, 825), False, "within_hedge"),
-    (">", S(1, 1, 1), S(5, 4, 6), False, "inconsistent"),
+def R(lo: float, hi: float, lo_open: bool = False, hi_open: bool = False) -> Region:
+    def f(x: float) -> Fraction | float:
+        return x if x in (INF, -INF) else Fraction(str(x))
+
+    return Region(f(lo), f(hi), lo_open, hi_open)
+
+
+MORE_THAN_500 = (R(500, INF, lo_open=True),) * 2
+AT_LEAST_500 = (R(500, INF),) * 2
+LESS_THAN_500 = (R(-INF, 500, hi_open=True),) * 2
+WELL_OVER_70 = (R(77, INF), R(70, INF, lo_open=True))
+BOUND = S(500, 500, 500, 500, INF)
+
+
+@pytest.mark.parametrize(("relation", "computed", "stated", "region", "expected"), [
+    ("==", S(70, 69, 71), S(70, 65, 75), None, "consistent"),
+    ("==", S(75.7, 73.3, 78.1), S(70, 65, 75, 58.5, 82.5), None, "within_rounding"),
+    ("==", S(60.8, 60.2, 61.4, 49, 68), S(50, 45, 55, 40.5, 60.5), None, "within_hedge"),
+    ("==", S(3.7, 3.65, 3.75), S(2.8, 2.75, 2.85, 2.48, 3.14), None, "inconsistent"),
+    ("==", S(75, 74, 76), S(70, 65, 75), None, "consistent"),      # edge is inside
+    ("==", S(76, 75, 77), S(70, 65, 75), None, "within_rounding"),  # touching edges meet
+    # a stated bound: the whole recomputed rounding range must satisfy it
+    ("==", S(600, 600, 600), BOUND, MORE_THAN_500, "consistent"),
+    ("==", S(400, 400, 400), BOUND, MORE_THAN_500, "inconsistent"),
+    ("==", S(500, 500, 500), BOUND, MORE_THAN_500, "inconsistent"),  # 500 is not > 500
+    ("==", S(500, 500, 500), BOUND, AT_LEAST_500, "consistent"),     # ... but is >= 500
+    ("==", S(501, 499, 503), BOUND, MORE_THAN_500, "within_rounding"),
+    ("==", S(500, 499, 500), BOUND, MORE_THAN_500, "inconsistent"),  # touches, never above
+    ("==", S(500, 499, 500), BOUND, AT_LEAST_500, "within_rounding"),
+    ("==", S(490, 485, 495, 440, 540), BOUND, MORE_THAN_500, "within_hedge"),
+    ("==", S(490, 485, 495, 440, 500), BOUND, MORE_THAN_500, "inconsistent"),
+    ("==", S(490, 485, 495, 440, 500), BOUND, AT_LEAST_500, "within_hedge"),
+    ("==", S(400, 395, 405), BOUND, LESS_THAN_500, "consistent"),
+    ("==", S(500, 500, 500), BOUND, LESS_THAN_500, "inconsistent"),
+    ("==", S(80, 79.5, 80.5), BOUND, WELL_OVER_70, "consistent"),
+    ("==", S(77, 76.5, 77.5), BOUND, WELL_OVER_70, "within_rounding"),
+    ("==", S(72, 71.5, 72.5), BOUND, WELL_OVER_70, "within_hedge"),   # the hedge's own looseness
+    ("==", S(70, 69.5, 70), BOUND, WELL_OVER_70, "inconsistent"),
+    # a stated vague count: any value in its range
+    ("==", S(5, 5, 5), BOUND, (R(3, 9),) * 2, "consistent"),
+    ("==", S(9, 8.5, 9.5), BOUND, (R(3, 9),) * 2, "within_rounding"),
+    ("==", S(12, 12, 12), BOUND, (R(3, 9),) * 2, "inconsistent"),
+    ("<", S(1, 1, 1), S(2, 2, 2), None, "consistent"),
+    ("<", S(2, 1.5, 2.5), S(2, 1.5, 2.5), None, "within_rounding"),
+    ("<=", S(2, 2, 2), S(2, 2, 2), None, "consistent"),
+    ("<", S(2, 2, 2), S(2, 2, 2), None, "inconsistent"),
+    (">", S(2, 2, 2), S(2, 2, 2), None, "inconsistent"),
+    (">=", S(2, 2, 2), S(2, 2, 2), None, "consistent"),
+    (">", S(1.5e6, 1.35e6, 1.65e6), S(5e5, 4.5e5, 5.5e5), None, "consistent"),
+    (">=", S(760, 755, 765, 680, 765), S(800, 750, 850), None, "within_rounding"),
+    ("<=", S(760, 755, 765, 680, 765), S(700, 650, 750, 585, 825), None, "within_hedge"),
+    (">", S(1, 1, 1), S(5, 4, 6), None, "inconsistent"),
 ])
-def test_verdict_ladder(relation: str, computed: Shown, stated: Shown, bound: bool,
-                        expected: str) -> None:
-    assert judge(relation, computed, stated, bound) == expected
+def test_verdict_ladder(relation: str, computed: Shown, stated: Shown,
+                        region: tuple[Region, Region] | None, expected: str) -> None:
+    assert judge(relation, computed, stated, region) == expected
 
 
 def test_more_than_is_consistent_with_any_larger_value() -> None:
@@ -115,8 +151,12 @@ checks:
   - {id: broken, claim: x, assert: a == nope}
   - {id: fine, claim: y, assert: a == b}
   - {id: mixed, claim: z, assert: a == 10 USD}
+  - {id: adding, claim: w, assert: a + 10 USD == b}
 """
-    assert verdicts(body) == {"broken": "error", "fine": "consistent", "mixed": "error"}
+    # the two sides measuring different things is a finding; adding tonnes to dollars
+    # inside one side is an error of the claim file
+    assert verdicts(body) == {"broken": "error", "fine": "consistent",
+                              "mixed": "inconsistent", "adding": "error"}
 
 
 def test_self_reference_and_duplicates() -> None:

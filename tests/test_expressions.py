@@ -13,6 +13,7 @@ from claimcheck.expressions import (
     Binary,
     Call,
     Literal,
+    Literals,
     Name,
     Power,
     Unary,
@@ -20,6 +21,7 @@ from claimcheck.expressions import (
     parse_assertion,
     parse_expression,
 )
+from claimcheck.intervals import INF, Interval
 from claimcheck.lexer import TextError
 from claimcheck.quantity import Quantity
 from claimcheck.reading import ReadContext, read_figure
@@ -34,13 +36,15 @@ LOOKUP = {
     "cost": read_figure("about $370 million", CTX).quantity,
     "cap": read_figure("up to 5 t", CTX).quantity,
     "zero": Quantity.exact(F(0)),
+    # a stated range that straddles zero: "-1 to 3"
+    "swing": Quantity(F(1), Interval(F(-1), F(3)), Interval(F(-1), F(3)), units.dimensionless()),
 }
 NAMES = frozenset(LOOKUP)
 
 
-def ev(text: str) -> Quantity:
+def ev(text: str, literals: Literals = Literals.EXACT) -> Quantity:
     expr = parse_expression(text, CTX)
-    return evaluate(expr.root, LOOKUP.get, CTX, NAMES)
+    return evaluate(expr.root, LOOKUP.get, CTX, NAMES, literals)
 
 
 def value(text: str) -> F:
@@ -137,10 +141,22 @@ def test_tree_shape_and_offsets():
 # --- quantities ------------------------------------------------------------------------
 
 
-def test_price_per_ton_from_hedged_literals():
+def test_literals_in_claim_files_are_exact_but_keep_their_hedge():
+    # rule 7: in `expr:`/`assert:` the digits are the arithmetic's own constants
     r = ev("about $370 million / 3.7 million tons")
     assert r.central == 100
     assert units.format_unit(r.unit) == "USD/t"
+    assert (r.rounding.lo, r.rounding.hi) == (100, 100)
+    # 'about' written there still widens by 10%: 333 / 3.7 = 90, 407 / 3.7 = 110
+    assert (r.hedged.lo, r.hedged.hi) == (90, 110)
+    assert ev("1 year").rounding.width == 0
+    assert ev("100%").rounding.width == 0
+
+
+def test_price_per_ton_from_stated_literals():
+    # calc reads typed numbers as stated figures, rounding and all
+    r = ev("about $370 million / 3.7 million tons", Literals.STATED)
+    assert r.central == 100
     assert r.rounding.lo == F(365, 375) * 100
     assert r.rounding.hi == F(375, 365) * 100
     # 'about' widens the numerator by 10% beyond its rounding
@@ -149,23 +165,27 @@ def test_price_per_ton_from_hedged_literals():
     assert r.hedged.lo < r.rounding.lo < 100 < r.rounding.hi < r.hedged.hi
 
 
-def test_names_and_literals_agree():
-    by_literal = ev("about $370 million / 3.7 million tons")
+def test_names_and_stated_literals_agree():
+    by_literal = ev("about $370 million / 3.7 million tons", Literals.STATED)
     by_name = ev("cost / tons")
     assert (by_literal.central, by_literal.rounding, by_literal.hedged) == (
         by_name.central, by_name.rounding, by_name.hedged)
 
 
-def test_literal_with_unit_has_rounding():
-    r = ev("10000 t")
+def test_literal_with_unit():
+    assert (ev("10000 t").rounding.lo, ev("10000 t").rounding.hi) == (10000, 10000)
+    r = ev("10000 t", Literals.STATED)
     assert r.central == 10000
-    assert (r.rounding.lo, r.rounding.hi) == (5000, 15000)
+    assert (r.rounding.lo, r.rounding.hi) == (9500, 10500)  # two significant figures
     assert units.format_unit(r.unit) == "t"
 
 
 def test_hedged_literal_in_expression():
     r = ev("nearly 5 * 2")
     assert r.central == 10
+    assert (r.rounding.lo, r.rounding.hi) == (10, 10)
+    assert (r.hedged.lo, r.hedged.hi) == (9, 10)  # nearly 5: 4.5 to 5
+    r = ev("nearly 5 * 2", Literals.STATED)
     assert (r.rounding.lo, r.rounding.hi) == (9, 11)
     assert (r.hedged.lo, r.hedged.hi) == (F(81, 10), 11)
 
@@ -173,7 +193,18 @@ def test_hedged_literal_in_expression():
 def test_several_times_literal():
     r = ev("2 * several times")
     assert r.central == 6
-    assert (r.hedged.lo, r.hedged.hi) == (6, 14)
+    assert (r.hedged.lo, r.hedged.hi) == (6, 18)  # several: 3 to 9
+
+
+def test_division_by_a_hedged_divisor_is_unbounded_not_an_error():
+    # rule 5: "up to 5 t" is 5 t at face value; with its hedge it reaches 0
+    r = ev("a / cap")
+    assert r.central == F(2, 5)
+    assert (r.rounding.lo, r.rounding.hi) == (F(2, 5), F(2, 5))
+    assert (r.hedged.lo, r.hedged.hi) == (F(2, 5), INF)
+    r = ev("cost / up to 5 t")  # cost: $365 to $375 million by its rounding
+    assert (r.rounding.lo, r.rounding.hi) == (73_000_000, 75_000_000)
+    assert (r.hedged.lo, r.hedged.hi) == (65_700_000, INF)  # 'about': 328.5 / 5
 
 
 def test_currency_addition():
@@ -336,8 +367,7 @@ EVAL_ERRORS = [
     ("1 / 0", "division-by-zero", 4, 5),
     ("a / (b - 3)", "division-by-zero", 4, 11),
     ("a / zero", "division-by-zero", 4, 8),
-    ("a / cap", "division-by-zero", 4, 7),
-    ("cost / up to 5 t", "division-by-zero", 7, 16),
+    ("a / swing", "division-by-zero", 4, 9),
     ("zero ^ -1", "division-by-zero", 0, 9),
 ]
 
@@ -374,11 +404,12 @@ def test_dimension_mismatch_message():
     assert err.value.diagnostic.message.startswith("cannot subtract")
 
 
-def test_division_by_hedged_zero_explains():
+def test_division_by_a_rounding_that_reaches_zero_explains():
     with pytest.raises(TextError) as err:
-        ev("a / cap")
-    assert "hedges" in err.value.diagnostic.message
-    assert "lower bound" in err.value.diagnostic.hint
+        ev("a / swing")
+    assert "within its rounding" in err.value.diagnostic.message
+    assert "-1 to 3" in err.value.diagnostic.message
+    assert "does not include zero" in err.value.diagnostic.hint
 
 
 # --- no eval/exec ------------------------------------------------------------------------

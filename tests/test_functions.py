@@ -41,8 +41,9 @@ def verdict(text: str) -> str | None:
      100 * (1.0605 * 1.0665 - 1), "%"),
     ("annualize(1%, 12)", 100 * (1.01 ** 12 - 1), 100 * (1.005 ** 12 - 1),
      100 * (1.015 ** 12 - 1), "%/year"),
+    # 1,234 patients is a whole count; the rate is per 100,000
     ("per(1234 patients, 5.6 million people, 100000)", 1234 / 5.6e6 * 1e5,
-     1233.5 / 5.65e6 * 1e5, 1234.5 / 5.55e6 * 1e5, ""),
+     1234 / 5.65e6 * 1e5, 1234 / 5.55e6 * 1e5, "per 100,000"),
     ("percent_of(25%, 3.7 million t)", 925_000, 0.245 * 3.65e6, 0.255 * 3.75e6, "t"),
     ("possible_share(51%, 23)", 100 * 12 / 23, 100 * 12 / 23, 100 * 12 / 23, "%"),
     ("grim(5.18, 28)", 145 / 28, 145 / 28, 145 / 28, ""),
@@ -91,8 +92,11 @@ def test_verdicts_at_the_edges(text: str, expected: str) -> None:
 
 
 def test_percent_and_points_do_not_mix() -> None:
-    (d,) = calculate("pct_change(6.1%, 7.35%) == 1.25 percentage points").diagnostics
-    assert d.code == "dimension-mismatch" and "percentage points" in (d.hint or "")
+    # a percentage stated where the arithmetic gives points (or the reverse) is a finding
+    result = calculate("pct_change(6.1%, 7.35%) == 1.25 percentage points")
+    assert result.verdict == "inconsistent" and not result.diagnostics
+    assert "a number of percentage points" in (result.explanation or "")
+    assert any("pp_change" in n for n in result.notes)
     (d,) = calculate("pp_change(6.1 t, 7.35 t)").diagnostics
     assert d.code == "dimension-mismatch"
 

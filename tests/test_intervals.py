@@ -395,12 +395,28 @@ def test_quantity_add_dimension_mismatch():
     assert err.value.diagnostic.code == "dimension-mismatch"
 
 
-def test_quantity_divide_by_hedged_zero():
+def test_quantity_divide_by_hedged_zero_is_unbounded():
+    # "up to 5.5 t" as a divisor: the rounding decides, the hedge has no upper limit
     up_to = Quantity(F(5), iv(F(9, 2), F(11, 2)), iv(0, F(11, 2)), TON)
+    r = q.divide(Quantity.exact(F(1), USD), up_to)
+    assert (r.rounding.lo, r.rounding.hi) == (F(2, 11), F(2, 9))
+    assert (r.hedged.lo, r.hedged.hi) == (F(2, 11), INF)
+
+
+def test_quantity_divide_by_a_rounding_that_reaches_zero():
+    swing = Quantity(F(1), iv(-1, 3), iv(-1, 3), TON)
     with pytest.raises(ClaimcheckError) as err:
-        q.divide(Quantity.exact(F(1), USD), up_to)
+        q.divide(Quantity.exact(F(1), USD), swing)
     assert err.value.diagnostic.code == "division-by-zero"
-    assert "hedges" in err.value.diagnostic.message
+    assert "rounding" in err.value.diagnostic.message
+
+
+def test_interval_division_allowing_zero():
+    assert iv(1, 2).divided_allowing_zero(iv(0, 4)) == iv(F(1, 4), INF)
+    assert iv(1, 2).divided_allowing_zero(iv(-4, 0)) == iv(-INF, F(-1, 4))
+    assert iv(1, 2).divided_allowing_zero(iv(-1, 1)) == iv(-INF, INF)
+    with pytest.raises(ZeroDivisionError):
+        iv(1, 2).divided_allowing_zero(iv(0, 0))
 
 
 def test_quantity_divide_by_exact_zero():

@@ -37,6 +37,7 @@ class CalcResult:
     notes: tuple[str, ...] = ()
     hedges: tuple[str, ...] = ()
     stated_hedges: tuple[str, ...] = ()
+    stated_meaning: str | None = None
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 
     @property
@@ -157,4 +158,4 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
         notes=tuple(dict.fromkeys((*_notes(assertion.left, assertion.right), *result.notes,
                                    *coarse_notes))),
         hedges=tuple(dict.fromkeys(stated.hedges + input_hedges)),
-        stated_hedges=stated.hedges)
+        stated_hedges=stated.hedges, stated_meaning=result.stated_meaning)

@@ -42,6 +42,7 @@ class Comparison:
     explanation: str
     gap: Gap | None
     notes: tuple[str, ...] = ()
+    stated_meaning: str | None = None  # a bound's region in words: "more than 80%"
 
 
 def align(assertion: ex.Assertion, left: Quantity,
@@ -101,9 +102,12 @@ def _mismatch(assertion: ex.Assertion, left: Quantity, right: Quantity, computed
                 f"gives {got}, so they cannot agree")
     if assertion.relation != "==":
         sentence = sentence.replace("cannot agree", "cannot be compared")
+    notes = [f"the two sides measure different things: {got} vs {what}"]
+    if (hint := q.mismatch_hint(left.unit, right.unit, "")) == q.POINTS_HINT:
+        notes.append(hint)
     return Comparison(verdict=Verdict.INCONSISTENT, computed=computed, stated=stated_value,
                       stated_text=stated.text, explanation=sentence, gap=None,
-                      notes=(f"the two sides measure different things: {got} vs {what}",))
+                      notes=tuple(notes))
 
 
 def _central(value: Shown) -> str:
@@ -115,7 +119,9 @@ def _central(value: Shown) -> str:
 def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, computed_text: str,
             stated: StatedSide, input_hedges: tuple[str, ...]) -> Comparison:
     """The verdict of ``left RELATION right`` and its sentence."""
-    if not units.same_dimension(left.unit, right.unit):
+    if not units.same_dimension(left.unit, right.unit) and not units.differ_only_in_currency(
+            left.unit, right.unit):
+        # a currency is never converted without a declared rate: align says so, as an error
         return _mismatch(assertion, left, right, computed_text, stated)
     left, right, unit_text = align(assertion, left, right)
     computed, stated_value = shown(left, unit_text), shown(right, unit_text)
@@ -145,9 +151,21 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
     notes: list[str] = []
     if not computed.hedged.bounded and computed.rounding.bounded:
         side = "upper" if isinstance(computed.hedged.hi, float) else "lower"
-        notes.append(f"with its hedges the recomputed value has no {side} limit (a hedge such "
-                     "as 'up to' reaches zero in a divisor); the rounding decides the verdict")
+        notes.append(f"with its hedges the recomputed value has no {side} limit (a divisor "
+                     "stated 'up to' or 'less than' can reach zero), so the hedge tier meets "
+                     "almost any stated value: its rounding range is the informative one")
     return Comparison(verdict=verdict, computed=computed, stated=stated_value,
                       stated_text=stated_text, explanation=explain(verdict, sides) + other,
                       gap=None if region is not None else gap(computed, stated_value),
-                      notes=tuple(notes))
+                      notes=tuple(notes), stated_meaning=_meaning(region, unit_text))
+
+
+def _meaning(region: tuple[Region, Region] | None, unit: str) -> str | None:
+    from . import formatting as fmt
+
+    if region is None:
+        return None
+    strict, loose = region
+    digits = fmt.digits_for([strict.lo, strict.hi, loose.lo, loose.hi])
+    text = fmt.region(strict, unit, digits)
+    return text if loose == strict else f"{text} ({fmt.region(loose, unit, digits)} with the hedge)"

@@ -27,7 +27,7 @@ def _base_name(m: Mention) -> str:
     kind = "figure"
     if reading is not None:
         unit = reading.quantity.unit
-        dims = str(units.registry().Quantity(1, unit).dimensionality)
+        dims = units.dimension_text(unit)
         if reading.period is not None:
             kind = "period"
         elif reading.unit_text.startswith("%"):

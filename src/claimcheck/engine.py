@@ -75,7 +75,8 @@ def _check(env: Env, index: int) -> CheckResult:
         stated_text=result.stated_text, stated=result.stated,
         gap=g.value if g else None, gap_unit=g.unit if g else None,
         hedges=tuple(dict.fromkeys(stated.hedges + input_hedges)), notes=notes,
-        expected=spec.expect, diagnostics=diagnostics)
+        expected=spec.expect, diagnostics=diagnostics, stated_meaning=result.stated_meaning,
+        verdict_notes=(*result.notes, *coarse))
 
 
 def _stated_value(env: Env, assertion: ex.Assertion,

@@ -90,7 +90,7 @@ class Explanation:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.check.id, "claim": self.check.claim, "verdict": self.check.verdict,
-                "explanation": self.check.explanation,
+                "explanation": self.check.explanation, "notes": list(self.check.notes),
                 "computed": self.computed.to_dict() if self.computed else None,
                 "stated": self.stated.to_dict() if self.stated else None,
                 "sensitivity": [s.to_dict() for s in self.sensitivity],

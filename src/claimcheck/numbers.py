@@ -98,9 +98,10 @@ def whole_figure(part: NumberPart, exp: int, scale_word: str, *, multiple: bool,
         lo, hi = _scaled(Decimal(part.digits), exp), _scaled(Decimal(part.upper), exp)
         central = (lo + hi) / 2
         rounding = Interval(lo - lo_r.half, hi + hi_r.half)
-        how = (f"a stated range, each end as written (±{scaled_text(lo_r.half, exp, scale_word)}"
-               + (f" and ±{scaled_text(hi_r.half, exp, scale_word)})"
-                  if hi_r.half != lo_r.half else ")"))
+        ends = [f"±{scaled_text(r.half, exp, scale_word)}" if r.half else "exact"
+                for r in (lo_r, hi_r)]
+        how = ("a stated range, each end as written ("
+               + (f"{ends[0]} and {ends[1]})" if ends[0] != ends[1] else f"{ends[0]})"))
     elif part.kind is PartKind.TOLERANCE:
         central = _scaled(Decimal(part.digits), exp)
         tol = _scaled(Decimal(part.tolerance), exp)

@@ -75,10 +75,8 @@ def of_number(digits: str, scale: int = 0, *, scale_word: str = "", multiple: bo
             "last significant digit")
         return Rounding(half=half, how=f"±{scaled_text(half, scale, scale_word)} ({why})")
     significant = mantissa.lstrip("0")
-    if not significant:  # "0": the units digit
-        half = Fraction(10) ** power / 2
-        return Rounding(half=half, how=f"±{scaled_text(half, scale, scale_word)} "
-                                        "(last significant digit)")
+    if not significant:  # a whole zero ("0 deaths", "0 to 1 million") is exact
+        return Rounding(half=Fraction(0), how="exact (zero)")
     zeros = len(significant) - len(significant.rstrip("0")) + power  # scale words add zeros
     figures = len(significant.rstrip("0"))
     coarse = Fraction(10) ** zeros / 2

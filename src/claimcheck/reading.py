@@ -185,6 +185,9 @@ class _Reader(NumberReader):
             rounding, hedged = hedge.rule.read(central, rounding)
             if hedge.rule.states_region:
                 region = hedge.rule.region(central)
+            if hedge.rule.is_bound:
+                how = (f"a bound at the stated number itself ({_plain_number(central)}), not "
+                       "at the edge of its rounding")
         elif part.kind is PartKind.VAGUE:
             hedged = Interval(Fraction(part.low), Fraction(part.high))
             region = (Region(part.low, part.high), Region(part.low, part.high))
@@ -321,6 +324,12 @@ class _Reader(NumberReader):
             tq = tq.to(unit, "the precision")
         t = tq.central
         return Interval(central - t, central + t), f"±{tol.text} (precision: stated)"
+
+
+def _plain_number(x: Fraction) -> str:
+    from . import formatting as fmt
+
+    return fmt.number(x, fmt.digits_for([x]))
 
 
 def _replace(reading: Reading, **changes: object) -> Reading:

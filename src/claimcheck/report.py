@@ -112,6 +112,10 @@ class CheckResult:
     notes: tuple[str, ...] = ()
     expected: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    stated_meaning: str | None = None  # a stated bound in words: "more than 80%"
+    #: what the verdict itself rests on (also in ``notes``): the one-figure reading, an
+    #: unbounded hedge, two sides that measure different things
+    verdict_notes: tuple[str, ...] = ()
 
     @property
     def matches_expected(self) -> bool | None:

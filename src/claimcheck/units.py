@@ -255,9 +255,26 @@ def _one(unit: Unit) -> Any:
 
 
 @lru_cache(maxsize=1024)
+def dimension_text(unit: Unit) -> str:
+    """pint's dimensionality as text, '[length] ** 3 / [time]' (pint's own formatter
+    cannot print the Fraction exponents of claimcheck's exact registry)."""
+    items = sorted(_one(unit).dimensionality.items())
+
+    def one(name: str, power: Any) -> str:
+        p = abs(power)
+        shown = str(int(p)) if p == int(p) else f"{float(p):g}"
+        return name if p == 1 else f"{name} ** {shown}"
+
+    top = " * ".join(one(n, p) for n, p in items if p > 0)
+    bottom = " / ".join(one(n, p) for n, p in items if p < 0)
+    if not top and not bottom:
+        return "dimensionless"
+    return f"{top or '1'} / {bottom}" if bottom else top
+
+
+@lru_cache(maxsize=1024)
 def dimensionality(unit: Unit) -> str:
-    dims = _one(unit).dimensionality
-    text = str(dims)
+    text = dimension_text(unit)
     if text in ("", "dimensionless"):
         return "a pure number"
     # "[currency_USD] / [mass]" -> "money / mass"
@@ -284,6 +301,20 @@ def is_dimensionless(unit: Unit) -> bool:
 @lru_cache(maxsize=1024)
 def same_dimension(a: Unit, b: Unit) -> bool:
     return bool(_one(a).dimensionality == _one(b).dimensionality)
+
+
+@lru_cache(maxsize=1024)
+def differ_only_in_currency(a: Unit, b: Unit) -> bool:
+    """USD/t and EUR/t: the same kind of quantity in two currencies, which claimcheck
+    never converts without a rate the claim file declares."""
+    def generic(unit: Unit) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for dim, power in _one(unit).dimensionality.items():
+            key = "[money]" if dim.startswith("[currency_") else dim
+            found[key] = found.get(key, 0) + power
+        return found
+
+    return not same_dimension(a, b) and generic(a) == generic(b)
 
 
 @lru_cache(maxsize=1024)

@@ -88,7 +88,8 @@ def check_details(path: str, check: CheckResult) -> str:
     lines.append(f"  assert: {check.assertion}")
     if check.stated is not None:
         stated = f"'{check.stated_text}' = " if check.stated_text else ""
-        lines.append(f"  stated: {stated}{value(check.stated)}")
+        shown = check.stated_meaning or value(check.stated)
+        lines.append(f"  stated: {stated}{shown}")
     if check.computed is not None:
         lines.append(f"  recomputed: {value(check.computed)}")
     apart = gap(check)

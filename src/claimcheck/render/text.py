@@ -63,7 +63,9 @@ def _checks_table(f: FileResult) -> Table:
     table.add_column("Why", ratio=3, min_width=14)
     for c in f.checks:
         stated = Text(f"'{c.stated_text}'") if c.stated_text else Text("—")
-        if c.stated is not None:
+        if c.stated_meaning:
+            stated.append(f"\n{c.stated_meaning}", style="dim")
+        elif c.stated is not None:
             stated.append(f"\n{fmt.interval(c.stated.rounding, c.stated.unit)}", style="dim")
         check = Text(c.id, style="bold")
         check.append(f"\n{c.claim}", style="dim")
@@ -210,7 +212,10 @@ def render(report: Report, console: Console, policy: Policy | None = None) -> No
                 why = Text()
                 for i, c in enumerate(f.checks, 1):
                     why.append(f"{i}. {c.id}: ", style="bold")
-                    why.append(c.explanation + ("\n" if i < len(f.checks) else ""))
+                    why.append(c.explanation)
+                    for note in c.verdict_notes:
+                        why.append(f"\n   note: {note}", style="italic")
+                    why.append("\n" if i < len(f.checks) else "")
                 parts.append(why)
             for table in (_derived_table(f), _figures_table(f), _assumptions_table(f)):
                 if table is not None:

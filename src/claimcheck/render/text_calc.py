@@ -45,8 +45,11 @@ def render(result: CalcResult, console: Console) -> None:
         table.add_row("recomputed", f"{result.computed_text} = {_value(result.computed)}")
         _rows(table, result.computed, tuple(h for h in result.hedges
                                             if h not in result.stated_hedges))
-        table.add_row("stated", f"{result.stated_text} = {_value(result.stated)}")
-        _rows(table, result.stated, result.stated_hedges)
+        if result.stated_meaning:  # a bound: the region it states, not a value
+            table.add_row("stated", f"{result.stated_text}, meaning {result.stated_meaning}")
+        else:
+            table.add_row("stated", f"{result.stated_text} = {_value(result.stated)}")
+            _rows(table, result.stated, result.stated_hedges)
         table.add_row("verdict", Text(VERDICT_LABELS[result.verdict],
                                       style=VERDICT_STYLES[result.verdict]))
         table.add_row("why", result.explanation or "")

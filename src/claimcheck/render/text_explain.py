@@ -43,6 +43,12 @@ def _label(node: Node, role: str | None = None) -> Text:
     return out
 
 
+def _tree_notes(node: Node | None) -> set[str]:
+    if node is None:
+        return set()
+    return set(node.notes).union(*(_tree_notes(c) for c in node.children))
+
+
 def _grow(branch: Tree, node: Node) -> None:
     for child in node.children:
         _grow(branch.add(_label(child)), child)
@@ -59,6 +65,10 @@ def _check(e: Explanation) -> Group:
         if node is not None:
             _grow(tree.add(_label(node, role)), node)
     parts: list[Tree | Text | Table] = [tree, Text(c.explanation)]
+    shown = _tree_notes(e.computed) | _tree_notes(e.stated)
+    for note in c.notes:  # what the verdict rests on beyond the inputs' own notes
+        if note not in shown:
+            parts.append(Text(f"note: {note}", style="italic"))
     if e.sensitivity:
         table = Table.grid(padding=(0, 2))
         for s in e.sensitivity:

@@ -94,7 +94,7 @@ def test_junit_is_valid_and_counts_what_fails(lint: bool,
     assert "failure" not in cases["restated-by-sea"]  # inconsistent, as it expects
     assert "failure" not in cases["sea-share"]  # within rounding passes by default
     assert "system-out" in cases["sea-share"]  # ... with its explanation
-    assert (verdicts["@tests"], verdicts["@failures"], verdicts["@errors"]) == ("7", "1", "1")
+    assert (verdicts["@tests"], verdicts["@failures"], verdicts["@errors"]) == ("8", "1", "1")
     broken = suites["tests/fixtures/report/broken.yaml"]
     assert broken["@errors"] == "1" and "yaml-syntax" in str(broken["testcase"])
 
@@ -104,8 +104,8 @@ def test_junit_failure_carries_both_numbers_and_the_line(junit_schema: xmlschema
     xml = render(_report(), "junit", Policy(fail_on="rounding"))
     junit_schema.validate(xml)
     failure = xml.split('<testcase name="sea-share"', 1)[1].split("</testcase>", 1)[0]
-    assert 'type="within_rounding"' in failure
-    assert "every-verdict.yaml:38:5: sea-share is within rounding" in failure
+    assert 'type="within_hedge"' in failure
+    assert "every-verdict.yaml:41:5: sea-share is within hedge" in failure
     assert "stated: &apos;roughly 70%&apos; = 70%" in failure or "stated: 'roughly 70%'" in failure
     assert "recomputed: 75.7%" in failure and "pp apart" in failure
 
@@ -128,7 +128,7 @@ def test_sarif_is_valid_and_locates_each_result(
         return
     by_check = {r["properties"]["check"]: r for r in run["results"] if "properties" in r}
     assert set(by_check) == {"sea-share", "half-of-them", "restated-by-sea",
-                             "sea-share-pinned"}
+                             "sea-share-pinned", "group-share"}
     assert by_check["restated-by-sea"]["suppressions"][0]["kind"] == "inSource"
     assert by_check["sea-share-pinned"]["level"] == "error"
     assert by_check["sea-share"]["level"] == "warning"

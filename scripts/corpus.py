@@ -1,0 +1,74 @@
+"""Agreement of claimcheck's verdicts with a careful fact-checker's, on tests/corpus/.
+
+Each corpus file encodes real published claims; every check's `expect:` is the verdict a
+fact-checker wrote down, with the reasoning in its `note:`, before claimcheck was run on
+it.  This prints one line per check and the agreement figure the README quotes:
+
+    python scripts/corpus.py            # the table and the figure
+    python scripts/corpus.py --summary  # the figure only
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.engine import check_file, claim_files
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    check: str
+    expected: str
+    got: str
+
+    @property
+    def agrees(self) -> bool:
+        return self.expected == self.got
+
+    @property
+    def passes_a_false_claim(self) -> bool:
+        """The worst disagreement: a claim the checker calls inconsistent comes out
+        consistent."""
+        return self.expected == "inconsistent" and self.got == "consistent"
+
+
+def rows(corpus: Path = CORPUS) -> list[Row]:
+    found = []
+    for path in claim_files([corpus]):
+        result = check_file(path)
+        for check in result.checks:
+            found.append(Row(path.name, check.id, check.expected or "-", str(check.verdict)))
+    return found
+
+
+def summary(found: list[Row]) -> str:
+    agree = sum(r.agrees for r in found)
+    false_passes = sum(r.passes_a_false_claim for r in found)
+    files = len({r.path for r in found})
+    return (f"{agree} of {len(found)} checks ({100 * agree / len(found):.1f}%) in {files} "
+            f"files get the verdict the fact-checker wrote down; {false_passes} claim(s) "
+            "the fact-checker calls inconsistent come out consistent")
+
+
+def main(argv: list[str]) -> int:
+    found = rows()
+    if "--summary" not in argv:
+        for r in found:
+            mark = "  " if r.agrees else ("!!" if r.passes_a_false_claim else "≠ ")
+            print(f"{mark} {r.path:60} {r.check:42} expected {r.expected:16} got {r.got}")
+        confusion = Counter((r.expected, r.got) for r in found if not r.agrees)
+        print("\ndisagreements (expected -> got):")
+        for (want, got), n in sorted(confusion.items()):
+            print(f"  {want:16} -> {got:16} {n}")
+    print(summary(found))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

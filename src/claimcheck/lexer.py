@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .currencies import GLUED_PREFIXES, ISO_CODES
 from .diagnostics import ClaimcheckError, Diagnostic
+
+GLUED_CURRENCIES = ISO_CODES | GLUED_PREFIXES
 
 
 class Kind(StrEnum):
@@ -42,15 +45,17 @@ class TextError(ClaimcheckError):
         self.labels = labels  # (start, end, text): secondary places in the same text
 
 
-_GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"
+# "10,000", and "48 000" with a space, thin space or no-break space between groups of three
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![\d.,])"
 _PLAIN = r"(?:\d+(?:_\d+)*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_]))?"
 _NUM_GROUPED = re.compile(f"{_GROUPED}|{_PLAIN}")
 _NUM_PLAIN = re.compile(_PLAIN)
-_WORD = re.compile(r"[^\W\d]\w*")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d]\w*")  # "U.S.", "km", "GHS9" (split below)
+_GLUED = re.compile(r"([A-Z][A-Za-z]{1,2})(?=\d)")  # "GHS9.7", "Rs14,000": a currency, a number
 _OPS = ("**", "==", "!=", "<=", ">=", "+/-", "<", ">", "+", "-", "*", "/", "^", "(", ")", ",",
         "±", "–", "—", "=", "@")
 _UNICODE_OPS = {"−": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">=", "≠": "!="}
-SYMBOLS = "$€£¥₩₹%"
+SYMBOLS = "$€£¥₩₹₦₱₺₫₴₪₵%"
 
 MAX_TEXT = 500
 
@@ -74,8 +79,12 @@ def tokenize(text: str, *, grouping: bool) -> list[Token]:
             tokens.append(Token(Kind.NUM, m.group(), i, m.end(), spaced))
             i = m.end()
         elif m := _WORD.match(text, i):
-            tokens.append(Token(Kind.WORD, m.group(), i, m.end(), spaced))
-            i = m.end()
+            word = m.group()
+            glued = _GLUED.match(word)
+            if glued and glued.group(1) in GLUED_CURRENCIES:
+                word = glued.group(1)
+            tokens.append(Token(Kind.WORD, word, i, i + len(word), spaced))
+            i += len(word)
         elif ch in SYMBOLS:
             tokens.append(Token(Kind.SYM, ch, i, i + 1, spaced))
             i += 1

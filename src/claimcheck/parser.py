@@ -56,12 +56,21 @@ def _merge_grouping(text: str, toks: list[Token]) -> list[Token]:
             out.pop()
             out.append(Token(Kind.NUM, text[head.start : t.end], head.start, t.end, head.spaced))
             continue
+        if (t.kind is Kind.NUM and out and out[-1].kind is Kind.NUM and t.spaced
+                and _SPACE_HEAD.fullmatch(out[-1].text) and _SPACE_TAIL.fullmatch(t.text)
+                and text[out[-1].end : t.start] in _GROUP_SPACES):
+            head = out.pop()  # "48 000": thousands grouped with a space
+            out.append(Token(Kind.NUM, text[head.start : t.end], head.start, t.end, head.spaced))
+            continue
         out.append(t)
     return out
 
 
 _YEAR = re.compile(r"(18|19|20)\d\d")
 _GROUP_HEAD = re.compile(r"\d{1,3}(,\d{3})*")
+_SPACE_HEAD = re.compile(r"\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})*")
+_SPACE_TAIL = re.compile(r"\d{3}")
+_GROUP_SPACES = (" ", "\u2009", "\u202f", "\xa0")
 _GROUP_TAIL = re.compile(r"\d{3}(\.\d+)?")
 
 
@@ -245,8 +254,8 @@ class _Parser:
         if read_words(ahead) is not None:  # "a third", "twice", "two"
             return True
         nxt = self.toks[self.pos + 1]
-        return (t.text in units.CURRENCIES and nxt.kind is Kind.NUM) or (
-            nxt.text == "$" and not nxt.spaced)
+        return (nxt.kind is Kind.NUM or nxt.text == "$") and units.currency_word(
+            t.text, self.ctx.conventions) is not None or (nxt.text == "$" and not nxt.spaced)
 
     def atom(self) -> Node:
         t = self.tok

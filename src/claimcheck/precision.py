@@ -47,8 +47,7 @@ def ascii_digits(text: str) -> str:
 
 def plain_digits(token: str) -> str:
     """A number token without grouping: '10,000' -> '10000', '1_000' -> '1000'."""
-    return ascii_digits(token).replace(",", "").replace("_", "").replace("\u202f", "").replace(
-        "\u2009", "").replace("\xa0", "")
+    return "".join(c for c in ascii_digits(token) if c not in ",_ \u2009\u202f\xa0")
 
 
 def scaled_text(value: Fraction, scale: int, scale_word: str) -> str:

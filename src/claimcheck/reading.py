@@ -271,10 +271,11 @@ class _Reader(NumberReader):
         if t.kind is not Kind.WORD:
             return 0
         word = t.lower
+        if word == "m" and t.text == "m" and not has_currency and not self._unit_word_follows():
+            # after a unit 'm' is the metre (kg/m^3); after a bare number it could be either
+            raise self.error("ambiguous-unit", "'m' after a number is ambiguous", t,
+                             hint="write 'million' or 'metres'")
         if not t.spaced and word in ATTACHED_SCALES:
-            if word == "m" and not has_currency and not self._unit_word_follows():
-                raise self.error("ambiguous-unit", "'m' after a number is ambiguous", t,
-                                 hint="write 'million' or 'metres'")
             self.take()
             return ATTACHED_SCALES[word]
         if word in SCALES:

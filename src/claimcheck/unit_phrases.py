@@ -128,10 +128,13 @@ class UnitReader:
             if symbol in units.SYMBOL_CURRENCIES:
                 self.pos += 2
                 return units.currency_for_symbol(symbol, self.ctx.conventions)
-        if (t.kind is Kind.WORD and t.text in units.CURRENCIES and nxt.kind is Kind.NUM
+        doubled = nxt.kind is Kind.SYM and nxt.text == "$" and self.ahead(2).kind is Kind.NUM
+        if (t.kind is Kind.WORD and (nxt.kind is Kind.NUM or doubled)
                 and t.text not in self.ctx.reserved):
-            self.take()
-            return units.ResolvedUnit(units.pint_unit(t.text))
+            found = units.currency_word(t.text, self.ctx.conventions)
+            if found is not None:  # "USD 240", "GHS9.7bn", "Rs14,000", "USD $240"
+                self.pos += 2 if doubled else 1
+                return found
         return None
 
     def _currency_suffix(self) -> units.ResolvedUnit | None:
@@ -156,6 +159,12 @@ class UnitReader:
         if t.kind is not Kind.WORD or t.text in self.ctx.reserved or t.lower in _PER:
             return None
         nxt = self.ahead()
+        after = self.ahead(2)
+        if (nxt.text == "/" and not nxt.spaced and after.kind is Kind.WORD and not after.spaced
+                and units.is_slash_unit(f"{t.text}/{after.text}")):
+            slashed = self._resolve(f"{t.text}/{after.text}", t)  # "b/d", "mb/d"
+            self.pos += 3
+            return slashed
         if nxt.kind is Kind.WORD and nxt.text not in self.ctx.reserved:
             two = self._resolve(f"{t.text} {nxt.text}", t) if (
                 f"{t.lower} {nxt.lower}".rstrip("s") in _TWO_WORD_UNITS) else None

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from .currencies import GLUED_PREFIXES, ISO_CODES
 from .diagnostics import ClaimcheckError, did_you_mean, fail
 
 Unit = Any  # a pint Unit; kept opaque so that pint stays out of the type signatures
@@ -48,8 +49,7 @@ def pint_unit(name: str) -> Unit:
 
 # --- conventions ---------------------------------------------------------------------
 
-CURRENCIES = ("USD", "EUR", "GBP", "CNY", "JPY", "KRW", "KPW", "RUB", "CAD", "AUD", "HKD",
-              "CHF", "INR")
+CURRENCIES = ISO_CODES
 
 #: ambiguous word -> (allowed choices -> pint name), and claimcheck's default choice
 CONVENTIONS: dict[str, dict[str, str]] = {
@@ -57,66 +57,119 @@ CONVENTIONS: dict[str, dict[str, str]] = {
             "long_ton": "long_ton"},
     "barrel": {"oil_barrel": "oil_barrel", "us_liquid_barrel": "barrel",
                "beer_barrel": "beer_barrel"},
-    "dollar": {c: c for c in ("USD", "CAD", "AUD", "HKD")},
+    "dollar": {c: c for c in ("USD", "CAD", "AUD", "HKD", "NZD", "SGD", "TWD", "ZWG")},
+    "rupee": {c: c for c in ("INR", "PKR", "LKR", "NPR", "MUR", "SCR")},
+    "mt": {"megatonne": "megatonne", "metric_ton": "metric_ton"},
 }
-DEFAULT_CONVENTIONS = {"ton": "tonne", "barrel": "oil_barrel", "dollar": "USD"}
+DEFAULT_CONVENTIONS = {"ton": "tonne", "barrel": "oil_barrel", "dollar": "USD", "rupee": "INR"}
 _CONVENTION_NOTES = {
     ("ton", "tonne"): "'{w}' read as metric tonnes (claimcheck's default)",
     ("barrel", "oil_barrel"): "'{w}' read as 42-US-gallon oil barrels (claimcheck's default)",
     ("dollar", "USD"): "'{w}' read as US dollars (USD)",
+    ("rupee", "INR"): "'{w}' read as Indian rupees (INR) (claimcheck's default; a file can "
+                      "choose PKR, LKR, NPR, ... under `conventions: {{rupee: ...}}`)",
 }
 
 _CHOICE_WORDS = {"tonne": "metric tonnes", "metric_ton": "metric tonnes",
                  "short_ton": "short tons (2,000 lb)", "long_ton": "long tons (2,240 lb)",
                  "oil_barrel": "oil barrels (42 US gallons)",
                  "us_liquid_barrel": "US liquid barrels (31.5 US gallons)",
-                 "beer_barrel": "beer barrels (31 US gallons)"}
+                 "beer_barrel": "beer barrels (31 US gallons)",
+                 "megatonne": "million tonnes (megatonnes)"}
 
 SYMBOL_CURRENCIES = {"$": "dollar", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-                     "₩": "KRW", "₹": "INR", "C$": "CAD", "A$": "AUD", "HK$": "HKD"}
+                     "₩": "KRW", "₹": "INR", "C$": "CAD", "A$": "AUD", "HK$": "HKD",
+                     "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "₦": "NGN",
+                     "₱": "PHP", "₺": "TRY", "₫": "VND", "₴": "UAH", "₪": "ILS", "₵": "GHS"}
+
+#: spellings whose case matters: 'Mt' is a megatonne, 'MT' could be either
+_CASED: dict[str, str] = {"Mt": "megatonne", "Gt": "gigametric_ton", "kt": "kilotonne",
+                          "MT": "@mt", "MMT": "megatonne", "mmt": "megatonne",
+                          "MTPA": "megatonne / year", "mtpa": "megatonne / year",
+                          "Mtpa": "megatonne / year", "Mtoe": "megatoe", "ktoe": "kilotoe",
+                          "Mcf": "thousand_cubic_feet", "MMcf": "million_cubic_feet",
+                          "Bcf": "billion_cubic_feet", "Tcf": "trillion_cubic_feet",
+                          "MMBtu": "MMBtu", "MBtu": "@ambiguous_mbtu",
+                          "J": "joule", "kJ": "kilojoule", "MJ": "megajoule", "GJ": "gigajoule",
+                          "TJ": "terajoule", "PJ": "petajoule", "EJ": "exajoule",
+                          "W": "watt", "Wh": "watt_hour", "TW": "terawatt", "g": "gram",
+                          "Rs": "@rupee", "GHC": "GHS"}
 
 #: lower-case singular word -> pint name, or "@convention" for an ambiguous word
 _WORDS: dict[str, str] = {
     "ton": "@ton", "tonne": "metric_ton", "t": "metric_ton", "metric ton": "metric_ton",
     "metric tonne": "metric_ton", "short ton": "short_ton", "long ton": "long_ton",
+    "u.s. ton": "short_ton", "us ton": "short_ton", "kilotonne": "kilotonne",
+    "megatonne": "megatonne", "gigatonne": "gigametric_ton", "dwt": "metric_ton",
     "barrel": "@barrel", "bbl": "@barrel", "oil barrel": "oil_barrel",
     "kilometer": "kilometer", "kilometre": "kilometer", "km": "kilometer",
-    "meter": "meter", "metre": "meter", "mile": "mile", "kilogram": "kilogram", "kg": "kilogram",
-    "gram": "gram", "lb": "pound", "liter": "liter", "litre": "liter", "l": "liter",
-    "gallon": "gallon", "h": "hour", "s": "second", "second": "second", "minute": "minute",
-    "hour": "hour", "day": "day",
-    "week": "week", "month": "month", "year": "year", "decade": "decade",
+    "m": "meter", "meter": "meter", "metre": "meter", "mile": "mile", "mi": "mile",
+    "nautical mile": "nautical_mile", "nmi": "nautical_mile", "knot": "knot", "kn": "knot",
+    "kilogram": "kilogram", "kg": "kilogram", "gram": "gram", "lb": "pound",
+    "troy ounce": "troy_ounce", "ozt": "troy_ounce", "carat": "carat", "ct": "carat",
+    "liter": "liter", "litre": "liter", "l": "liter", "gallon": "gallon",
+    "h": "hour", "hr": "hour", "s": "second", "second": "second", "minute": "minute",
+    "min": "minute", "hour": "hour", "day": "day", "d": "day",
+    "week": "week", "month": "month", "year": "year", "yr": "year", "decade": "news_decade",
+    "century": "century",
     "percent": "percent", "per cent": "percent", "%": "percent",
-    "dollar": "@dollar", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
-    "yen": "JPY", "rouble": "RUB", "ruble": "RUB", "rupee": "INR",
+    "dollar": "@dollar", "us dollar": "USD", "u.s. dollar": "USD", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    "yen": "JPY", "rouble": "RUB", "ruble": "RUB", "rupee": "@rupee", "cedi": "GHS",
+    "naira": "NGN", "rand": "ZAR", "lira": "TRY", "rupiah": "IDR", "ringgit": "MYR",
+    "baht": "THB", "dong": "VND", "zloty": "PLN", "hryvnia": "UAH", "shekel": "ILS",
+    "birr": "ETB", "taka": "BDT", "forint": "HUF", "koruna": "CZK", "reais": "BRL",
+    "kwanza": "AOA",
     # symbols and abbreviations newsrooms use; pint's own symbols are never guessed at
     "mm": "millimeter", "cm": "centimeter", "millimetre": "millimeter", "centimetre": "centimeter",
     "foot": "foot", "feet": "foot", "ft": "foot", "inch": "inch", "yard": "yard",
     "lbs": "pound", "oz": "ounce", "ounce": "ounce", "ml": "milliliter", "hectare": "hectare",
-    "ha": "hectare", "acre": "acre", "mph": "mile / hour", "kph": "kilometer / hour",
-    "km/h": "kilometer / hour",
+    "ha": "hectare", "acre": "international_acre", "mph": "mile / hour",
+    "kph": "kilometer / hour", "km/h": "kilometer / hour", "mpg": "mile / gallon",
     "square kilometre": "kilometer ** 2", "square kilometer": "kilometer ** 2",
     "sq km": "kilometer ** 2", "km2": "kilometer ** 2", "km²": "kilometer ** 2",
     "square mile": "mile ** 2", "square metre": "meter ** 2", "square meter": "meter ** 2",
     "m2": "meter ** 2", "m²": "meter ** 2",
     "cubic metre": "meter ** 3", "cubic meter": "meter ** 3", "m3": "meter ** 3",
-    "m³": "meter ** 3", "cubic foot": "foot ** 3", "bcm": "bcm",
+    "m³": "meter ** 3", "cubic foot": "foot ** 3", "cubic feet": "foot ** 3",
+    "ft³": "foot ** 3", "cu ft": "foot ** 3", "bcm": "bcm", "bcf": "billion_cubic_feet",
+    "tcf": "trillion_cubic_feet", "mmcf": "million_cubic_feet",
     "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt_hour",
     "mwh": "megawatt_hour", "gwh": "gigawatt_hour", "twh": "terawatt_hour",
     "kilowatt hour": "kilowatt_hour", "megawatt hour": "megawatt_hour",
     "gigawatt hour": "gigawatt_hour", "terawatt hour": "terawatt_hour",
-    "bpd": "@barrel/day", "pc": "percent",
+    "watt hour": "watt_hour", "hp": "horsepower", "kcal": "kilocalorie",
+    "btu": "Btu", "mmbtu": "MMBtu", "quad": "quad", "therm": "therm",
+    "toe": "toe", "tonne of oil equivalent": "toe", "boe": "boe",
+    "barrel of oil equivalent": "boe",
+    "bpd": "@barrel/day", "b/d": "@barrel/day", "kb/d": "kilo_oil_barrel/day",
+    "kbd": "kilo_oil_barrel/day", "mbd": "mega_oil_barrel/day",
+    "mb/d": "mega_oil_barrel/day", "bcf/d": "billion_cubic_feet/day",
+    "mmbbl": "mega_oil_barrel", "pc": "percent",
     "pp": "percentage_point", "percentage point": "percentage_point",
     "bp": "basis_point", "bps": "basis_point", "basis point": "basis_point",
 }
 _AMBIGUOUS = {
     "pound": "'pound' is a weight and a currency: write 'lb' for weight or 'GBP' for money",
     "won": "'won' is the South or the North Korean currency: write 'KRW' or 'KPW'",
-    "m": "'m' is metres or million: write 'metres' or 'million'",
-    "mt": "'Mt' and 'MT' mean megatonnes or metric tons: write 'million tonnes' or 'tonnes'",
-    "kt": "'kt' means kilotonnes or knots: write 'thousand tonnes' or 'knots'",
+    "mt": "'mt' means megatonnes or metric tons: write 'Mt' (million tonnes) or 'tonnes'",
+    "peso": "'peso' is the currency of several countries: write its code (MXN, PHP, ARS, ...)",
+    "franc": "'franc' is the currency of several countries: write CHF, XOF, XAF, ...",
+    "krone": "'krone' is Danish or Norwegian: write DKK or NOK",
+    "krona": "'krona' is Swedish or Icelandic: write SEK or ISK",
+    "shilling": "'shilling' is Kenyan, Ugandan, Tanzanian or Somali: write KES, UGX, TZS, SOS",
+    "riyal": "'riyal' is Saudi, Qatari, Omani, Iranian or Yemeni: write SAR, QAR, OMR, ...",
+    "dinar": "'dinar' is the currency of several countries: write its code (KWD, JOD, ...)",
+    "dirham": "'dirham' is Emirati or Moroccan: write AED or MAD",
+    "ambiguous_mbtu": "'MBtu' means a thousand Btu in US industry but a million elsewhere: "
+                      "write 'MMBtu' or 'thousand Btu'",
 }
-_UNIT_NOTES = {"pc": "'{w}' read as per cent", "bpd": "'{w}' read as oil barrels per day"}
+_UNIT_NOTES = {"pc": "'{w}' read as per cent", "bpd": "'{w}' read as oil barrels per day",
+               "b/d": "'{w}' read as oil barrels per day",
+               "dwt": "'{w}' (deadweight tonnage) read as metric tonnes",
+               "GHC": "'{w}' read as Ghanaian cedis (GHS): the old code, still written for "
+                      "the cedi",
+               "boe": "'{w}' read as 5.8 million Btu (US EIA)",
+               "barrel of oil equivalent": "'{w}' read as 5.8 million Btu (US EIA)"}
 
 #: nouns for counted things: dimensionless, kept as a label ("370 voyages")
 COUNT_NOUNS = frozenset({
@@ -125,8 +178,25 @@ COUNT_NOUNS = frozenset({
     "time", "item", "case", "death", "household", "family", "company", "country", "river",
     "mine", "port", "container", "cargo", "load", "smuggler", "child", "children", "fold",
     "patient", "student", "job", "home", "house", "vote", "voter", "arrest", "attack",
+    # the newsroom's other counted things
+    "adult", "man", "men", "woman", "women", "male", "female", "boy", "girl", "baby", "babies",
+    "birth", "pupil", "teacher", "school", "doctor", "nurse", "hospital", "bed", "clinic",
+    "elector", "ballot", "seat", "candidate", "member", "constituency", "district",
+    "murder", "homicide", "killing", "rape", "robbery", "burglary", "assault", "crime",
+    "offence", "offense", "victim", "suspect", "prisoner", "inmate", "prison", "conviction",
+    "suicide", "infection", "hospitalisation", "hospitalization", "admission", "dose",
+    "vaccination", "test", "operation", "visit", "passenger", "tourist", "visitor", "migrant",
+    "immigrant", "emigrant", "asylum", "applicant", "application", "soldier", "troop",
+    "protester", "employee", "vacancy", "business", "firm", "farm", "property", "dwelling",
+    "flat", "carrier", "tanker", "barge", "aircraft", "plane", "train", "bus", "shipment",
+    "consignment", "cargoes", "incident", "accident", "fire", "strike", "raid", "bomb",
+    "casualty", "casualties", "survivor", "citizen", "customer", "user", "subscriber",
+    "account", "teu", "village", "town", "city", "province", "state", "region", "event", "game",
+    "match", "day-trip", "worker", "staff", "officer", "police", "policeman", "judge",
+    "lawyer", "graduate", "learner", "entrant", "candidate", "respondent", "participant",
+    "animal", "tree", "bird", "cow", "pig", "sheep", "chicken", "well", "rig", "plant",
+    "factory", "store", "shop", "restaurant", "bank", "branch", "tablet", "pill",
 })
-
 RATE_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day",
               "monthly": "month", "weekly": "week"}
 
@@ -159,8 +229,10 @@ def resolve_word(
     word: str, conventions: Mapping[str, str], counts: frozenset[str]
 ) -> ResolvedUnit | None:
     """A unit word as a reporter writes it, or None when claimcheck does not know it."""
-    if word.upper() in CURRENCIES and word.isupper():
+    if word in CURRENCIES:
         return ResolvedUnit(pint_unit(word))
+    if word in _CASED:
+        return _resolved(word, word, _CASED[word], conventions)
     lowered = word.lower()
     for form in _singulars(lowered):
         if form in _AMBIGUOUS:
@@ -168,27 +240,47 @@ def resolve_word(
         if form in COUNT_NOUNS or form in counts:
             return ResolvedUnit(dimensionless(), label=word)
         target = _WORDS.get(form)
-        if target is None:
-            continue
-        if form in _UNIT_NOTES:
-            note = _UNIT_NOTES[form].format(w=word)
-            if target.startswith("@"):
-                base = resolve_word(target[1:].split("/")[0], conventions, counts)
-                assert base is not None
-                return ResolvedUnit(base.unit / pint_unit(target.split("/")[1]), note=note)
-            return ResolvedUnit(pint_unit(target), note=note)
-        if target.startswith("@"):
-            key = target[1:]
-            choice = conventions.get(key, DEFAULT_CONVENTIONS[key])
-            pint_name = CONVENTIONS[key][choice]
-            template = _CONVENTION_NOTES.get((key, choice))
-            if key in conventions and key != "dollar":
-                template = (f"'{{w}}' read as {_CHOICE_WORDS.get(choice, choice)} "
-                            "(a chosen convention)")
-            chosen = template.format(w=word) if template else None
-            return ResolvedUnit(pint_unit(pint_name), note=chosen)
-        return ResolvedUnit(pint_unit(target))
+        if target is not None:
+            return _resolved(word, form, target, conventions)
     return _pint_fallback(word)
+
+
+def _resolved(word: str, form: str, target: str,
+              conventions: Mapping[str, str]) -> ResolvedUnit:
+    note = _UNIT_NOTES[form].format(w=word) if form in _UNIT_NOTES else None
+    if not target.startswith("@"):
+        return ResolvedUnit(pint_unit(target), note=note)
+    key, _, per = target[1:].partition("/")
+    if key not in CONVENTIONS:
+        raise fail("ambiguous-unit", f"'{word}' is ambiguous", hint=_AMBIGUOUS[key])
+    if key not in conventions and key not in DEFAULT_CONVENTIONS:
+        choices = ", ".join(CONVENTIONS[key])
+        raise fail("ambiguous-unit", f"'{word}' is ambiguous",
+                   hint=f"say what it means in this file: `conventions: {{{key}: ...}}` "
+                        f"({choices}), or write the unit in full")
+    choice = conventions.get(key, DEFAULT_CONVENTIONS.get(key, ""))
+    unit = pint_unit(CONVENTIONS[key][choice])
+    if note is None:
+        template = _CONVENTION_NOTES.get((key, choice))
+        if key in conventions and key != "dollar":
+            template = (f"'{{w}}' read as {_CHOICE_WORDS.get(choice, choice)} "
+                        "(a chosen convention)")
+        note = template.format(w=word) if template else None
+    return ResolvedUnit(unit / pint_unit(per) if per else unit, note=note)
+
+
+def is_slash_unit(text: str) -> bool:
+    """A unit whose name has a slash in it: 'b/d', 'mb/d' (not 'km/h', read as a rate)."""
+    return "/" in text and text.lower() in _WORDS and text.lower() != "km/h"
+
+
+def currency_word(word: str, conventions: Mapping[str, str]) -> ResolvedUnit | None:
+    """A currency written before the digits: an ISO code ('USD 240'), 'Rs', 'GHC'."""
+    if word in CURRENCIES:
+        return ResolvedUnit(pint_unit(word))
+    if word in GLUED_PREFIXES:
+        return _resolved(word, word, _CASED[word], conventions)
+    return None
 
 
 def is_count(word: str) -> bool:
@@ -343,7 +435,17 @@ def simplify(unit: Unit) -> tuple[Fraction, Unit]:
     return scale, unit
 
 
-_SYMBOLS = {"metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": "m",
+_SYMBOLS = {"megametric_ton": "Mt", "kilometric_ton": "kt", "gigametric_ton": "Gt",
+            "international_acre": "acre", "news_decade": "decade",
+            "thousand_cubic_feet": "Mcf", "million_cubic_feet": "MMcf",
+            "billion_cubic_feet": "bcf", "trillion_cubic_feet": "tcf", "megatoe": "Mtoe",
+            "kilotoe": "ktoe", "knot": "kn", "nautical_mile": "nmi", "troy_ounce": "ozt",
+            "carat": "ct", "kilocalorie": "kcal", "horsepower": "hp", "joule": "J",
+            "kilojoule": "kJ", "megajoule": "MJ", "gigajoule": "GJ", "terajoule": "TJ",
+            "petajoule": "PJ", "exajoule": "EJ", "watt": "W", "watt_hour": "Wh",
+            "terawatt": "TW", "minute": "min", "second": "s",
+            "mega_oil_barrel": "million bbl", "kilo_oil_barrel": "thousand bbl",
+            "metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": "m",
             "kilogram": "kg", "gram": "g", "percent": "%", "liter": "L", "hour": "h",
             "mile": "mi", "short_ton": "short ton", "ton": "short ton", "long_ton": "long ton",
             "barrel": "US liquid bbl", "pound": "lb", "kilowatt_hour": "kWh",

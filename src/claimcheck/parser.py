@@ -254,8 +254,9 @@ class _Parser:
         if read_words(ahead) is not None:  # "a third", "twice", "two"
             return True
         nxt = self.toks[self.pos + 1]
-        return (nxt.kind is Kind.NUM or nxt.text == "$") and units.currency_word(
-            t.text, self.ctx.conventions) is not None or (nxt.text == "$" and not nxt.spaced)
+        currency = units.currency_word(t.text, self.ctx.conventions) is not None
+        return (currency and (nxt.kind is Kind.NUM or nxt.text == "$")) or (
+            nxt.text == "$" and not nxt.spaced)
 
     def atom(self) -> Node:
         t = self.tok

@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import units
-from .precision import plain_digits
 from .diagnostics import ClaimcheckError
 from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import Kind, TextError, Token, tokenize
+from .precision import plain_digits
 
 _PER = ("per", "/", "a", "an")
 _TWO_WORD_UNITS = units.TWO_WORD_UNITS | {"percentage point", "basis point"}

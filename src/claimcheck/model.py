@@ -64,8 +64,14 @@ class Conventions(_Strict):
         None, description="what 'ton(s)' means in this file (default: tonne)")
     barrel: Literal["oil_barrel", "us_liquid_barrel", "beer_barrel"] | None = Field(
         None, description="what 'barrel(s)'/'bbl' means (default: oil_barrel, 42 US gallons)")
-    dollar: Literal["USD", "CAD", "AUD", "HKD"] | None = Field(
+    dollar: Literal["USD", "CAD", "AUD", "HKD", "NZD", "SGD", "TWD", "ZWG"] | None = Field(
         None, description="what '$' and 'dollars' mean (default: USD)")
+    rupee: Literal["INR", "PKR", "LKR", "NPR", "MUR", "SCR"] | None = Field(
+        None, description="what 'Rs' and 'rupees' mean (default: INR)")
+    mt: Literal["megatonne", "metric_ton"] | None = Field(
+        None, description="what 'MT' means: million tonnes or metric tons (no default)")
+    points: Literal["percentage_points", "index_points"] | None = Field(
+        None, description="what 'points' means (default: percentage_points)")
 
     def as_dict(self) -> dict[str, str]:
         return {k: v for k, v in self.model_dump().items() if v is not None}

@@ -10,6 +10,7 @@ from . import quantity as q
 from . import units
 from .diagnostics import did_you_mean
 from .functions import ARITY, SIGNATURES, arity_text
+from .changes import starts_change
 from .hedges import match_hedge
 from .lexer import Kind, TextError, Token, tokenize
 from .periods import MONTH_WORDS, read_period
@@ -247,7 +248,7 @@ class _Parser:
         if t.kind is not Kind.WORD or t.text in self.ctx.reserved:
             return False
         words = [x.lower for x in self.toks[self.pos : self.pos + 4] if x.kind is Kind.WORD]
-        if match_hedge(words, self.ctx.hedges):
+        if match_hedge(words, self.ctx.hedges) or starts_change(self.toks, self.pos):
             return True
         ahead = [x.lower if x.kind is Kind.WORD else x.text
                  for x in self.toks[self.pos : self.pos + 4] if x.kind is not Kind.END]

@@ -16,6 +16,7 @@ from decimal import InvalidOperation
 from fractions import Fraction
 
 from . import units
+from .changes import Change, ChangeReader
 from .hedges import Hedge, HedgeKind, match_hedge
 from .intervals import Interval, Region
 from .lexer import Kind, TextError, Token, tokenize
@@ -81,7 +82,7 @@ def _ambiguity_note(q: Quantity) -> str:
             f"and as {q.central + 1} times as much")
 
 
-class _Reader(NumberReader):
+class _Reader(NumberReader, ChangeReader):
     def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
                  pos: int = 0) -> None:
         super().__init__(text, tokens, ctx, embedded=embedded, pos=pos)
@@ -105,9 +106,14 @@ class _Reader(NumberReader):
     # -- the figure ---------------------------------------------------------------------
     def read(self, precision: str | None = None) -> Reading:
         start_pos = self.pos
-        if not self.embedded and self.tok.lower in _ARTICLES and self.ahead().kind is Kind.NUM:
+        if self.tok.lower in _ARTICLES and self.ahead().kind is Kind.NUM and (
+                self.tok.text not in self.ctx.reserved):
             self.take()
+        self._skip_framing()
         hedge = self._hedge()
+        change = self.prefix_change()
+        if hedge is None:
+            hedge = self._hedge()  # "fell more than 5%": the direction, then the hedge
         negative = False
         if not self.embedded and self.tok.text == "-" and self.ahead().kind in (Kind.NUM,
                                                                                  Kind.SYM):
@@ -123,6 +129,7 @@ class _Reader(NumberReader):
             currency is not None)
         unit_phrase: UnitPhrase | None = None
         percent = part.kind is PartKind.FRACTION
+        change = self.both_ways(change, self.comparative_before_unit())
         if part.kind is PartKind.FRACTION:
             unit_phrase = UnitPhrase(units.pint_unit("percent"), None, ())
         elif part.kind is PartKind.MULTIPLE:
@@ -135,7 +142,11 @@ class _Reader(NumberReader):
             unit_phrase = self._compound_or_unit()
         currency = currency or self._currency_suffix()
         more = self._comparative(unit_phrase.label if unit_phrase else None)
-        descriptor = self._descriptor()
+        than = None
+        if not more:
+            after, than = self.postfix_change()
+            change = self.both_ways(change, after)
+        descriptor = than or self._descriptor()
         if not self.embedded and not self.at_end():
             raise self.leftover()
         notes: list[str] = []
@@ -153,11 +164,24 @@ class _Reader(NumberReader):
             notes.extend(self.rate_notes)
         reading = self._finish(part, exp, unit, label, hedge, negative, precision,
                                self._source(start_pos), notes, descriptor, percent=percent)
+        if change is not None:
+            reading = _directed(reading, change)
         if more:
             return _with_alternative(reading)
         plain = (hedge is None and currency is None and unit_phrase is None and exp == 0
-                 and not negative and part.kind in (PartKind.DIGITS, PartKind.CARDINAL))
+                 and not negative and change is None
+                 and part.kind in (PartKind.DIGITS, PartKind.CARDINAL))
         return _replace(reading, plain=plain)
+
+    def _skip_framing(self) -> None:
+        """'an average of 56 murders a day', 'a total of 3.7 million tons': framing words
+        that say what the figure is, not how large."""
+        words = self._words_here()
+        for phrase in _FRAMING:
+            n = len(phrase)
+            if tuple(words[:n]) == phrase and self.ahead(n).kind is not Kind.END:
+                self.pos += n
+                return
 
     def _finish(self, part: NumberPart, exp: int, unit: units.Unit, label: str | None,
                 hedge: Hedge | None, negative: bool, precision: str | None, text: str,
@@ -325,6 +349,28 @@ class _Reader(NumberReader):
             tq = tq.to(unit, "the precision")
         t = tq.central
         return Interval(central - t, central + t), f"±{tol.text} (precision: stated)"
+
+
+_FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
+            ("a", "record"), ("an", "average"))
+
+
+def _mirror(q: Quantity) -> Quantity:
+    return Quantity(-q.central, -q.rounding, -q.hedged, q.unit, q.label)
+
+
+def _directed(reading: Reading, change: Change) -> Reading:
+    """The direction words' sign, applied to the size the number states (with its
+    rounding and hedge): 'fell more than 5%' is below -5%."""
+    notes = (*reading.notes, change.note(reading.text))
+    if change.direction > 0 or change.level:
+        return _replace(reading, notes=notes)
+    region = None
+    if reading.region is not None:
+        region = tuple(Region(-r.hi, -r.lo, r.hi_open, r.lo_open) for r in reading.region)
+    return _replace(reading, quantity=_mirror(reading.quantity), notes=notes,
+                    region=region,
+                    coarse=_mirror(reading.coarse) if reading.coarse is not None else None)
 
 
 def _plain_number(x: Fraction) -> str:

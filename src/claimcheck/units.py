@@ -60,14 +60,19 @@ CONVENTIONS: dict[str, dict[str, str]] = {
     "dollar": {c: c for c in ("USD", "CAD", "AUD", "HKD", "NZD", "SGD", "TWD", "ZWG")},
     "rupee": {c: c for c in ("INR", "PKR", "LKR", "NPR", "MUR", "SCR")},
     "mt": {"megatonne": "megatonne", "metric_ton": "metric_ton"},
+    "points": {"percentage_points": "percentage_point", "index_points": "index_point"},
 }
-DEFAULT_CONVENTIONS = {"ton": "tonne", "barrel": "oil_barrel", "dollar": "USD", "rupee": "INR"}
+DEFAULT_CONVENTIONS = {"ton": "tonne", "barrel": "oil_barrel", "dollar": "USD", "rupee": "INR",
+                       "points": "percentage_points"}
 _CONVENTION_NOTES = {
     ("ton", "tonne"): "'{w}' read as metric tonnes (claimcheck's default)",
     ("barrel", "oil_barrel"): "'{w}' read as 42-US-gallon oil barrels (claimcheck's default)",
     ("dollar", "USD"): "'{w}' read as US dollars (USD)",
     ("rupee", "INR"): "'{w}' read as Indian rupees (INR) (claimcheck's default; a file can "
                       "choose PKR, LKR, NPR, ... under `conventions: {{rupee: ...}}`)",
+    ("points", "percentage_points"): "'{w}' read as percentage points (claimcheck's "
+                                     "default; `conventions: {{points: index_points}}` for "
+                                     "an index)",
 }
 
 _CHOICE_WORDS = {"tonne": "metric tonnes", "metric_ton": "metric tonnes",
@@ -75,7 +80,8 @@ _CHOICE_WORDS = {"tonne": "metric tonnes", "metric_ton": "metric tonnes",
                  "oil_barrel": "oil barrels (42 US gallons)",
                  "us_liquid_barrel": "US liquid barrels (31.5 US gallons)",
                  "beer_barrel": "beer barrels (31 US gallons)",
-                 "megatonne": "million tonnes (megatonnes)"}
+                 "megatonne": "million tonnes (megatonnes)",
+                 "percentage_points": "percentage points", "index_points": "index points"}
 
 SYMBOL_CURRENCIES = {"$": "dollar", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                      "₩": "KRW", "₹": "INR", "C$": "CAD", "A$": "AUD", "HK$": "HKD",
@@ -147,6 +153,7 @@ _WORDS: dict[str, str] = {
     "mb/d": "mega_oil_barrel/day", "bcf/d": "billion_cubic_feet/day",
     "mmbbl": "mega_oil_barrel", "pc": "percent",
     "pp": "percentage_point", "percentage point": "percentage_point",
+    "index point": "index_point", "point": "@points",
     "bp": "basis_point", "bps": "basis_point", "basis point": "basis_point",
 }
 _AMBIGUOUS = {
@@ -161,6 +168,7 @@ _AMBIGUOUS = {
     "riyal": "'riyal' is Saudi, Qatari, Omani, Iranian or Yemeni: write SAR, QAR, OMR, ...",
     "dinar": "'dinar' is the currency of several countries: write its code (KWD, JOD, ...)",
     "dirham": "'dirham' is Emirati or Moroccan: write AED or MAD",
+    "pt": "'pt' is a point or a pint: write 'percentage points' (pp) or 'pints'",
     "ambiguous_mbtu": "'MBtu' means a thousand Btu in US industry but a million elsewhere: "
                       "write 'MMBtu' or 'thousand Btu'",
 }
@@ -445,7 +453,7 @@ _SYMBOLS = {"megametric_ton": "Mt", "kilometric_ton": "kt", "gigametric_ton": "G
             "kilojoule": "kJ", "megajoule": "MJ", "gigajoule": "GJ", "terajoule": "TJ",
             "petajoule": "PJ", "exajoule": "EJ", "watt": "W", "watt_hour": "Wh",
             "terawatt": "TW", "minute": "min", "second": "s",
-            "mega_oil_barrel": "million bbl", "kilo_oil_barrel": "thousand bbl",
+            "mega_oil_barrel": "million bbl", "index_point": "index points", "kilo_oil_barrel": "thousand bbl",
             "metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": "m",
             "kilogram": "kg", "gram": "g", "percent": "%", "liter": "L", "hour": "h",
             "mile": "mi", "short_ton": "short ton", "ton": "short ton", "long_ton": "long ton",

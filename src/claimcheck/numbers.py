@@ -170,11 +170,12 @@ class NumberReader(UnitReader):
     def word_part(self) -> NumberPart | None:
         """'two rivers', 'a third', 'one in five', 'twice', 'dozens of ships'."""
         t = self.tok
-        numeric_ratio = (t.kind is Kind.NUM and self.ahead().lower == "in"
-                         and self.ahead(2).kind is Kind.NUM)
+        numeric_ratio = t.kind is Kind.NUM and (
+            self.ahead().lower in ("in", "out", "-") or (
+                self.ahead().text == "/" and not self.embedded and not self.ahead().spaced))
         if t.kind is not Kind.WORD and not numeric_ratio:
             return None
-        toks = [x for x in self.toks[self.pos : self.pos + 4] if x.kind is not Kind.END]
+        toks = [x for x in self.toks[self.pos : self.pos + 7] if x.kind is not Kind.END]
         found = read_words([x.lower if x.kind is Kind.WORD else x.text for x in toks])
         if found is None:
             return None

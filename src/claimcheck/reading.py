@@ -29,10 +29,10 @@ from .words import COMPARATIVES
 
 __all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
 
-SCALES = {"thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9, "trillion": 12,
+SCALES = {"hundred": 2, "thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9, "trillion": 12,
           "lakh": 5, "crore": 7}
 ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12}
-SCALE_NAMES = {3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
+SCALE_NAMES = {2: "hundred", 3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
                12: "trillion"}
 _ARTICLES = ("a", "an", "the")
 _MONTH_WORD = re.compile(r"\b(january|february|march|april|may|june|july|august|september|"
@@ -190,7 +190,7 @@ class _Reader(NumberReader, ChangeReader):
         count = (label is not None and label not in _MULTIPLE_LABELS and not percent
                  and units.is_count_label(label) and units.is_pure_count(unit))
         choice = precision if precision is not None else self.ctx.precision
-        figure = whole_figure(part, exp, SCALE_NAMES.get(exp, ""),
+        figure = whole_figure(part, exp, SCALE_NAMES.get(exp, "") if exp != 2 else "",
                               multiple=label in _MULTIPLE_LABELS, choice=choice,
                               override=self._override, unit=unit)
         central, rounding, how, coarse = figure.central, figure.rounding, figure.how, figure.coarse

@@ -16,13 +16,30 @@ from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import Kind, TextError, Token, tokenize
 from .precision import plain_digits
 
-_PER = ("per", "/", "a", "an")
-_TWO_WORD_UNITS = units.TWO_WORD_UNITS | {"percentage point", "basis point"}
+_PER = ("per", "/", "a", "an", "each", "every")
 RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
 #: words that start a descriptor after a figure: "of coal", "in May 2019", "for export"
 DESCRIPTOR_WORDS = ("of", "in", "for", "from", "on", "at", "by", "worth")
+_MULTI_WORD_UNITS = frozenset(w for w in units.word_table() if " " in w)
+
+
 SCALE_WORDS = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions",
                          "trillion", "trillions", "mn", "bn", "lakh", "crore"})
+#: words that never describe a counted noun ('5 t per', 'more than', 'million people')
+_NOT_DESCRIBING = frozenset({*DESCRIPTOR_WORDS, "per", "a", "an", "each", "every", "than",
+                             "and", "or", "more", "fewer", "less", "higher", "lower", "to",
+                             *SCALE_WORDS})
+
+
+def _phrases(words: list[str]) -> list[str]:
+    """The phrase with each word singular or as written: 'barrels of oil equivalent' ->
+    'barrel of oil equivalent', ..."""
+    forms = [[w, w[:-1]] if w.endswith("s") and len(w) > 3 else [w] for w in words]
+    found = [""]
+    for options in forms:
+        found = [f"{a} {b}".strip() for a in found for b in options]
+    return found
+
 
 
 @dataclass(frozen=True)
@@ -156,25 +173,83 @@ class UnitReader:
         if t.kind is Kind.SYM and t.text == "%":
             self.take()
             return units.ResolvedUnit(units.pint_unit("percent"))
+        if self._teu():
+            return units.ResolvedUnit(units.dimensionless(), label="TEU")
         if t.kind is not Kind.WORD or t.text in self.ctx.reserved or t.lower in _PER:
             return None
         nxt = self.ahead()
         after = self.ahead(2)
+        several = self._several_words()
+        if several is not None:
+            return several
         if (nxt.text == "/" and not nxt.spaced and after.kind is Kind.WORD and not after.spaced
                 and units.is_slash_unit(f"{t.text}/{after.text}")):
             slashed = self._resolve(f"{t.text}/{after.text}", t)  # "b/d", "mb/d"
             self.pos += 3
             return slashed
-        if nxt.kind is Kind.WORD and nxt.text not in self.ctx.reserved:
-            two = self._resolve(f"{t.text} {nxt.text}", t) if (
-                f"{t.lower} {nxt.lower}".rstrip("s") in _TWO_WORD_UNITS) else None
-            if two is not None:
-                self.pos += 2
-                return two
+        if nxt.kind is Kind.WORD:
+            described = self._described_count()
+            if described is not None:
+                return described
         found = self._resolve(t.text, t)
         if found is not None:
             self.take()
         return found
+
+    def _teu(self) -> bool:
+        """'20-foot equivalent units' (and 'twenty-foot ...'): the TEU, spelt out."""
+        words = [x.lower for x in self.toks[self.pos : self.pos + 5]]
+        if words[:4] in (["20", "-", "foot", "equivalent"],
+                         ["twenty", "-", "foot", "equivalent"]) and len(words) > 4 and (
+                words[4] in ("unit", "units")):
+            self.pos += 5
+            return True
+        return False
+
+    def _several_words(self) -> units.ResolvedUnit | None:
+        """Units of two to four words, singular or plural, with or without hyphens:
+        'cubic feet', 'gigawatt-hours', 'barrels of oil equivalent', 'nautical miles'."""
+        toks: list[Token] = []
+        for x in self.toks[self.pos : self.pos + 7]:
+            if x.kind is Kind.WORD:
+                toks.append(x)
+            elif not (x.text == "-" and not x.spaced):
+                break
+        words = [x.lower for x in toks]
+        for n in range(min(4, len(words)), 1, -1):
+            for phrase in _phrases(words[:n]):
+                if phrase in _MULTI_WORD_UNITS:
+                    last = toks[n - 1]
+                    found = self._resolve(phrase, toks[0])
+                    while self.toks[self.pos].end <= last.start:
+                        self.pos += 1
+                    self.take()
+                    return found
+        return None
+
+    def _described_count(self) -> units.ResolvedUnit | None:
+        """'96 LNG carriers', '61,000 eligible voters', '106,689 hospital doctors': a few
+        describing words before a counted noun are part of what is counted."""
+        words: list[Token] = []
+        for k in range(4):
+            x = self.ahead(k)
+            if x.kind is not Kind.WORD or x.lower in _NOT_DESCRIBING or (
+                    x.text in self.ctx.reserved):
+                return None
+            words.append(x)
+            try:
+                found = units.resolve_word(x.text, self.ctx.conventions, self.ctx.counts)
+            except ClaimcheckError:
+                return None
+            if found is not None and found.label is None:
+                return None  # a unit ('5 km runners' is no count of 'km runners')
+            if k == 0:
+                continue
+            if found is not None:
+                label = self.text[words[0].start : x.end]
+                self.pos += k + 1
+                return units.ResolvedUnit(found.unit, label=label, note=found.note)
+        return None
 
     def unit_phrase(self, *, required: bool) -> UnitPhrase | None:
         first_tok = self.tok
@@ -224,13 +299,20 @@ class UnitReader:
                 self.take()
                 unit = unit / units.pint_unit(units.RATE_WORDS[t.lower])
                 continue
-            is_per = t.lower in _PER and not (self.embedded and t.text == "/")
+            every = t.lower in ("among", "for", "in") and self.ahead().lower == "every"
+            is_per = (t.lower in _PER and not (self.embedded and t.text == "/")) or every
             if not is_per or self.ahead().kind not in (Kind.WORD, Kind.SYM, Kind.NUM):
                 break
             save = self.pos
             self.take()
+            if every:  # "among every 100,000 men", "for every 1,000 births"
+                self.take()
             base = self._per_base()
             denominator = self._term()
+            if denominator is None and base is not None:  # "8.46 per 100,000"
+                unit = unit * units.per_base(base)
+                per_label = f"per {base:,}"
+                continue
             if denominator is None:
                 self.pos = save
                 break

@@ -218,7 +218,9 @@ class ResolvedUnit:
 
 
 #: phrases of two words ("cubic metres") that the reader tries before single words
-TWO_WORD_UNITS = frozenset(w for w in _WORDS if " " in w)
+def word_table() -> frozenset[str]:
+    """Every unit word and phrase claimcheck reads (lower case, singular)."""
+    return frozenset(_WORDS)
 
 
 def _singulars(word: str) -> list[str]:

@@ -109,6 +109,47 @@ def _card(word: str) -> tuple[int, str] | None:
     return None
 
 
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+_PARTS = {"half": "5", "quarter": "25"}
+
+
+def _ratio(words: list[str]) -> WordNumber | None:
+    """'one in five', '1 in every 4,000', '9-in-10', 'nine out of ten', '1/500th'."""
+    shapes = ((("in",), 1), (("in", "every"), 2), (("-", "in", "-"), 3), (("out", "of"), 2),
+              (("out", "of", "every"), 3), (("/",), 1))
+    for middle, n in sorted(shapes, key=lambda s: -s[1]):
+        if tuple(words[1 : 1 + n]) != middle or len(words) < n + 2:
+            continue
+        num, den = _card(words[0]), _card(words[n + 1])
+        if num is None or den is None or den[0] == 0 or (middle == ("/",) and not (
+                words[0].isdecimal() and words[n + 1].isdecimal())):
+            continue
+        consumed = n + 2
+        if middle == ("/",) and len(words) > consumed and words[consumed] in (
+                "th", "rd", "nd", "st"):
+            consumed += 1  # "1/500th"
+        text = " ".join(words[:consumed]).replace(" - ", "-").replace(" / ", "/").replace(
+            " th", "th").replace(" rd", "rd").replace(" nd", "nd").replace(" st", "st")
+        return WordNumber(kind=WordKind.FRACTION, consumed=consumed, words=text,
+                          share=(num[0], den[0]), share_digits=den[1])
+    return None
+
+
+def _and_a_part(words: list[str]) -> WordNumber | None:
+    """'three and a half' (3.5), 'six-and-a-half', 'two and a quarter' (2.25)."""
+    spaced = words[1:3] == ["and", "a"] and len(words) > 3
+    hyphened = words[1:6] == ["-", "and", "-", "a", "-"] and len(words) > 6
+    if words[0] not in CARDINALS or not (spaced or hyphened):
+        return None
+    part = words[3] if spaced else words[6]
+    if part not in _PARTS:
+        return None
+    consumed = 4 if spaced else 7
+    return WordNumber(kind=WordKind.CARDINAL, consumed=consumed,
+                      words=" ".join(words[:consumed]).replace(" - ", "-"),
+                      digits=f"{CARDINALS[words[0]]}.{_PARTS[part]}")
+
+
 #: "three times more than": the comparative that makes "N times" ambiguous
 COMPARATIVES = frozenset({"more", "higher", "larger", "greater", "bigger", "longer", "heavier",
                           "richer", "faster"})
@@ -126,12 +167,19 @@ def read_words(words: list[str]) -> WordNumber | None:
         if phrase in VAGUE:
             low, high = VAGUE[phrase]
             return WordNumber(kind=WordKind.VAGUE, consumed=n, words=phrase, low=low, high=high)
-    # "one in five", "1 in 4,000"
-    if len(words) >= 3 and words[1] == "in" and (num := _card(w)) and (den := _card(words[2])):
-        if den[0] == 0:
-            return None
-        return WordNumber(kind=WordKind.FRACTION, consumed=3, words=three,
-                          share=(num[0], den[0]), share_digits=den[1])
+    # "one in five", "1 in 4,000", "one in every six", "9-in-10", "nine out of ten", "1/3"
+    ratio = _ratio(words)
+    if ratio is not None:
+        return ratio
+    # "a million", "half a million": a scale word follows, and reads the number
+    if w == "a" and len(words) > 1 and words[1] in SCALE_WORDS:
+        return WordNumber(kind=WordKind.CARDINAL, consumed=1, words=two, digits="1")
+    if w == "half" and len(words) > 2 and words[1] == "a" and words[2] in SCALE_WORDS:
+        return WordNumber(kind=WordKind.CARDINAL, consumed=2, words=three, digits="0.5")
+    # "three and a half", "six-and-a-half"
+    joined = _and_a_part(words)
+    if joined is not None:
+        return joined
     # "a third", "two-thirds", "three quarters", "half"
     if w in ("a", "an", "one") and len(words) > 1 and words[1] in _DENOMINATORS:
         return WordNumber(kind=WordKind.FRACTION, consumed=2, words=two,

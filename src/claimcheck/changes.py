@@ -135,10 +135,11 @@ class ChangeReader(UnitReader):
         if t.kind is Kind.WORD and t.lower in COMPARATIVE_DIRECTIONS:
             self.take()
             than = None
-            if self.tok.lower == "than" and not self.embedded:
-                start = self.ahead().start if self.ahead().kind is not Kind.END else None
+            if (self.tok.lower == "than" and not self.embedded
+                    and self.ahead().kind is not Kind.END):  # "than in 1997": what it is to
+                start = self.ahead().start
                 self.pos = len(self.toks) - 1
-                than = self.text[start:].strip() if start is not None else None
+                than = self.text[start:].strip()
             return Change(COMPARATIVE_DIRECTIONS[t.lower], t.text), than
         for k in range(3):  # up to two describing words before the noun: "fuel increase"
             noun = self.ahead(k)

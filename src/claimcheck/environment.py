@@ -226,6 +226,15 @@ def read_inputs(env: Env) -> list[FigureView]:
         assert spec is not None and isinstance(text_node, loader.Scalar)
         try:
             reading = read_figure(text_node.text, read_ctx, spec.precision)
+            unit_node = entry.node.get("unit")
+            if isinstance(unit_node, loader.Scalar):
+                reading = _with_unit(reading, unit_node, read_ctx)
+        except Relocated as err:
+            entry.error = err.diagnostic
+            views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
+                                    quote=getattr(spec, "quote", None), source=_source(spec),
+                                    url=getattr(spec, "url", None), diagnostics=(entry.error,)))
+            continue
         except ClaimcheckError as err:
             entry.error = located(err, text_node)
             views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
@@ -248,6 +257,31 @@ def read_inputs(env: Env) -> list[FigureView]:
             period=(period.start.isoformat(), period.end.isoformat()) if period else None,
         ))
     return views
+
+
+def _with_unit(reading: Reading, node: loader.Scalar, ctx: ReadContext) -> Reading:
+    """A bare figure given the unit its sentence states once for several figures."""
+    from dataclasses import replace
+
+    q = reading.quantity
+    if not units.is_pure_count(q.unit) or q.label is not None:
+        raise Relocated(Diagnostic(
+            "schema", f"`unit:` is for a figure printed without one; '{reading.text}' is "
+                      f"already in {reading.unit_text}", node.span,
+            "remove `unit:`, or the unit from `stated:`"))
+    try:
+        phrase = read_unit(node.text, ctx.for_units())
+    except ClaimcheckError as err:
+        raise Relocated(located(err, node)) from None
+    label = phrase.label
+    moved = Quantity(q.central, q.rounding, q.hedged, phrase.unit, label)
+    coarse = reading.coarse
+    if coarse is not None:
+        coarse = Quantity(coarse.central, coarse.rounding, coarse.hedged, phrase.unit, label)
+    note = f"unit '{node.text}' from `unit:`: the report gives it once for several figures"
+    return replace(reading, quantity=moved, coarse=coarse,
+                   unit_text=units.format_unit(phrase.unit, label),
+                   notes=(*reading.notes, *phrase.notes, note))
 
 
 def derived_views(env: Env) -> list[DerivedView]:

@@ -147,9 +147,18 @@ class _Reader(NumberReader, ChangeReader):
             after, than = self.postfix_change()
             change = self.both_ways(change, after)
         descriptor = than or self._descriptor()
+        abbreviation = self._restated_abbreviation()
         if not self.embedded and not self.at_end():
             raise self.leftover()
-        notes: list[str] = []
+        if (currency is not None and unit_phrase is not None
+                and units.is_currency(unit_phrase.unit)):
+            if unit_phrase.unit != currency.unit:  # "$5 euros"
+                raise self.error("figure-syntax", "two currencies in one figure",
+                                 self.toks[max(self.pos - 1, 0)],
+                                 "keep the one currency the report gives")
+            unit_phrase = None  # "$800 billion dollars": the sign and the word agree
+        notes: list[str] = [f"'({abbreviation})' read as the unit's abbreviation"] if (
+            abbreviation) else []
         unit, label = units.dimensionless(), None
         if currency is not None:
             unit = currency.unit
@@ -172,6 +181,17 @@ class _Reader(NumberReader, ChangeReader):
                  and not negative and change is None
                  and part.kind in (PartKind.DIGITS, PartKind.CARDINAL))
         return _replace(reading, plain=plain)
+
+    def _restated_abbreviation(self) -> str | None:
+        """'8 million tonnes (MT)', '2.9 million barrels per day (bpd)': the report
+        repeats the unit's abbreviation in parentheses at the end."""
+        t, word, close = self.tok, self.ahead(), self.ahead(2)
+        if self.embedded or t.text != "(" or word.kind is not Kind.WORD or close.text != ")" or (
+                self.ahead(3).kind is not Kind.END) or not word.text.isalpha() or len(
+                word.text) > 8:
+            return None
+        self.pos += 3
+        return word.text
 
     def _skip_framing(self) -> None:
         """'an average of 56 murders a day', 'a total of 3.7 million tons': framing words

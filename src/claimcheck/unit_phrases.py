@@ -355,7 +355,7 @@ class UnitReader:
 
 def read_unit(text: str, ctx: ReadContext) -> UnitPhrase:
     """A unit as written in ``unit:`` or after ``in``: 'USD/tonne', 'voyages per day', '%'."""
-    tokens = tokenize(text, grouping=False)
+    tokens = tokenize(text, grouping=True)  # "per 100,000 people"
     reader = UnitReader(text, tokens, ctx, embedded=False)
     phrase = read_unit_tokens(reader)
     if not reader.at_end():

@@ -386,6 +386,12 @@ def dimensionality(unit: Unit) -> str:
     return text.replace("[", "").replace("]", "").replace(" ** ", "^")
 
 
+def is_currency(unit: Unit) -> bool:
+    """One currency and nothing else: 'USD', not 'USD/t'."""
+    items = list(_one(unit).dimensionality.items())
+    return len(items) == 1 and items[0][0].startswith("[currency_") and items[0][1] == 1
+
+
 def is_pure_count(unit: Unit) -> bool:
     """No unit at all: what a count noun ('12 warehouses') is measured in."""
     return not dict(unit._units)

@@ -12,6 +12,7 @@ both, and a check says which one the figures support.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -128,8 +129,8 @@ def _ratio(words: list[str]) -> WordNumber | None:
         if middle == ("/",) and len(words) > consumed and words[consumed] in (
                 "th", "rd", "nd", "st"):
             consumed += 1  # "1/500th"
-        text = " ".join(words[:consumed]).replace(" - ", "-").replace(" / ", "/").replace(
-            " th", "th").replace(" rd", "rd").replace(" nd", "nd").replace(" st", "st")
+        text = re.sub(r" (th|rd|nd|st)$", r"\1",
+                      " ".join(words[:consumed]).replace(" - ", "-").replace(" / ", "/"))
         return WordNumber(kind=WordKind.FRACTION, consumed=consumed, words=text,
                           share=(num[0], den[0]), share_digits=den[1])
     return None

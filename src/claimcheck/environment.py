@@ -264,7 +264,7 @@ def _with_unit(reading: Reading, node: loader.Scalar, ctx: ReadContext) -> Readi
     from dataclasses import replace
 
     q = reading.quantity
-    if not units.is_pure_count(q.unit) or q.label is not None:
+    if not units.is_pure_count(q.unit):
         raise Relocated(Diagnostic(
             "schema", f"`unit:` is for a figure printed without one; '{reading.text}' is "
                       f"already in {reading.unit_text}", node.span,

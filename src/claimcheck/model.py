@@ -111,9 +111,9 @@ class Figure(_Strict):
     quote: Text | None = Field(None, description="the exact sentence it comes from")
     precision: Precision | None = Field(None, description=_PRECISION_HELP)
     unit: Text | None = Field(
-        None, description="the unit of a figure printed bare because its sentence gives the "
-                          "unit once for several ('14.7 and 15.9 deaths per 100,000'), e.g. "
-                          "'deaths per 100,000 males'")
+        None, description="the unit of a figure printed bare (or with a noun only) because "
+                          "its sentence gives the unit once for several ('14.7 and 15.9 "
+                          "deaths per 100,000'), e.g. 'deaths per 100,000 males'")
     note: Text | None = None
     context: bool = Field(False, description="kept as context: no check needs to use it")
 

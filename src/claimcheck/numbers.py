@@ -194,11 +194,13 @@ class NumberReader(UnitReader):
         self._check_range(digits, num_tok)
         if self.tok.text in _RANGE_WORDS and not (self.embedded and self.tok.text != "to"):
             nxt = self.ahead()
-            if nxt.kind is Kind.SYM and nxt.text != "%":
+            repeated = (nxt.kind is Kind.SYM and nxt.text != "%") or (
+                nxt.kind is Kind.WORD and units.currency_word(nxt.text, {}) is not None)
+            if repeated:
                 nxt = self.ahead(2)
             if nxt.kind is Kind.NUM:
                 self.take()
-                if self.ahead(0).kind is Kind.SYM:  # "$2 to $3 million"
+                if repeated:  # "$2 to $3 million", "Rs3,600 to Rs4,200"
                     self.take()
                 upper_tok = self.take()
                 upper = plain_digits(upper_tok.text)

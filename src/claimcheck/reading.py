@@ -16,7 +16,7 @@ from decimal import InvalidOperation
 from fractions import Fraction
 
 from . import units
-from .changes import Change, ChangeReader
+from .changes import COMPARATIVE_DIRECTIONS, Change, ChangeReader
 from .hedges import Hedge, HedgeKind, match_hedge
 from .intervals import Interval, Region
 from .lexer import Kind, TextError, Token, tokenize
@@ -147,6 +147,10 @@ class _Reader(NumberReader, ChangeReader):
             after, than = self.postfix_change()
             change = self.both_ways(change, after)
         descriptor = than or self._descriptor()
+        if (part.kind is PartKind.FRACTION and descriptor is None and not self.embedded
+                and self.tok.kind is Kind.WORD and self.tok.lower not in COMPARATIVE_DIRECTIONS):
+            descriptor = self.text[self.tok.start :].strip()  # "one in six U.S. adults"
+            self.pos = len(self.toks) - 1
         abbreviation = self._restated_abbreviation()
         if not self.embedded and not self.at_end():
             raise self.leftover()
@@ -330,6 +334,8 @@ class _Reader(NumberReader, ChangeReader):
     # -- units ----------------------------------------------------------------------------
     def _compound_or_unit(self) -> UnitPhrase | None:
         t, nxt = self.tok, self.ahead()
+        if t.lower in COMPARATIVE_DIRECTIONS and (nxt.kind is Kind.END or nxt.lower == "than"):
+            return None  # "353 more", "80,000 more than in 1997": a change, no unit
         if t.text == "-" and not t.spaced and nxt.kind is Kind.WORD and not nxt.spaced:
             self.take()  # "10,000-ton cargo ship": a compound adjective
             phrase = self.unit_phrase(required=True)

@@ -27,7 +27,7 @@ SCALE_WORDS = frozenset({"thousand", "thousands", "million", "millions", "billio
                          "trillion", "trillions", "mn", "bn", "lakh", "crore"})
 #: words that never describe a counted noun ('5 t per', 'more than', 'million people')
 _NOT_DESCRIBING = frozenset({*DESCRIPTOR_WORDS, "per", "a", "an", "each", "every", "than",
-                             "and", "or", "more", "fewer", "less", "higher", "lower", "to",
+                             "or", "more", "fewer", "less", "higher", "lower", "to",
                              *SCALE_WORDS})
 
 

@@ -45,6 +45,31 @@ def hedge_table() -> str:
     return "\n".join(rows)
 
 
+def unit_list() -> str:
+    """docs/units.md: every unit word claimcheck reads, what it means exactly, and where
+    that definition comes from."""
+    from claimcheck import units
+
+    own = units.newsroom_definitions()
+    rows = ["# Units claimcheck reads", "",
+            "Generated from the code by `python scripts/gen_docs.py` (a test fails when it is "
+            "stale). Each word is read case-insensitively and in the plural unless marked "
+            "*case matters*; the factor is exact, in SI base units. A definition comes from "
+            "pint's default registry (itself from NIST SP 811 and the SI brochure) unless "
+            "the source column names claimcheck's own `newsroom_units.txt`, whose comment "
+            "is quoted.", "",
+            "Deliberate differences from pint and GNU units: `ton` is the metric tonne "
+            "and `barrel` the 42-gallon oil barrel unless `conventions:` say otherwise; "
+            "`acre` is the international acre, not the US survey acre; `decade` is ten "
+            "years, not a logarithmic ratio; `year` is the Julian year of 365.25 days (as "
+            "in pint and numbat); `points` are percentage points unless `conventions:` say "
+            "index points. Each is noted in the output where it applies.", "",
+            "| written as | read as | in SI base units | source |", "| --- | --- | --- | --- |"]
+    for written, meaning, base, source in units.unit_catalogue(own):
+        rows.append(f"| {written} | {meaning} | {base} | {source} |")
+    return "\n".join(rows) + "\n"
+
+
 def _render(draw: object) -> list[str]:
     import io
     import os
@@ -156,6 +181,10 @@ def main(check: bool) -> int:
         ROOT / "docs" / "cli.md": cli_reference() + "\n",
         ROOT / "docs" / "claim-schema.json": render_schema(),
     }
+    claim_format = ROOT / "docs" / "claim-format.md"
+    targets[claim_format] = _replace_block(claim_format.read_text(encoding="utf-8"), "HEDGES",
+                                           hedge_table())
+    targets[ROOT / "docs" / "units.md"] = unit_list()
     readme = ROOT / "README.md"
     text = _replace_block(readme.read_text(encoding="utf-8"), "HEDGES", hedge_table())
     text = _replace_block(text, "VERIFY", verify_excerpt())

@@ -566,3 +566,48 @@ def dimension_noun(unit: Unit, label: str | None = None) -> str:
         if noun is not None:
             return f"{noun} per {format_unit(lower)}"
     return f"a quantity in {format_unit(unit, label) or 'no unit'} ({dimensionality(unit)})"
+
+
+def newsroom_definitions() -> dict[str, str]:
+    """The units newsroom_units.txt defines, each with the comment above it."""
+    definitions = resources.files("claimcheck").joinpath("newsroom_units.txt")
+    found: dict[str, str] = {}
+    comment: list[str] = []
+    for line in definitions.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            comment.append(line.lstrip("# ").strip())
+        elif "=" in line:
+            found[line.split("=")[0].strip()] = " ".join(comment)
+        else:
+            comment = []
+    return found
+
+
+def unit_catalogue(own: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
+    """(written as, read as, value in SI base units, source) for each unit word."""
+    rows = []
+    table = [(w, t, False) for w, t in sorted(_WORDS.items())] + [
+        (w, t, True) for w, t in sorted(_CASED.items())]
+    for written, target, cased in table:
+        shown = f"`{written}`" + (" (*case matters*)" if cased else "")
+        if target.startswith("@"):
+            key = target[1:].split("/")[0]
+            choices = ", ".join(f"`{c}`" for c in CONVENTIONS.get(key, {}))
+            default = DEFAULT_CONVENTIONS.get(key)
+            rows.append((shown, f"by `conventions: {{{key}: …}}` ({choices}); default "
+                         f"`{default}`" if default else f"by `conventions: {{{key}: …}}` "
+                         f"({choices}); no default", "", "claimcheck"))
+            continue
+        unit = pint_unit(target)
+        base = _one(unit).to_base_units()
+        magnitude = Fraction(base.magnitude)
+        value = f"{magnitude.numerator}" if magnitude.denominator == 1 else (
+            f"{magnitude.numerator}/{magnitude.denominator}")
+        base_units = " ".join(f"{n}^{int(p)}" if p != 1 else n
+                              for n, p in sorted(dict(base.units._units).items()))
+        names = [n for n, _ in dict(unit._units).items()]
+        source = "; ".join(f"newsroom_units.txt: {own[n]}" if own.get(n) else
+                           "newsroom_units.txt" for n in names if n in own) or "pint"
+        rows.append((shown, format_unit(unit) or target, f"{value} {base_units}".strip(),
+                     source))
+    return rows

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from . import quantity as q
 from . import units
+from .changes import starts_change
 from .diagnostics import did_you_mean
 from .functions import ARITY, SIGNATURES, arity_text
-from .changes import starts_change
 from .hedges import match_hedge
 from .lexer import Kind, TextError, Token, tokenize
 from .periods import MONTH_WORDS, read_period

@@ -89,13 +89,11 @@ def mismatch_hint(a: units.Unit, b: units.Unit, default: str) -> str:
     return default
 
 
-def dimension_error(what: str, have: units.Unit, want: units.Unit) -> Exception:
-    return fail(
-        "dimension-mismatch",
-        f"{what} is {describe(have)}, but {describe(want)} is needed",
-        hint=mismatch_hint(have, want, "check that both sides measure the same thing "
-                                       "(mass with mass, money with money)"),
-    )
+def dimension_error(what: str, have: units.Unit, want: units.Unit,
+                    hint: str = "check that both sides measure the same thing "
+                                "(mass with mass, money with money)") -> Exception:
+    return fail("dimension-mismatch", f"{what} is {describe(have)}, but {describe(want)} is "
+                "needed", hint=mismatch_hint(have, want, hint))
 
 
 def _combine(
@@ -108,7 +106,12 @@ def _combine(
 
 
 def add(a: Quantity, b: Quantity, sign: int = 1) -> Quantity:
-    b = b.to(a.unit, "the right-hand side of '+'" if sign > 0 else "the right-hand side of '-'")
+    if not units.same_dimension(a.unit, b.unit):
+        raise dimension_error(f"the right-hand side of '{'+' if sign > 0 else '-'}'", b.unit,
+                              a.unit, "only quantities of one kind add up: mass with mass, "
+                                      "money with money; a share of an amount is "
+                                      "percent_of(share, amount) or '25% of amount'")
+    b = b.to(a.unit)
     label = a.label if a.label == b.label else None
     return _combine(a, b, (lambda x, y: x + y) if sign > 0 else (lambda x, y: x - y), a.unit,
                     label)

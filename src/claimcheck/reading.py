@@ -319,7 +319,9 @@ class _Reader(NumberReader, ChangeReader):
         if t.kind is not Kind.WORD:
             return 0
         word = t.lower
-        if word == "m" and t.text == "m" and not has_currency and not self._unit_word_follows():
+        powered = self.ahead().text in ("^", "**", "/")  # "1 m^3", "5 m/s": the metre
+        if (word == "m" and t.text == "m" and not has_currency and not powered
+                and not self._unit_word_follows()):
             # after a unit 'm' is the metre (kg/m^3); after a bare number it could be either
             raise self.error("ambiguous-unit", "'m' after a number is ambiguous", t,
                              hint="write 'million' or 'metres'")

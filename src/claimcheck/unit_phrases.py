@@ -17,6 +17,7 @@ from .lexer import Kind, TextError, Token, tokenize
 from .precision import plain_digits
 
 _PER = ("per", "/", "a", "an", "each", "every")
+MAX_UNIT_POWER = 4
 RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
 #: words that start a descriptor after a figure: "of coal", "in May 2019", "for export"
 DESCRIPTOR_WORDS = ("of", "in", "for", "from", "on", "at", "by", "worth")
@@ -169,6 +170,23 @@ class UnitReader:
                              err.diagnostic.hint) from None
 
     def _term(self) -> units.ResolvedUnit | None:
+        """One unit, with the power written on it: in '3 km^2' the 2 binds to the km (as
+        in pint, numbat and qalc); '(3 km)^2' is the expression's business."""
+        term = self._bare_term()
+        if term is None or term.label is not None or self.tok.text not in ("^", "**"):
+            return term
+        negative = self.ahead().text == "-"
+        power = self.ahead(2 if negative else 1)
+        if power.kind is not Kind.NUM or not power.text.isdigit() or power.spaced:
+            return term
+        n = int(power.text)
+        if n > MAX_UNIT_POWER:
+            raise self.error("exponent-too-large", f"a unit to the power {n}", power,
+                             "units are squared or cubed, rarely more; check the figure")
+        self.pos += 3 if negative else 2
+        return units.ResolvedUnit(term.unit ** (-n if negative else n), note=term.note)
+
+    def _bare_term(self) -> units.ResolvedUnit | None:
         t = self.tok
         if t.kind is Kind.SYM and t.text == "%":
             self.take()

@@ -96,7 +96,10 @@ def fraction_interval(numerator: int, denominator: int,
                 "halfway to the neighbouring simple fractions (denominators up to 10)")
     rounding = of_number(denominator_digits or str(denominator))
     lo_n, hi_n = denominator - rounding.half, denominator + rounding.half
-    return (Interval(Fraction(100 * numerator) / hi_n, Fraction(100 * numerator) / lo_n),
+    hi = Fraction(100 * numerator) / lo_n
+    if numerator <= denominator:
+        hi = min(hi, Fraction(100))  # "11 in 11" is at most all of them
+    return (Interval(Fraction(100 * numerator) / hi_n, hi),
             f"{numerator} in {denominator:,} {rounding.how.replace('(', '(the denominator: ')}")
 
 

@@ -243,6 +243,8 @@ class _Parser:
 
     def _starts_literal(self) -> bool:
         t = self.tok
+        if t.text in ("~", "≈") and self.toks[self.pos + 1].kind is Kind.NUM:
+            return True  # "~40%"
         if t.kind is Kind.NUM or (t.kind is Kind.SYM and t.text != "%"):
             return True
         if t.kind is not Kind.WORD or t.text in self.ctx.reserved:

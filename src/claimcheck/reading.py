@@ -30,8 +30,12 @@ from .words import COMPARATIVES
 __all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
 
 SCALES = {"hundred": 2, "thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9,
+          "bln": 9, "tln": 12,
           "trillion": 12, "lakh": 5, "crore": 7}
-ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12}
+ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12, "bln": 9, "mln": 6}
+#: comparison signs written before a figure: "> 612.5", "~40%"
+_SIGN_HEDGES = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most",
+                "~": "about", "≈": "about"}
 SCALE_NAMES = {2: "hundred", 3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
                12: "trillion"}
 _ARTICLES = ("a", "an", "the")
@@ -136,8 +140,8 @@ class _Reader(NumberReader, ChangeReader):
             unit_phrase = UnitPhrase(units.dimensionless(), "times", ())
         elif self._percent():  # "4% a year" is a rate too
             percent = True
-            rate, rate_notes, _ = self._rates(units.pint_unit("percent"), [])
-            unit_phrase = UnitPhrase(rate, None, tuple(rate_notes))
+            rate = self._rates(units.pint_unit("percent"), [])
+            unit_phrase = UnitPhrase(rate.unit, None, tuple(rate.notes), rate.factor)
         else:
             unit_phrase = self._compound_or_unit()
         currency = currency or self._currency_suffix()
@@ -177,6 +181,8 @@ class _Reader(NumberReader, ChangeReader):
             notes.extend(self.rate_notes)
         reading = self._finish(part, exp, unit, label, hedge, negative, precision,
                                self._source(start_pos), notes, descriptor, percent=percent)
+        if unit_phrase is not None and unit_phrase.factor != 1:
+            reading = _spread(reading, unit_phrase.factor)
         if change is not None:
             reading = _directed(reading, change)
         if more:
@@ -307,6 +313,11 @@ class _Reader(NumberReader, ChangeReader):
         return True
 
     def _hedge(self) -> Hedge | None:
+        sign = _SIGN_HEDGES.get(self.tok.text)
+        if sign is not None and self.tok.kind is Kind.OP and sign in self.ctx.hedges and (
+                self.ahead().kind in (Kind.NUM, Kind.SYM)):
+            self.take()  # "> 612.5": the sign reads as its words
+            return Hedge(self.toks[self.pos - 1].text, self.ctx.hedges[sign])
         found = match_hedge(self._words_here(), self.ctx.hedges)
         if found is None:
             return None
@@ -381,6 +392,18 @@ class _Reader(NumberReader, ChangeReader):
 
 _FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
             ("a", "record"), ("an", "average"))
+
+
+def _spread(reading: Reading, k: Fraction) -> Reading:
+    """'one every 40 seconds': the number spread over the stated interval (times 1/40)."""
+    def scaled(q: Quantity) -> Quantity:
+        return q.scaled(k, q.unit)
+
+    region = None
+    if reading.region is not None:
+        region = tuple(r.scaled(k) for r in reading.region)
+    return _replace(reading, quantity=scaled(reading.quantity), region=region,
+                    coarse=scaled(reading.coarse) if reading.coarse is not None else None)
 
 
 def _mirror(q: Quantity) -> Quantity:

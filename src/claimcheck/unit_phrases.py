@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import NamedTuple
 
 from . import units
 from .diagnostics import ClaimcheckError
@@ -17,6 +19,8 @@ from .lexer import Kind, TextError, Token, tokenize
 from .precision import plain_digits
 
 _PER = ("per", "/", "a", "an", "each", "every")
+#: function names that are also unit words
+UNIT_LIKE_FUNCTIONS = frozenset({"min"})
 MAX_UNIT_POWER = 4
 RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
 #: words that start a descriptor after a figure: "of coal", "in May 2019", "for export"
@@ -66,6 +70,14 @@ class UnitPhrase:
     unit: units.Unit
     label: str | None
     notes: tuple[str, ...]
+    factor: Fraction = Fraction(1)  # "one every 40 seconds": 1/40 per second
+
+
+class Rate(NamedTuple):
+    unit: units.Unit
+    notes: list[str]
+    label: str | None = None        # a counted denominator: 'per 100,000 people'
+    factor: Fraction = Fraction(1)  # 1/N for 'every N seconds'
 
 
 class UnitReader:
@@ -107,7 +119,7 @@ class UnitReader:
                 continue
             self.pos = j
             try:
-                rate, notes, _ = self._rates(units.dimensionless(), [])
+                rate, notes, *_ = self._rates(units.dimensionless(), [])
             except ClaimcheckError:
                 continue
             if self.at_end() and not units.is_dimensionless(rate):
@@ -186,6 +198,13 @@ class UnitReader:
         self.pos += 3 if negative else 2
         return units.ResolvedUnit(term.unit ** (-n if negative else n), note=term.note)
 
+    def _shadowed(self, t: Token) -> bool:
+        """A name in scope hides a unit word ('coal'), except a function's name where no
+        parenthesis follows: '5 min' is five minutes, 'min(a, b)' the function."""
+        if t.text not in self.ctx.reserved:
+            return False
+        return not (t.text in UNIT_LIKE_FUNCTIONS and self.ahead().text != "(")
+
     def _bare_term(self) -> units.ResolvedUnit | None:
         t = self.tok
         if t.kind is Kind.SYM and t.text == "%":
@@ -193,7 +212,7 @@ class UnitReader:
             return units.ResolvedUnit(units.pint_unit("percent"))
         if self._teu():
             return units.ResolvedUnit(units.dimensionless(), label="TEU")
-        if t.kind is not Kind.WORD or t.text in self.ctx.reserved or t.lower in _PER:
+        if t.kind is not Kind.WORD or self._shadowed(t) or t.lower in _PER:
             return None
         nxt = self.ahead()
         after = self.ahead(2)
@@ -276,19 +295,19 @@ class UnitReader:
                 self.embedded and first_tok.text == "/"):
             # "$100 a ton", "31 per 100,000 residents": a rate with nothing above the line
             save = self.pos
-            rate, rate_notes, per_label = self._rates(units.dimensionless(), [])
+            rate = self._rates(units.dimensionless(), [])
             if self.pos != save:
-                return UnitPhrase(rate, per_label, tuple(rate_notes))
+                return UnitPhrase(rate.unit, rate.label, tuple(rate.notes), rate.factor)
         if term is None:
             if required or (not self.embedded and first_tok.kind is Kind.WORD
                             and first_tok.lower not in (*DESCRIPTOR_WORDS, *_PER)):
                 raise self._unknown_unit(first_tok)
             return None
-        unit, unit_notes, per_label = self._rates(term.unit, [term.note] if term.note else [])
+        rate = self._rates(term.unit, [term.note] if term.note else [])
         label = term.label
-        if per_label:
-            label = f"{label} {per_label}" if label else per_label
-        return UnitPhrase(unit, label, tuple(unit_notes))
+        if rate.label:
+            label = f"{label} {rate.label}" if label else rate.label
+        return UnitPhrase(rate.unit, label, tuple(rate.notes), rate.factor)
 
     def _per_base(self) -> int | None:
         """'per 100,000 people', 'per million': the round base of a rate, when one follows
@@ -306,11 +325,27 @@ class UnitReader:
             return {"thousand": 10**3, "million": 10**6, "billion": 10**9}[t.lower]
         return None
 
-    def _rates(self, unit: units.Unit,
-               notes: list[str]) -> tuple[units.Unit, list[str], str | None]:
-        """'per year', 'a day', '/t', 'annual', 'per 100,000 people' after a unit: divide
-        by each.  The third value names a counted denominator ('per 100,000 people')."""
+    def _every(self) -> Fraction | None:
+        """'every 40 seconds', 'per 2 hours': a number that is no round base (the cursor
+        is then after it)."""
+        t = self.tok
+        digits = plain_digits(t.text) if t.kind is Kind.NUM else ""
+        if not digits or self.ahead().kind is not Kind.WORD:
+            return None
+        try:
+            value = Fraction(digits)
+        except ValueError:
+            return None
+        if value <= 0 or value > 10**6:
+            return None
+        self.take()
+        return value
+
+    def _rates(self, unit: units.Unit, notes: list[str]) -> Rate:
+        """'per year', 'a day', '/t', 'annual', 'per 100,000 people', 'every 40 seconds'
+        after a unit: divide by each."""
         per_label: str | None = None
+        factor = Fraction(1)
         while True:
             t = self.tok
             if t.lower in RATE_WORDS_LOWER:
@@ -326,7 +361,10 @@ class UnitReader:
             if every:  # "among every 100,000 men", "for every 1,000 births"
                 self.take()
             base = self._per_base()
+            every = None if base is not None else self._every()
             denominator = self._term()
+            if denominator is not None and every is not None:
+                factor /= every  # "one every 40 seconds": 1/40 a second
             if denominator is None and base is not None:  # "8.46 per 100,000"
                 unit = unit * units.per_base(base)
                 per_label = f"per {base:,}"
@@ -342,7 +380,7 @@ class UnitReader:
                 per_label = f"per {base:,} {counted}" if base else f"per {counted}"
             if denominator.note:
                 notes.append(denominator.note)
-        return unit, notes, per_label
+        return Rate(unit, notes, per_label, factor)
 
     def _unknown_unit(self, tok: Token) -> TextError:
         if tok.kind is Kind.END:

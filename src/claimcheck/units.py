@@ -521,10 +521,12 @@ def _format_parts(num: list[tuple[str, Any]], den: list[tuple[str, Any]], label:
     def part(items: list[tuple[str, object]]) -> str:
         return "·".join(_SYMBOLS.get(n, n) + power(p) for n, p in items)
 
-    top = part(num) if num else (label if label and is_count_label(label) else "1")
+    top = part(num) if num else (label if label and is_count_label(label) else "")
     if not den:
         return f"{top} per {base:,}" if base else top
     bottom = part(den)
+    if not top:  # "3 a day": 3 per day, not "3 1/day"
+        return f"per {base:,} {bottom}" if base else f"per {bottom}"
     if base:
         return f"{top}/({base:,} {bottom})"
     return f"{top}/({bottom})" if len(den) > 1 else f"{top}/{bottom}"

@@ -361,10 +361,10 @@ class UnitReader:
             if every:  # "among every 100,000 men", "for every 1,000 births"
                 self.take()
             base = self._per_base()
-            every = None if base is not None else self._every()
+            per_n = None if base is not None else self._every()
             denominator = self._term()
-            if denominator is not None and every is not None:
-                factor /= every  # "one every 40 seconds": 1/40 a second
+            if denominator is not None and per_n is not None:
+                factor /= per_n  # "one every 40 seconds": 1/40 a second
             if denominator is None and base is not None:  # "8.46 per 100,000"
                 unit = unit * units.per_base(base)
                 per_label = f"per {base:,}"

@@ -3,7 +3,7 @@ evaluated on demand, each failure kept as a located diagnostic on its own entry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from . import expressions as ex
@@ -12,7 +12,7 @@ from . import loader, units
 from .diagnostics import ClaimcheckError, Diagnostic, Label
 from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import TextError
-from .model import ClaimFile
+from .model import ClaimFile, FigureSource
 from .quantity import Quantity
 from .reading import ReadContext, Reading, read_figure
 from .report import DerivedView, FigureView, Shown
@@ -31,9 +31,18 @@ def located(err: ClaimcheckError, scalar: loader.Node | None) -> Diagnostic:
 
 
 def _source(spec: object) -> str | None:
+    """An assumption's source (with its date), or where a figure comes from when it is
+    not the report itself."""
     source = getattr(spec, "source", None)
+    if isinstance(source, FigureSource):
+        return source.describe()
     date = getattr(spec, "date", None)
     return f"{source} ({date})" if source and date else source
+
+
+def _url(spec: object) -> str | None:
+    source = getattr(spec, "source", None)
+    return source.url if isinstance(source, FigureSource) else getattr(spec, "url", None)
 
 
 def shown(q: Quantity, unit_text: str) -> Shown:
@@ -224,23 +233,26 @@ def read_inputs(env: Env) -> list[FigureView]:
         text_node = entry.node.get("stated" if is_figure else "value")
         spec = env.model.figures.get(name) if is_figure else env.model.assumptions.get(name)
         assert spec is not None and isinstance(text_node, loader.Scalar)
+        own = getattr(spec, "conventions", None)
+        ctx = read_ctx if own is None else replace(read_ctx, conventions={
+            **read_ctx.conventions, **own.as_dict()})
         try:
-            reading = read_figure(text_node.text, read_ctx, spec.precision)
+            reading = read_figure(text_node.text, ctx, spec.precision)
             unit_node = entry.node.get("unit")
             if isinstance(unit_node, loader.Scalar):
-                reading = _with_unit(reading, unit_node, read_ctx)
+                reading = _with_unit(reading, unit_node, ctx)
         except Relocated as err:
             entry.error = err.diagnostic
             views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
                                     quote=getattr(spec, "quote", None), source=_source(spec),
-                                    url=getattr(spec, "url", None), diagnostics=(entry.error,)))
+                                    url=_url(spec), diagnostics=(entry.error,)))
             continue
         except ClaimcheckError as err:
             entry.error = located(err, text_node)
             views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
                                     quote=getattr(spec, "quote", None),
                                     source=_source(spec),
-                                    url=getattr(spec, "url", None), diagnostics=(entry.error,)))
+                                    url=_url(spec), diagnostics=(entry.error,)))
             continue
         entry.reading, entry.value = reading, reading.quantity
         entry.unit_text = reading.unit_text
@@ -253,7 +265,7 @@ def read_inputs(env: Env) -> list[FigureView]:
             hedge=reading.hedge.words if reading.hedge else None,
             hedge_rule=reading.hedge.rule.describe() if reading.hedge else None,
             notes=reading.notes,
-            source=_source(spec), url=getattr(spec, "url", None),
+            source=_source(spec), url=_url(spec),
             period=(period.start.isoformat(), period.end.isoformat()) if period else None,
         ))
     return views
@@ -261,8 +273,6 @@ def read_inputs(env: Env) -> list[FigureView]:
 
 def _with_unit(reading: Reading, node: loader.Scalar, ctx: ReadContext) -> Reading:
     """A bare figure given the unit its sentence states once for several figures."""
-    from dataclasses import replace
-
     q = reading.quantity
     if not units.is_pure_count(q.unit):
         raise Relocated(Diagnostic(

@@ -18,6 +18,7 @@ from . import formatting as fmt
 from . import units
 from .diagnostics import ClaimcheckError
 from .environment import Env, shown
+from .model import FigureSource
 from .report import CheckResult, Shown
 from .solve import Solution, solve_for
 from .tightening import Evaluator, inputs_of, point, tighten
@@ -118,13 +119,19 @@ def _leaf(env: Env, name: str, expr: str) -> Node:
     reading = entry.reading
     spec = env.model.figures.get(name) if entry.kind == "figure" else env.model.assumptions.get(
         name)
+    notes = reading.notes if reading else ()
+    origin = getattr(spec, "source", None)
+    if isinstance(origin, FigureSource):  # a figure from a second outlet or document
+        notes = (*notes, f"source: {origin.describe()}" + (f" {origin.url}" if origin.url
+                                                           else ""))
+        origin = None
     return Node(expr, entry.kind, value, name,
                 stated=reading.text if reading else None,
-                quote=getattr(spec, "quote", None) or getattr(spec, "source", None),
+                quote=getattr(spec, "quote", None) or origin,
                 precision=reading.precision if reading else None,
                 hedge=reading.hedge.words if reading and reading.hedge else None,
                 hedge_rule=reading.hedge.rule.describe() if reading and reading.hedge else None,
-                notes=reading.notes if reading else ())
+                notes=notes)
 
 
 def tree(env: Env, node: ex.Node, text: str, offset: int = 0) -> Node:

@@ -96,6 +96,15 @@ def warnings(env: Env, result: FileResult) -> list[Diagnostic]:
     return found
 
 
+def _source_block(env: Env) -> list[Diagnostic]:
+    """A source with no headline cannot be found again by a reader."""
+    source = env.root.get("source")
+    if env.model.source.title is None and isinstance(source, loader.Mapping):
+        return [_warn("no-title", "the source has no title", source.span,
+                      "copy the headline as published into `title:`")]
+    return []
+
+
 def _todos(env: Env) -> list[Diagnostic]:
     """'TODO' left in the source block (a draft from extract or new)."""
     found = []
@@ -112,7 +121,7 @@ def lint_text(path: str, text: str) -> FileResult:
     result, env = analyse_text(path, text)
     if env is None:
         return result
-    extra = warnings(env, result) + _todos(env)
+    extra = warnings(env, result) + _todos(env) + _source_block(env)
     lines = text.splitlines()
     excerpts = dict(result.excerpts)
     for d in extra:

@@ -43,20 +43,52 @@ class Citation(_Strict):
     note: Text | None = None
 
 
+Published = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+def real_date(value: str) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a real one: 2023-02-30 and 2023-13 are not."""
+    padded = value + "-01" * (2 - value.count("-"))
+    date.fromisoformat(padded)
+    return value
+
+
 class Source(_Strict):
     publisher: Text
-    title: Text
+    title: Text | None = Field(None, description="the headline as published (lint warns "
+                                                 "when it is missing)")
     url: Text
-    published: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] = Field(
-        description="publication date, YYYY-MM-DD")
+    published: Published = Field(
+        description="publication date: YYYY-MM-DD, or YYYY-MM or YYYY when the page gives "
+                    "no more")
     author: Text | None = None
     cites: list[Citation] = Field(default_factory=list)
 
     @field_validator("published")
     @classmethod
     def _real_date(cls, value: str) -> str:
-        date.fromisoformat(value)  # 2023-02-30 is not a date
-        return value
+        return real_date(value)
+
+
+class FigureSource(_Strict):
+    """Where a figure comes from when it is not the report itself: a second outlet, an
+    agency's release, the document a fact check cites."""
+
+    publisher: Text
+    url: Text | None = None
+    title: Text | None = None
+    date: Published | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        return None if value is None else real_date(value)
+
+    def describe(self) -> str:
+        """'Reuters, "Coal exports slump", 2024-03-01'."""
+        parts = [self.publisher, *([f'"{self.title}"'] if self.title else []),
+                 *([self.date] if self.date else [])]
+        return ", ".join(parts)
 
 
 class Conventions(_Strict):
@@ -110,6 +142,10 @@ class Figure(_Strict):
     stated: Text = Field(description="the figure as the report states it")
     quote: Text | None = Field(None, description="the exact sentence it comes from")
     precision: Precision | None = Field(None, description=_PRECISION_HELP)
+    source: FigureSource | None = Field(
+        None, description="where this figure comes from, when it is not the report itself")
+    conventions: Conventions | None = Field(
+        None, description="unit conventions for this figure alone, over the file's")
     unit: Text | None = Field(
         None, description="the unit of a figure printed bare (or with a noun only) because "
                           "its sentence gives the unit once for several ('14.7 and 15.9 "

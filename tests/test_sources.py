@@ -1,0 +1,82 @@
+"""Sources as they are: partial dates, a missing headline, figures from a second outlet,
+per-figure unit conventions, and figures printed bare."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.engine import check_text
+from claimcheck.lint import lint_text
+
+FIGURES = """figures:
+  us_coal: {stated: 100 million tons, quote: "100 million tons"}
+  eu_coal:
+    stated: 90.7 million tons
+    quote: "90.7 million tons"
+    conventions: {ton: tonne}
+    source: {publisher: Eurostat, url: "https://ec.europa.eu/x", date: 2019, title: Coal}
+checks:
+  - {id: same, claim: the same coal, assert: us_coal == eu_coal}
+"""
+
+
+def _file(published: str = "2019-07-01", title: str = "title: T, ") -> str:
+    return (f"source: {{publisher: Wire, {title}url: https://x.org, published: {published}}}\n"
+            f"conventions: {{ton: short_ton}}\n{FIGURES}")
+
+
+@pytest.mark.parametrize("published", ["2019", "2019-07", "2019-07-01"])
+def test_published_may_be_a_year_or_a_month(published: str) -> None:
+    result = check_text("s.yaml", _file(published))
+    assert result.readable and result.published == published
+
+
+@pytest.mark.parametrize("published", ["2019-13", "2019-02-30", "19", "July 2019"])
+def test_published_must_be_a_real_date(published: str) -> None:
+    result = check_text("s.yaml", _file(published))
+    assert not result.readable
+    assert result.diagnostics[0].code == "schema"
+
+
+def test_a_missing_title_is_a_lint_warning_not_an_error() -> None:
+    assert check_text("s.yaml", _file(title="")).readable
+    codes = [d.code for d in lint_text("s.yaml", _file(title="")).diagnostics]
+    assert "no-title" in codes
+    assert "no-title" not in [d.code for d in lint_text("s.yaml", _file()).diagnostics]
+
+
+def test_per_figure_conventions_and_source() -> None:
+    result = check_text("s.yaml", _file())
+    figures = {f.name: f for f in result.figures}
+    # 100 million short tons are 90.718474 million tonnes: the two figures agree
+    assert figures["us_coal"].value is not None
+    assert figures["us_coal"].value.unit == "short ton"
+    assert any("short tons" in n for n in figures["us_coal"].notes)
+    assert any("metric tonnes" in n for n in figures["eu_coal"].notes)
+    assert figures["eu_coal"].source == 'Eurostat, "Coal", 2019'
+    assert figures["eu_coal"].url == "https://ec.europa.eu/x"
+    (check,) = result.checks
+    assert check.verdict == "consistent"
+    assert check.computed is not None and check.computed.central == 90_718_474
+    doc = result.to_dict()["figures"][1]
+    assert doc["source"] == 'Eurostat, "Coal", 2019' and doc["url"] == "https://ec.europa.eu/x"
+
+
+def test_a_figure_printed_bare_takes_its_unit_from_unit() -> None:
+    text = """source: {publisher: W, title: T, url: https://x.org, published: 2024}
+figures:
+  men: {stated: "97.5 deaths among every 100,000 men"}
+  women: {stated: "46.5", unit: "deaths per 100,000 women"}
+  both: {stated: "5 t", unit: t}
+checks:
+  - {id: twice, claim: x, assert: "men / women == 2.1"}
+"""
+    result = check_text("u.yaml", text)
+    figures = {f.name: f for f in result.figures}
+    assert figures["women"].value is not None
+    assert figures["women"].value.unit == "deaths per 100,000 women"
+    assert any("from `unit:`" in n for n in figures["women"].notes)
+    (d,) = figures["both"].diagnostics
+    assert d.code == "schema" and "already in t" in d.message
+    (check,) = result.checks
+    assert check.verdict == "consistent"  # 97.5 / 46.5 = 2.097

@@ -9,7 +9,7 @@ from fractions import Fraction
 from . import expressions as ex
 from . import formatting as fmt
 from . import loader, units
-from .diagnostics import ClaimcheckError, Diagnostic, Label
+from .diagnostics import ClaimcheckError, Diagnostic, Label, Span
 from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import TextError
 from .model import ClaimFile, FigureSource
@@ -84,6 +84,23 @@ class Env:
     entries: dict[str, Entry] = field(default_factory=dict)
     visiting: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _assertions: list[tuple[ex.Assertion, Span | None] | None] | None = None
+
+    def parsed_checks(self) -> list[tuple[ex.Assertion, Span | None] | None]:
+        """Each check's parsed assertion and the check's span (None where it does not
+        parse: the check reports that itself), parsed once for verify, explain and lint."""
+        if self._assertions is None:
+            node = self.root.get("checks")
+            items = node.items if isinstance(node, loader.Sequence) else []
+            found: list[tuple[ex.Assertion, Span | None] | None] = []
+            for check, item in zip(self.model.checks, items, strict=False):
+                try:
+                    found.append((ex.parse_assertion(check.assert_, self.ctx),
+                                  getattr(item, "span", None)))
+                except ClaimcheckError:
+                    found.append(None)
+            self._assertions = found
+        return self._assertions
 
     def section(self, name: str) -> loader.Mapping:
         node = self.root.get(name)

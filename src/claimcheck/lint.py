@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import expressions as ex
 from . import loader
 from .diagnostics import Diagnostic, Severity
 from .engine import analyse_text
 from .environment import Env
+from .misreadings import bare_numbers_with_percentages, implausible_readings
 from .report import FileResult
 from .tightening import input_counts
 
@@ -44,11 +44,10 @@ def _country(url: str) -> str | None:
 def warnings(env: Env, result: FileResult) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     used: set[str] = set()
-    for check in env.model.checks:
-        try:
-            assertion = ex.parse_assertion(check.assert_, env.ctx)
-        except Exception:  # the check's own error is reported by verify
+    for check, parsed in zip(env.model.checks, env.parsed_checks(), strict=True):
+        if parsed is None:  # the check's own error is reported by verify
             continue
+        assertion = parsed[0]
         names = set(input_counts(env, assertion.left.root)) | set(
             input_counts(env, assertion.right.root))
         used |= names
@@ -79,9 +78,9 @@ def warnings(env: Env, result: FileResult) -> list[Diagnostic]:
         for note in reading.notes:
             if "claimcheck's default" in note:
                 found.append(_warn("convention-default", f"{note} in '{name}'", span,
-                                   "say which is meant under `conventions:` (ton: tonne, "
-                                   "short_ton or long_ton; barrel: oil_barrel, "
-                                   "us_liquid_barrel or beer_barrel)"))
+                                   "say which is meant under `conventions:` (ton, barrel, "
+                                   "points, rupee, ...: see docs/claim-format.md), on the "
+                                   "file or on the figure"))
         if (country in _DOLLAR_COUNTRIES and "dollar" not in env.model.conventions.as_dict()
                 and any(n.startswith("'$' read as") for n in reading.notes)):
             local = _DOLLAR_COUNTRIES[country]
@@ -121,7 +120,8 @@ def lint_text(path: str, text: str) -> FileResult:
     result, env = analyse_text(path, text)
     if env is None:
         return result
-    extra = warnings(env, result) + _todos(env) + _source_block(env)
+    extra = (warnings(env, result) + _todos(env) + _source_block(env)
+             + bare_numbers_with_percentages(env) + implausible_readings(env))
     lines = text.splitlines()
     excerpts = dict(result.excerpts)
     for d in extra:

@@ -329,7 +329,27 @@ def _pint_fallback(word: str) -> ResolvedUnit | None:
     if unit is None or not any(lowered in (p + n, p + n + x) for p, n, x in candidates
                                for x in ("s", "es", x) if x is not None):
         return None
+    trade = next((n for _, n, _ in candidates if n in _PINT_WORDS_OF_OTHER_TRADES), None)
+    if trade is not None:
+        raise fail("ambiguous-unit", f"'{word}' is a unit of another trade in pint "
+                   f"({_PINT_WORDS_OF_OTHER_TRADES[trade]})",
+                   hint=f"if '{word}' counts things, list it under `counts:` in the claim "
+                        "file; otherwise write the unit meant")
     return ResolvedUnit(unit)
+
+
+#: pint units that share their name with an everyday word of the news: read as the unit,
+#: "300 barns" or "50 hands" would silently become an area or a length
+_PINT_WORDS_OF_OTHER_TRADES = {
+    "barn": "a nuclear cross-section", "hand": "a horse's height, 4 inches",
+    "pica": "a printer's measure", "point": "a printer's point", "pixel": "a screen's dot",
+    "didot": "a printer's point", "cicero": "a printer's measure", "rod": "5.5 yards",
+    "chain": "22 yards", "league": "3 miles", "cable": "a nautical length",
+    "degree": "an angle (a temperature needs 'degrees Celsius')", "bit": "a binary digit",
+    "gauss": "a magnetic field", "poise": "a viscosity", "stokes": "a viscosity",
+    "count": "a count", "sample": "a sample", "event": "an event", "cycle": "a cycle",
+    "turn": "a turn", "revolution": "a turn",
+}
 
 
 def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:

@@ -352,10 +352,34 @@ _PINT_WORDS_OF_OTHER_TRADES = {
 }
 
 
+#: the units a newsroom writes most, tried first when a word is misspelt
+_COMMON = ("tonne", "ton", "barrel", "bbl", "percent", "km", "kilometre", "mile", "kg",
+           "metre", "litre", "gallon", "hectare", "acre", "year", "month", "week", "day",
+           "hour", "minute", "dollar", "euro", "yuan", "rupee", "kwh", "mwh", "gwh", "twh",
+           "mw", "gw", "bcm", "bcf", "mmbtu", "b/d", "bpd", "mb/d", "kb/d", "people",
+           "person", "percentage point", "ship", "vessel", "voter", "vote", "death", "case")
+_SCALES = ("thousand", "million", "billion", "trillion")
+
+
 def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
-    known = [*_WORDS, *COUNT_NOUNS, *counts, *CURRENCIES]
-    suggestion = did_you_mean(word.lower().rstrip("s"), known) or did_you_mean(word, known)
+    """'did you mean ...?' for a misspelt unit: scale words first ('milion'), then the
+    units newsrooms use most, then every unit, count noun and currency; and the counts:
+    advice only for a word that reads like a noun."""
+    lowered = word.lower()
+    scale = did_you_mean(lowered, _SCALES, 0.8)
+    if scale:
+        return scale
+    slashed = sorted(w for w in _WORDS if w.startswith(f"{lowered}/"))
+    suggestion = f"did you mean '{slashed[0]}'?" if slashed else (
+        did_you_mean(lowered.rstrip("s"), _COMMON, 0.8)
+        or did_you_mean(word, [*_CASED, *CURRENCIES], 0.8))
+    if suggestion is None and len(word) > 3:  # a short word is close to everything
+        suggestion = (did_you_mean(lowered.rstrip("s"), [*_WORDS, *COUNT_NOUNS, *counts])
+                      or did_you_mean(lowered, [*_WORDS, *COUNT_NOUNS, *counts]))
+    noun = word.isalpha() and len(word) >= 4 and word[0].islower()
     declare = f"if '{word}' counts things, list it under `counts:` in the claim file"
+    if not noun:
+        return suggestion or "write the unit in full, e.g. 'million barrels per day'"
     return f"{suggestion} ({declare})" if suggestion else declare
 
 
@@ -482,7 +506,7 @@ _SYMBOLS = {"megametric_ton": "Mt", "kilometric_ton": "kt", "gigametric_ton": "G
             "petajoule": "PJ", "exajoule": "EJ", "watt": "W", "watt_hour": "Wh",
             "terawatt": "TW", "minute": "min", "second": "s",
             "mega_oil_barrel": "million bbl", "index_point": "index points",
-            "kilo_oil_barrel": "thousand bbl",
+            "kilo_oil_barrel": "thousand bbl", "gallon": "gal",
             "metric_ton": "t", "oil_barrel": "bbl", "kilometer": "km", "meter": "m",
             "kilogram": "kg", "gram": "g", "percent": "%", "liter": "L", "hour": "h",
             "mile": "mi", "short_ton": "short ton", "ton": "short ton", "long_ton": "long ton",

@@ -1,0 +1,150 @@
+"""Figures as reporters print them (issue 8): every phrase read as printed, with its
+reading; each value below is worked out by hand from the rules in docs/claim-format.md."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+import pytest
+
+from claimcheck.diagnostics import ClaimcheckError
+from claimcheck.reading import ReadContext, read_figure
+
+CTX = ReadContext()
+M, B = 10**6, 10**9
+
+# as printed -> (central, rounding low, rounding high, unit shown, a fragment of its notes)
+PHRASES = [
+    # direction and change: the sign and whether it is a level or a change
+    ("up 3%", (3, F(5, 2), F(7, 2), "%", "a rise")),
+    ("down 2.1 points", (F(-21, 10), F(-43, 20), F(-41, 20), "pp", "a fall")),
+    ("fell by a third", (F(-100, 3), F(-425, 12), F(-95, 3), "%", "a fall")),
+    ("a cut of 5%", (-5, F(-11, 2), F(-9, 2), "%", "a fall")),
+    ("rose to 4.2 million", (42 * 10**5, 415 * 10**4, 425 * 10**4, "", "level reached")),
+    ("an increase of 12,000", (12_000, 11_500, 12_500, "", "a rise")),  # two figures
+    ("a 4% increase", (4, F(7, 2), F(9, 2), "%", "a rise")),
+    ("an 11.5 percent drop", (F(-23, 2), F(-231, 20), F(-229, 20), "%", "a fall")),
+    ("50 per cent higher", (50, F(99, 2), F(101, 2), "%", "a rise")),
+    ("232 more people", (232, 232, 232, "people", "a rise")),
+    ("fall of 84,000", (-84_000, -84_500, -83_500, "", "a fall")),
+    ("plus 248,000", (248_000, 247_500, 248_500, "", "a rise")),
+    ("up by 9.3m tonnes", (93 * 10**5, 925 * 10**4, 935 * 10**4, "t", "a rise")),
+    # words between the number and its unit
+    ("96 LNG carriers", (96, 96, 96, "LNG carriers", "")),
+    ("4,500 average households", (4500, 4450, 4550, "average households", "")),
+    ("61,000 eligible voters", (61_000, 60_500, 61_500, "eligible voters", "")),
+    ("12 tanker loads", (12, 12, 12, "tanker loads", "")),
+    # numbers
+    ("six-and-a-half", (F(13, 2), F(129, 20), F(131, 20), "", "")),
+    ("three and a half", (F(7, 2), F(69, 20), F(71, 20), "", "")),
+    ("two-thirds", (F(200, 3), F(775, 12), F(205, 3), "%", "")),
+    ("1/500th", (F(1, 5), F(20, 101), F(20, 99), "%", "")),
+    ("1 in 4,000", (F(1, 40), F(2, 81), F(2, 79), "%", "")),
+    ("48 000", (48_000, 47_500, 48_500, "", "")),
+    ("48\u2009000", (48_000, 47_500, 48_500, "", "")),
+    ("1.5bn", (F(3, 2) * B, F(29, 20) * B, F(31, 20) * B, "", "")),
+    ("2 bln", (2 * B, F(39, 20) * B, F(41, 20) * B, "", "")),
+    ("3 mln", (3 * M, F(59, 20) * M, F(61, 20) * M, "", "")),
+    ("4tn", (4 * 10**12, 395 * 10**10, 405 * 10**10, "", "")),
+    ("> 612.5", (F(1225, 2), F(1225, 2), F(1225, 2), "", "")),
+    ("USD 240", (240, 235, 245, "USD", "")),
+    ("US$240", (240, 235, 245, "USD", "")),
+    ("USD $240", (240, 235, 245, "USD", "")),
+    ("240 US dollars", (240, 235, 245, "USD", "")),
+    ("C$5", (5, F(9, 2), F(11, 2), "CAD", "")),
+    ("HK$5", (5, F(9, 2), F(11, 2), "HKD", "")),
+    ("€3bn", (3 * B, F(59, 20) * B, F(61, 20) * B, "EUR", "")),
+    ("£2.1m", (21 * 10**5, 205 * 10**4, 215 * 10**4, "GBP", "")),
+    ("GHS9.7 billion", (97 * 10**8, 965 * 10**7, 975 * 10**7, "GHS", "")),
+    ("Rs14,000", (14_000, 13_500, 14_500, "INR", "Indian rupees")),
+    # rates as stated figures
+    ("31 per 100,000 residents", (31, F(61, 2), F(63, 2), "per 100,000 residents", "")),
+    ("3 a day", (3, F(5, 2), F(7, 2), "per day", "")),
+    ("1.2 million barrels per day", (12 * 10**5, 115 * 10**4, 125 * 10**4, "bbl/day",
+                                     "oil barrels")),
+    ("2 b/d", (2, F(3, 2), F(5, 2), "bbl/day", "oil barrels per day")),
+    ("2 bpd", (2, F(3, 2), F(5, 2), "bbl/day", "oil barrels per day")),
+    ("2 kb/d", (2, F(3, 2), F(5, 2), "thousand bbl/day", "")),
+    ("1.2 mb/d", (F(6, 5), F(23, 20), F(5, 4), "million bbl/day", "")),
+    # units of the trade and energy press
+    ("5 short tons", (5, F(9, 2), F(11, 2), "short ton", "")),
+    ("5 U.S. tons", (5, F(9, 2), F(11, 2), "short ton", "")),
+    ("5 long tons", (5, F(9, 2), F(11, 2), "long ton", "")),
+    ("3 mmt", (3, F(5, 2), F(7, 2), "Mt", "")),
+    ("134.6Mt", (F(673, 5), F(2691, 20), F(2693, 20), "Mt", "")),
+    ("40 kt", (40, F(79, 2), F(81, 2), "kt", "")),
+    ("7.5 MTPA", (F(15, 2), F(149, 20), F(151, 20), "Mt/year", "")),
+    ("2,117,700 TEU", (2_117_700, 2_117_650, 2_117_750, "TEU", "")),
+    ("300,000 dwt", (300_000, 295_000, 305_000, "t", "deadweight")),
+    ("3 bcm", (3, F(5, 2), F(7, 2), "bcm", "")),
+    ("3 bcf", (3, F(5, 2), F(7, 2), "bcf", "")),
+    ("3 tcf", (3, F(5, 2), F(7, 2), "tcf", "")),
+    ("3 Bcf/d", (3, F(5, 2), F(7, 2), "bcf/day", "")),
+    ("10 cubic feet", (10, F(19, 2), F(21, 2), "ft³", "")),
+    ("10 ft³", (10, F(19, 2), F(21, 2), "ft³", "")),
+    ("10 m³", (10, F(19, 2), F(21, 2), "m³", "")),
+    ("5 MMBtu", (5, F(9, 2), F(11, 2), "MMBtu", "")),
+    ("5 gigawatt-hours", (5, F(9, 2), F(11, 2), "GWh", "")),
+    ("5 TWh", (5, F(9, 2), F(11, 2), "TWh", "")),
+    ("5 Mtoe", (5, F(9, 2), F(11, 2), "Mtoe", "")),
+    ("5 boe", (5, F(9, 2), F(11, 2), "boe", "5.8 million Btu")),
+    ("5 g", (5, F(9, 2), F(11, 2), "g", "")),
+    ("5 troy ounces", (5, F(9, 2), F(11, 2), "ozt", "")),
+    ("5 carats", (5, F(9, 2), F(11, 2), "ct", "")),
+    ("12 knots", (12, F(23, 2), F(25, 2), "kn", "")),
+    ("12 nautical miles", (12, F(23, 2), F(25, 2), "nmi", "")),
+    ("12 acres", (12, F(23, 2), F(25, 2), "acre", "")),
+    ("12 hectares", (12, F(23, 2), F(25, 2), "ha", "")),
+    ("5 PJ", (5, F(9, 2), F(11, 2), "PJ", "")),
+    ("5 kcal", (5, F(9, 2), F(11, 2), "kcal", "")),
+    ("5 hp", (5, F(9, 2), F(11, 2), "hp", "")),
+    ("5 mpg", (5, F(9, 2), F(11, 2), "mi/gal", "")),
+    ("5 min", (5, F(9, 2), F(11, 2), "min", "")),
+    ("2 decades", (2, F(3, 2), F(5, 2), "decade", "")),
+    ("5 kg/m^3", (5, F(9, 2), F(11, 2), "kg/m³", "")),
+    ("8 million tonnes (MT)", (8 * M, F(159, 20) * M, F(161, 20) * M, "t", "abbreviation")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PHRASES, ids=[p for p, _ in PHRASES])
+def test_phrase_is_read_as_printed(text: str, want: tuple[object, ...]) -> None:
+    central, low, high, unit, note = want
+    r = read_figure(text, CTX)
+    q = r.quantity
+    assert (q.central, q.rounding.lo, q.rounding.hi) == (central, low, high)
+    assert r.unit_text == unit
+    if note:
+        assert any(note in n for n in r.notes), r.notes
+
+
+def test_every_phrase_is_shown_with_its_reading_in_explain() -> None:
+    from claimcheck.engine import analyse_text
+    from claimcheck.explain import explain_env
+
+    body = "\n".join(f"  f{i}: {{stated: \"{p}\", quote: q}}" for i, (p, _) in
+                     enumerate(PHRASES[:12]))
+    text = ("source: {publisher: W, title: T, url: https://x.org, published: 2024}\n"
+            f"figures:\n{body}\nchecks:\n"
+            + "".join(f"  - {{id: c{i}, claim: x, assert: f{i} == f{i}}}\n"
+                      for i in range(12)))
+    result, env = analyse_text("p.yaml", text)
+    assert env is not None
+    for e in explain_env(env, result.checks):
+        assert e.computed is not None and e.computed.stated is not None
+        assert e.computed.precision  # how the rounding was decided, in words
+        assert any("a rise" in n or "a fall" in n or "level" in n for n in e.computed.notes) \
+            or e.check.id not in {f"c{i}" for i in range(12) if i not in (0, 1)}
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("3.7 tonns", "did you mean 'tonne'?"),
+    ("3 milion tonnes", "did you mean 'million'?"),
+    ("1.2 mb", "did you mean 'mb/d'?"),
+    ("300 barns", "counts:"),
+    ("3 MT", "conventions: {mt"),
+    ("5 pesos", "MXN"),
+])
+def test_suggestions_point_where_a_newsroom_would(text: str, hint: str) -> None:
+    with pytest.raises(ClaimcheckError) as err:
+        read_figure(text, CTX)
+    assert hint in (err.value.diagnostic.hint or ""), err.value.diagnostic

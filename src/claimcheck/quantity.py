@@ -83,6 +83,9 @@ def mismatch_hint(a: units.Unit, b: units.Unit, default: str) -> str:
     kinds = {units.format_unit(a), units.format_unit(b)}
     if "pp" in kinds and (kinds & {"%", ""}):
         return POINTS_HINT
+    if units.reciprocal(a, b):
+        return ("one is the reciprocal of the other (miles per gallon and litres per 100 km): "
+                "convert 1 / (the value), e.g. '1 / x in L/(100 km)'")
     if units.differ_only_in_currency(a, b):
         return ("claimcheck never converts currencies by itself: declare a dated, cited "
                 "exchange rate under `assumptions:` and multiply by it")

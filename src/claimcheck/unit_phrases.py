@@ -419,6 +419,19 @@ def read_unit(text: str, ctx: ReadContext) -> UnitPhrase:
     return phrase
 
 
+def _grouped(reader: UnitReader) -> UnitPhrase:
+    """'(100 km)', '(t km)': a parenthesised denominator, with a round base if any, as
+    claimcheck itself prints fuel use ('L/(100 km)')."""
+    opening = reader.take()
+    base = reader._per_base()
+    inner = read_unit_tokens(reader)
+    if reader.tok.text != ")":
+        raise reader.error("figure-syntax", "expected ')' to close the unit", opening)
+    reader.take()
+    unit = inner.unit / units.per_base(base) if base else inner.unit
+    return UnitPhrase(unit, inner.label, inner.notes)
+
+
 def read_unit_tokens(reader: UnitReader) -> UnitPhrase:
     """A unit phrase where '/' and '*' and '^' may join terms (display units)."""
     if reader.tok.text == "1" and reader.ahead().text == "/":
@@ -430,7 +443,7 @@ def read_unit_tokens(reader: UnitReader) -> UnitPhrase:
         unit, label, notes = first.unit, first.label, list(first.notes)
     while reader.tok.text in ("/", "*", "per"):
         op = reader.take().text
-        nxt = reader.unit_phrase(required=True)
+        nxt = _grouped(reader) if reader.tok.text == "(" else reader.unit_phrase(required=True)
         assert nxt is not None
         unit = unit * nxt.unit if op == "*" else unit / nxt.unit
         notes.extend(nxt.notes)

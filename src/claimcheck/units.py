@@ -99,7 +99,8 @@ _CASED: dict[str, str] = {"Mt": "megatonne", "Gt": "gigametric_ton", "kt": "kilo
                           "J": "joule", "kJ": "kilojoule", "MJ": "megajoule", "GJ": "gigajoule",
                           "TJ": "terajoule", "PJ": "petajoule", "EJ": "exajoule",
                           "W": "watt", "Wh": "watt_hour", "TW": "terawatt", "g": "gram",
-                          "Rs": "@rupee", "GHC": "GHS"}
+                          "Rs": "@rupee", "GHC": "GHS", "NM": "nautical_mile",
+                          "Calorie": "kilocalorie", "PS": "metric_horsepower"}
 
 #: lower-case singular word -> pint name, or "@convention" for an ambiguous word
 _WORDS: dict[str, str] = {
@@ -145,7 +146,16 @@ _WORDS: dict[str, str] = {
     "kilowatt hour": "kilowatt_hour", "megawatt hour": "megawatt_hour",
     "gigawatt hour": "gigawatt_hour", "terawatt hour": "terawatt_hour",
     "watt hour": "watt_hour", "hp": "horsepower", "kcal": "kilocalorie",
-    "btu": "Btu", "mmbtu": "MMBtu", "quad": "quad", "therm": "therm",
+    "btu": "Btu_it", "mmbtu": "MMBtu", "quad": "quad_it", "therm": "therm_it",
+    "tce": "tce", "tonne of coal equivalent": "tce", "cal": "calorie", "calorie": "calorie",
+    "kilocalorie": "kilocalorie", "mg": "milligram", "milligram": "milligram",
+    "mcg": "microgram", "µg": "microgram", "microgram": "microgram",
+    "fl oz": "fluid_ounce", "floz": "fluid_ounce", "fluid ounce": "fluid_ounce",
+    "gal": "gallon", "yd": "yard", "imperial gallon": "imperial_gallon",
+    "uk gallon": "imperial_gallon", "metric horsepower": "metric_horsepower",
+    "sq mi": "mile ** 2", "square foot": "foot ** 2", "square feet": "foot ** 2",
+    "sq ft": "foot ** 2", "ccf": "hundred_cubic_feet", "furlong": "news_furlong",
+    "fathom": "news_fathom", "stone": "stone",
     "toe": "toe", "tonne of oil equivalent": "toe", "boe": "boe",
     "barrel of oil equivalent": "boe",
     "bpd": "@barrel/day", "b/d": "@barrel/day", "kb/d": "kilo_oil_barrel/day",
@@ -168,6 +178,8 @@ _AMBIGUOUS = {
     "riyal": "'riyal' is Saudi, Qatari, Omani, Iranian or Yemeni: write SAR, QAR, OMR, ...",
     "dinar": "'dinar' is the currency of several countries: write its code (KWD, JOD, ...)",
     "dirham": "'dirham' is Emirati or Moroccan: write AED or MAD",
+    "cwt": "'cwt' is the US hundredweight (100 lb) or the British one (112 lb): write 'lb'",
+    "hundredweight": "a hundredweight is 100 lb in the US and 112 lb in Britain: write 'lb'",
     "pt": "'pt' is a point or a pint: write 'percentage points' (pp) or 'pints'",
     "ambiguous_mbtu": "'MBtu' means a thousand Btu in US industry but a million elsewhere: "
                       "write 'MMBtu' or 'thousand Btu'",
@@ -374,8 +386,10 @@ def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
         did_you_mean(lowered.rstrip("s"), _COMMON, 0.8)
         or did_you_mean(word, [*_CASED, *CURRENCIES], 0.8))
     if suggestion is None and len(word) > 3:  # a short word is close to everything
-        suggestion = (did_you_mean(lowered.rstrip("s"), [*_WORDS, *COUNT_NOUNS, *counts])
-                      or did_you_mean(lowered, [*_WORDS, *COUNT_NOUNS, *counts]))
+        # a misspelling keeps its first letter: 'lorries' is no 'calorie'
+        pool = [w for w in (*_WORDS, *COUNT_NOUNS, *counts) if w[:1] == lowered[:1]]
+        suggestion = (did_you_mean(lowered.rstrip("s"), pool)
+                      or did_you_mean(lowered, pool))
     noun = word.isalpha() and len(word) >= 4 and word[0].islower()
     declare = f"if '{word}' counts things, list it under `counts:` in the claim file"
     if not noun:
@@ -457,6 +471,13 @@ def same_dimension(a: Unit, b: Unit) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def reciprocal(a: Unit, b: Unit) -> bool:
+    """Whether ``a`` measures the reciprocal of what ``b`` measures (mpg and L/100 km)."""
+    return not is_dimensionless(a) and bool(
+        _one(a).dimensionality == (1 / _one(b)).dimensionality)
+
+
+@lru_cache(maxsize=1024)
 def differ_only_in_currency(a: Unit, b: Unit) -> bool:
     """USD/t and EUR/t: the same kind of quantity in two currencies, which claimcheck
     never converts without a rate the claim file declares."""
@@ -487,16 +508,40 @@ def simplify(unit: Unit) -> tuple[Fraction, Unit]:
         scale *= Fraction(1, 100) ** power
         unit = ureg.Unit(ureg.UnitsContainer(names)) if names else dimensionless()
     if len(names) > 1:
-        reduced = _one(unit).to_reduced_units()
-        scale *= Fraction(reduced.magnitude)
-        unit = reduced.units
-        if reduced.dimensionless and dict(unit._units):
+        # Only units of one dimension are folded together (km with miles, t with short
+        # tons), exactly: pint's own reduction would turn L/km into an area and mpg into a
+        # fractional power of the gallon.
+        first: dict[str, str] = {}
+        for name in list(names):
+            dims = _dimension_of(name)
+            if dims in first:
+                keep = first[dims]
+                power = names.pop(name)
+                scale *= factor(pint_unit(name), pint_unit(keep)) ** int(power)
+                names[keep] = names.get(keep, 0) + power
+                if names[keep] == 0:
+                    del names[keep]
+            else:
+                first[dims] = name
+        unit = ureg.Unit(ureg.UnitsContainer(names)) if names else dimensionless()
+        if names and _one(unit).dimensionless and not any(n.startswith("per_")
+                                                          for n in names):
             scale *= factor(unit, dimensionless())
             unit = dimensionless()
     return scale, unit
 
 
-_SYMBOLS = {"megametric_ton": "Mt", "kilometric_ton": "kt", "gigametric_ton": "Gt",
+@lru_cache(maxsize=256)
+def _dimension_of(name: str) -> str:
+    return dimension_text(pint_unit(name))
+
+
+_SYMBOLS = {"Btu_it": "Btu", "quad_it": "quad", "therm_it": "therm", "tce": "tce",
+            "milligram": "mg", "microgram": "µg", "fluid_ounce": "fl oz",
+            "imperial_gallon": "imp gal", "metric_horsepower": "PS", "yard": "yd",
+            "hundred_cubic_feet": "ccf", "news_furlong": "furlong", "news_fathom": "fathom",
+            "calorie": "cal", "megametric_ton": "Mt", "kilometric_ton": "kt",
+            "gigametric_ton": "Gt",
             "international_acre": "acre", "news_decade": "decade",
             "thousand_cubic_feet": "Mcf", "million_cubic_feet": "MMcf",
             "billion_cubic_feet": "bcf", "trillion_cubic_feet": "tcf", "megatoe": "Mtoe",

@@ -6,6 +6,7 @@ it.  This prints one line per check and the agreement figure the README quotes:
 
     python scripts/corpus.py            # the table and the figure
     python scripts/corpus.py --summary  # the figure only
+    python scripts/corpus.py --summary --extract  # and how well `extract` drafts them
 """
 
 from __future__ import annotations
@@ -67,7 +68,51 @@ def main(argv: list[str]) -> int:
         for (want, got), n in sorted(confusion.items()):
             print(f"  {want:16} -> {got:16} {n}")
     print(summary(found))
+    if "--extract" in argv:
+        print(extraction_summary(extraction()))
     return 0
+
+
+
+# --- extract, measured on the same corpus ------------------------------------------------
+
+@dataclass(frozen=True)
+class Extraction:
+    figures: int        # figure phrases the corpus encodes (stated as printed, in a quote)
+    read: int           # ... that extract drafts unchanged from the quote
+    mentions: int       # figure phrases extract drafts from those quotes
+    matching: int       # ... that are one of the corpus's figures
+
+
+def extraction(corpus: Path = CORPUS) -> Extraction:
+    """Run `extract` on every quoted sentence of the corpus and compare what it drafts with
+    the figures the fact-checkers encoded as printed."""
+    import yaml
+
+    from claimcheck.extract import Article, find_mentions
+
+    figures = read = mentions = matching = 0
+    for path in sorted(corpus.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        by_quote: dict[str, set[str]] = {}
+        for spec in (doc.get("figures") or {}).values():
+            quote, stated = spec.get("quote"), str(spec.get("stated"))
+            if quote and stated in quote:  # printed there as encoded
+                by_quote.setdefault(quote, set()).add(stated)
+        for quote, stated in by_quote.items():
+            drafted = {m.stated if m.todo is None else f"{m.stated} {m.todo}"
+                       for m in find_mentions(Article(quote)).mentions}
+            figures += len(stated)
+            read += len(stated & drafted)
+            mentions += len(drafted)
+            matching += len(drafted & stated)
+    return Extraction(figures, read, mentions, matching)
+
+
+def extraction_summary(e: Extraction) -> str:
+    return (f"extract drafts {e.read} of {e.figures} figure phrases ({100 * e.read / e.figures:.1f}%) "
+            f"exactly as printed; of the {e.mentions} phrases it drafts from those sentences, "
+            f"{e.matching} ({100 * e.matching / e.mentions:.1f}%) are figures the corpus encodes")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,12 @@ SCALE_WORDS = frozenset({"thousand", "thousands", "million", "millions", "billio
                          "trillion", "trillions", "mn", "bn", "lakh", "crore"})
 #: words that never describe a counted noun ('5 t per', 'more than', 'million people')
 _NOT_DESCRIBING = frozenset({*DESCRIPTOR_WORDS, "per", "a", "an", "each", "every", "than",
-                             "or", "more", "fewer", "less", "higher", "lower", "to",
+                             "or", "more", "fewer", "less", "higher", "lower", "to", "with",
+                             "without", "this", "that", "these", "those", "their", "his",
+                             "her", "its", "our", "your", "who", "which", "did", "do", "does",
+                             "not", "will", "would", "could", "should", "can", "may", "have",
+                             "has", "had", "is", "are", "was", "were", "be", "been", "being",
+                             "the", "as", "also", "so", "than", "then", "there", "here",
                              *SCALE_WORDS})
 
 
@@ -265,28 +270,49 @@ class UnitReader:
         return None
 
     def _described_count(self) -> units.ResolvedUnit | None:
-        """'96 LNG carriers', '61,000 eligible voters', '106,689 hospital doctors': a few
-        describing words before a counted noun are part of what is counted."""
+        """'96 LNG carriers', '61,000 eligible voters', '106,689 hospital doctors', 'nurses
+        and health visitors': describing words before a counted noun are part of what is
+        counted.  After a counted noun only another one, or 'and', may follow: in '551
+        million voters cast their ballots' the noun phrase has ended."""
         words: list[Token] = []
+        after_count = False
         for k in range(4):
             x = self.ahead(k)
-            if x.kind is not Kind.WORD or x.lower in _NOT_DESCRIBING or (
-                    x.text in self.ctx.reserved):
+            if x.kind is not Kind.WORD or x.text in self.ctx.reserved or (
+                    x.lower in _NOT_DESCRIBING and x.lower != "and") or (k == 0 and
+                                                                         x.lower == "and"):
                 return None
             words.append(x)
+            if x.lower == "and":
+                after_count = False
+                continue
             try:
                 found = units.resolve_word(x.text, self.ctx.conventions, self.ctx.counts)
             except ClaimcheckError:
                 return None
             if found is not None and found.label is None:
                 return None  # a unit ('5 km runners' is no count of 'km runners')
-            if k == 0:
-                continue
-            if found is not None:
+            if after_count and found is None:
+                return None
+            if found is not None and k > 0 and not self._counted_noun_follows(k + 1):
                 label = self.text[words[0].start : x.end]
                 self.pos += k + 1
                 return units.ResolvedUnit(found.unit, label=label, note=found.note)
+            after_count = found is not None
         return None
+
+    def _counted_noun_follows(self, k: int) -> bool:
+        """Whether the noun phrase goes on past the k-th token ('health visitors')."""
+        x = self.ahead(k)
+        if x.kind is not Kind.WORD:
+            return False
+        if x.lower == "and":
+            return True
+        try:
+            found = units.resolve_word(x.text, self.ctx.conventions, self.ctx.counts)
+        except ClaimcheckError:
+            return False
+        return found is not None and found.label is not None
 
     def unit_phrase(self, *, required: bool) -> UnitPhrase | None:
         first_tok = self.tok

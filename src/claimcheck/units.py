@@ -216,7 +216,8 @@ COUNT_NOUNS = frozenset({
     "match", "day-trip", "staff", "officer", "police", "policeman", "judge",
     "lawyer", "graduate", "learner", "entrant", "respondent", "participant",
     "animal", "tree", "bird", "cow", "pig", "sheep", "chicken", "well", "rig", "plant",
-    "factory", "store", "shop", "restaurant", "bank", "branch", "tablet", "pill",
+    "factory", "store", "shop", "restaurant", "bank", "branch", "tablet", "pill", "shift",
+    "position", "jail", "learner", "american", "fatality", "fatalities",
 })
 RATE_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day",
               "monthly": "month", "weekly": "week"}

@@ -114,6 +114,8 @@ def _card(word: str) -> tuple[int, str] | None:
 
 
 SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+#: "1 in 4", "nine out of ten" are the idiom of a share; "3,144 out of 10,069" is two counts
+MAX_RATIO_NUMERATOR = 100
 _PARTS = {"half": "5", "quarter": "25"}
 
 
@@ -125,7 +127,8 @@ def _ratio(words: list[str]) -> WordNumber | None:
         if tuple(words[1 : 1 + n]) != middle or len(words) < n + 2:
             continue
         num, den = _card(words[0]), _card(words[n + 1])
-        if num is None or den is None or den[0] == 0 or (middle == ("/",) and not (
+        if num is None or den is None or den[0] == 0 or num[0] >= MAX_RATIO_NUMERATOR or (
+                middle == ("/",) and not (
                 words[0].isdecimal() and words[n + 1].isdecimal())):
             continue
         consumed = n + 2

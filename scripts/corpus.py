@@ -102,17 +102,36 @@ def extraction(corpus: Path = CORPUS) -> Extraction:
         for quote, stated in by_quote.items():
             drafted = {m.stated if m.todo is None else f"{m.stated} {m.todo}"
                        for m in find_mentions(Article(quote)).mentions}
+            same = {s for s in stated if any(_same(s, d) for d in drafted)}
             figures += len(stated)
-            read += len(stated & drafted)
+            read += len(same)
             mentions += len(drafted)
-            matching += len(drafted & stated)
+            matching += sum(any(_same(s, d) for s in stated) for d in drafted)
     return Extraction(figures, read, mentions, matching)
 
 
+def _same(stated: str, drafted: str) -> bool:
+    """The draft reads the figure as the corpus does: the same text, or text around it
+    ('rose 23.4 per cent' for '23.4 per cent') read to the same value, interval and unit."""
+    from claimcheck.diagnostics import ClaimcheckError
+    from claimcheck.reading import ReadContext, read_figure
+
+    if stated == drafted:
+        return True
+    if stated not in drafted and drafted not in stated:
+        return False
+    try:
+        a, b = (read_figure(t, ReadContext()).quantity for t in (stated, drafted))
+    except ClaimcheckError:
+        return False
+    return (a.central, a.rounding, a.unit) == (b.central, b.rounding, b.unit)
+
+
 def extraction_summary(e: Extraction) -> str:
-    return (f"extract drafts {e.read} of {e.figures} figure phrases ({100 * e.read / e.figures:.1f}%) "
-            f"exactly as printed; of the {e.mentions} phrases it drafts from those sentences, "
-            f"{e.matching} ({100 * e.matching / e.mentions:.1f}%) are figures the corpus encodes")
+    return (f"extract drafts {e.read} of {e.figures} figure phrases "
+            f"({100 * e.read / e.figures:.1f}%) as printed, read as the corpus reads them; of "
+            f"the {e.mentions} phrases it drafts from those sentences, {e.matching} "
+            f"({100 * e.matching / e.mentions:.1f}%) are figures the corpus encodes")
 
 
 if __name__ == "__main__":

@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from .diagnostics import ClaimcheckError
+from .changes import CHANGE_NOUNS, PREFIX_VERBS
 from .hedges import DEFAULT_HEDGES, match_hedge
 from .periods import read_period
 from .reading import ReadContext, Reading, read_figure
 from .words import CARDINALS, MULTIPLES, VAGUE
 
-MAX_WORDS_AFTER = 5
+MAX_WORDS_AFTER = 8
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,9 @@ _NUMBER_WORDS = sorted({*CARDINALS, *(w.split()[0] for w in VAGUE), *MULTIPLES, 
 _START = re.compile(
     r"(?<![\w-])(?:a|one|two|three|four)[ -](?:third|thirds|quarter|quarters|fifth|fifths"
     r"|tenth|tenths)\b"
-    r"|(?<![\w,.+-])(?:US\$|[$€£¥₩₹])?(?:\d+,\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+|\d+)"
+    r"|(?<![\w-])(?:half )?an? (?:hundred|thousand|million|billion|trillion)\b"
+    r"|(?<![\w,.+-])(?:US\$|[$€£¥₩₹₦₱₺₫₴₪₵+]|(?:[A-Z]{3}|Rs)(?=\d))?"
+    r"(?:\d+,\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:\.\d+)?"
     r"|(?<![\w-])(?:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + r")\b", re.I)
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
@@ -210,30 +213,64 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?(?:[ .-]\d{3,4}){2,}\b")
 
 
 def _hedge_before(sentence: str, start: int) -> int:
-    words = list(re.finditer(r"[A-Za-z]+", sentence[:start]))[-6:]
+    """Where the figure begins: its hedge ('about'), its direction ('rose by', 'a fall
+    of', 'plus'), or both ('fell more than'), read back from the number."""
+    words = list(re.finditer(r"[A-Za-z]+|\+", sentence[:start]))[-6:]
     texts = [w.group().lower() for w in words]
     if texts[-2:] == ["total", "of"]:  # "an estimated total of $370 million"
         words = words[:-3] if texts[-3:-2] == ["a"] else words[:-2]
-    for k in range(len(words)):
-        phrase = [w.group().lower() for w in words[k:]]
-        found = match_hedge(phrase, DEFAULT_HEDGES)
-        if found and len(found[0].split()) == len(phrase):
+        texts = [w.group().lower() for w in words]
+    if not words or sentence[words[-1].end():start].strip():
+        return start  # something other than words stands between them and the number
+    first = len(words) - 1  # the run of words with nothing but spaces between them
+    while first > 0 and not sentence[words[first - 1].end():words[first].start()].strip():
+        first -= 1
+    for k in range(first, len(words)):  # the longest run of hedge and direction words
+        if _prefix(texts[k:]):
             return words[k].start()
     return start
 
 
-def _best_reading(sentence: str, start: int, ctx: ReadContext) -> tuple[str, Reading | None,
-                                                                        int]:
+def _prefix(phrase: list[str]) -> bool:
+    """A hedge, a direction, or a direction then a hedge: 'about', 'rose by', 'fell more
+    than', 'an increase of', 'an average of', 'a', '+'."""
+    if phrase in (["a"], ["an"], ["+"], ["an", "average", "of"], ["a", "total", "of"],
+                  ["on", "average"], ["a", "record"]):
+        return True
+    found = match_hedge(phrase, DEFAULT_HEDGES)
+    if found and len(found[0].split()) == len(phrase):
+        return True
+    for n in range(1, len(phrase) + 1):  # a direction, then perhaps a hedge
+        head, rest = phrase[:n], phrase[n:]
+        if _direction(head) and (not rest or _prefix(rest) and rest[0] not in ("a", "an")):
+            return True
+    return False
+
+
+def _direction(words: list[str]) -> bool:
+    if len(words) == 1 and words[0] in PREFIX_VERBS:
+        return True
+    if len(words) == 2 and words[0] in PREFIX_VERBS and words[1] in ("by", "to"):
+        return True
+    article = 1 if words[:1] in (["a"], ["an"]) else 0
+    return len(words) == article + 2 and words[article] in CHANGE_NOUNS and words[-1] == "of"
+
+
+def _best_reading(sentence: str, start: int, ctx: ReadContext,
+                  ranges: bool = True) -> tuple[str, Reading | None, int]:
     """The longest text from ``start`` (up to a few words on) that reads as a figure."""
     ends = [m.end() for m in re.finditer(r"\S+", sentence[start:])][: MAX_WORDS_AFTER + 1]
     best: tuple[str, Reading | None, int] = ("", None, start)
     for end in ends:
-        text = sentence[start : start + end].rstrip(".,;:!?)”’\"")
+        text = sentence[start : start + end].rstrip(".,;:!?”’\"")
+        if text.count(")") > text.count("("):
+            text = text.rstrip(")")  # "(the 3.7 million tons)", not "(bpd)"
         try:
             reading = read_figure(text, ctx)
         except (ClaimcheckError, ValueError, ArithmeticError):
             continue
-        if reading.what is None:
+        stated_range = reading.precision.startswith("a stated range")
+        if reading.what is None and (ranges or not stated_range):
             best = (text, reading, start + len(text))
     return best
 
@@ -267,7 +304,7 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
         for m in _START.finditer(sentence):
             if not free(m.start()):
                 continue
-            token = m.group().lstrip("US$€£¥₩₹")
+            token = re.sub(r"^(?:US\$|[$€£¥₩₹₦₱₺₫₴₪₵+]|[A-Z]{3}|Rs)", "", m.group())
             day = re.match(r"\s+(January|February|March|April|May|June|July|August|"
                            r"September|October|November|December)\b(?:,? \d{4})?",
                            sentence[m.end():])
@@ -281,26 +318,30 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
                 draft.mentions.append(Mention(stated, sentence, None, None, "", comma=True))
                 covered.append((m.start(), m.start() + len(stated)))
                 continue
-            if _YEAR.fullmatch(token):
-                draft.dates.append(token)
+            counted = re.match(r"\s+([A-Za-z]+)", sentence[m.end():])
+            if _YEAR.fullmatch(token) and not (counted and _noun_like(counted.group(1))):
+                draft.dates.append(token)  # "in 2019", not "1932 people"
                 covered.append((m.start(), m.end()))
                 continue
             begin = _hedge_before(sentence, m.start())
-            text, reading, end = _best_reading(sentence, begin, ctx)
+            # "from 62 to 93": two figures, not a stated range
+            ranges = not re.search(r"\bfrom\s*$", sentence[:begin], re.I)
+            text, reading, end = _best_reading(sentence, begin, ctx, ranges)
             if reading is None and begin != m.start():
-                text, reading, end = _best_reading(sentence, m.start(), ctx)
+                text, reading, end = _best_reading(sentence, m.start(), ctx, ranges)
             if reading is None:
                 continue
             before = sentence[:begin].split()
             if (reading.unit_text == "" and len(before) > 1
-                    and before[-1].lstrip("“\"‘(")[:1].isupper()):
-                continue  # "Room 39", "Part 4": a name, not a quantity
+                    and before[-1].lstrip("“\"‘(")[:1].isupper()
+                    and not before[-1].endswith(("'s", "’s", ",", ";", ":"))):
+                continue  # "Room 39", "Part 4": a name, not a quantity (not "Singapore's")
             after = sentence[end:].strip()
             todo = None
             nxt = re.match(r"([A-Za-z]+)", after)
             if (reading.unit_text in ("", "times") and nxt and nxt.group(1).lower() not in
-                    _STOPWORDS):
-                todo = nxt.group(1)
+                    _STOPWORDS and (_noun_like(nxt.group(1)) or _ambiguous(nxt.group(1)))):
+                todo = nxt.group(1)  # "12 widgets": a counted noun claimcheck does not know
             draft.mentions.append(Mention(text, sentence, reading, todo, after))
             covered.append((begin, end))
     draft.dates = list(dict.fromkeys(draft.dates))
@@ -312,6 +353,28 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
             unique.append(mention)
     draft.mentions = unique
     return draft
+
+
+def _ambiguous(word: str) -> bool:
+    """A unit word claimcheck refuses as ambiguous ('MT', 'pounds'): kept with its TODO."""
+    from . import units
+
+    try:
+        units.resolve_word(word, {}, frozenset())
+    except ClaimcheckError:
+        return True
+    return False
+
+
+def _noun_like(word: str) -> bool:
+    """A plural noun ('positions', 'Americans'), or one claimcheck counts: what can follow
+    a number as the thing counted, unlike 'wrote', 'set' or 'since'."""
+    from . import units
+
+    lowered = word.lower()
+    return units.is_count(word) or (lowered.endswith("s") and len(lowered) > 3
+                                    and lowered not in _STOPWORDS
+                                    and not lowered.endswith(("ss", "us", "is")))
 
 
 _STOPWORDS = {"of", "to", "and", "or", "in", "on", "at", "by", "for", "from", "the", "a",

@@ -68,3 +68,12 @@ def test_every_corpus_file_cites_a_real_source_and_quotes_it() -> None:
         assert "url: http" in text, path.name
         assert "quote:" in text, path.name
         assert "expectation written by hand before running claimcheck" in text, path.name
+
+
+def test_extract_drafts_the_corpus_figures_as_printed() -> None:
+    measured = corpus.extraction(CORPUS)
+    assert measured.read / measured.figures >= 0.95, corpus.extraction_summary(measured)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r"drafts (\d+) of (\d+) figure phrases", readme)
+    assert quoted is not None, "the README must quote how extract does on the corpus"
+    assert (int(quoted[1]), int(quoted[2])) == (measured.read, measured.figures)

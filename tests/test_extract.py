@@ -69,7 +69,7 @@ def test_the_draft_passes_lint() -> None:
                       "3 million people"], []),
     # a change is drafted with its direction words: "rose 26%", "rose to 4.2 million tonnes"
     ("budget.txt", ["£300m", "US$1.2 trillion", "Dozens of councils", "12 widgets", "rose 26%",
-                    "$4.5 billion", "1.25 percentage points"], []),
+                    "$4.5 billion", "up 1.25 percentage points"], []),
     ("covid.txt", ["March 2021", "1,234 patients", "845 patients", "almost triple"],
      ["19", "101"]),
     ("broken.wp.json", ["rose to 4.2 million tonnes", "about $870 million"], []),
@@ -131,3 +131,27 @@ def test_publisher_from_a_second_level_domain() -> None:
 
     assert publisher_from("https://news.example.com.au/x") == "EXAMPLE"
     assert publisher_from("https://www.bbc.co.uk/news") == "BBC"
+
+
+def test_plain_text_gives_headline_address_and_date_and_no_figures_from_urls() -> None:
+    from claimcheck.extract import find_mentions, load_article
+
+    article = load_article("Coal exports jump a fifth\nhttps://example.com/2024/03/coal-2023\n"
+                           "2024-03-15\n\nExports rose to 4.2 million tonnes in 2023 from 3.5 "
+                           "million tonnes in 2022 (https://example.gov/stats/2023/table-12).\n")
+    assert article.title == "Coal exports jump a fifth"
+    assert article.url == "https://example.com/2024/03/coal-2023"
+    assert article.published == "2024-03-15"
+    stated = [m.stated for m in find_mentions(article).mentions]
+    assert stated == ["rose to 4.2 million tonnes", "3.5 million tonnes"]  # nothing from URLs
+
+
+def test_names_come_from_the_nearest_noun() -> None:
+    from claimcheck.extract import find_mentions, load_article, render_draft
+
+    article = load_article("Exports rose to 4.2 million tonnes in 2023 from 3.5 million "
+                           "tonnes in 2022. That is a rise of 20%. Imports fell 5%.\n")
+    draft = render_draft(find_mentions(article))
+    for name in ("exports_2023:", "exports_2022:", "growth:", "imports_fall:"):
+        assert f"  {name}" in draft, draft
+    assert "share_" not in draft

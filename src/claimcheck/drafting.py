@@ -6,7 +6,7 @@ import json
 import re
 
 from .diagnostics import ClaimcheckError
-from .extract import _STOPWORDS, Draft, Mention
+from .extract import _MONTH, _STOPWORDS, Draft, Mention
 
 _KINDS = {"[mass]": "mass", "[length]": "distance", "[length] ** 3": "volume",
           "[time]": "period", "[percentage_point]": "points"}
@@ -38,12 +38,85 @@ def _base_name(m: Mention) -> str:
             kind = _slug(reading.quantity.label)
         else:
             kind = _KINDS.get(dims, "figure")
+    if reading is not None and any("is a change" in n for n in reading.notes):
+        kind = "growth" if reading.quantity.central >= 0 else "fall"
     words = re.findall(r"[A-Za-z]+", m.context.split(",")[0])
-    if words[:1] == ["of"]:
+    noun = None
+    if words[:1] == ["of"]:  # "3.7 million tons of coal"
         noun = next((w for w in words[1:] if w.lower() not in _STOPWORDS), None)
-        if noun:
-            return f"{_slug(noun)}_{kind}" if kind != _slug(noun) else kind
-    return kind
+    noun = noun or _subject(m)
+    year = _year(m)
+    parts = [p for p in (_slug(noun) if noun else "", kind if kind in _GENERIC or not noun
+                         else "", year) if p]
+    if noun and _slug(noun) == kind:
+        parts = [kind, year] if year else [kind]
+    if kind in ("growth", "fall") and noun:
+        parts = [_slug(noun), kind, year] if year else [_slug(noun), kind]
+    return "_".join(parts) if parts else kind
+
+
+#: kinds that say little on their own: kept beside the noun ('exports_share')
+_GENERIC = {"share", "growth", "fall", "amount", "figure", "period", "points"}
+_NOT_SUBJECTS = {"is", "was", "were", "are", "be", "been", "that", "this", "it", "there",
+                 "said", "says", "show", "shows", "showed", "total", "average", "record",
+                 "estimated", "some", "about", "around", "nearly", "almost", "over", "more",
+                 "than", "up", "down", "by", "to", "of", "from", "in", "on", "at", "for",
+                 "with", "and", "or", "a", "an", "the", "its", "their", "his", "her",
+                 "rose", "fell", "grew", "increased", "decreased", "dropped", "declined",
+                 "rise", "fall", "increase", "decrease", "drop", "decline", "cut", "reached",
+                 "hit", "stood", "totalled", "totaled", "exported", "imported"}
+
+
+def _subject(m: Mention) -> str | None:
+    """The nearest noun before the figure in its clause: 'Exports rose to 4.2 million
+    tonnes' -> 'exports'."""
+    at = m.quote.find(m.stated)
+    if at < 0:
+        return None
+    clause = re.split(r"[,;:()]", m.quote[:at])[-1]
+    words = [w for w in re.findall(r"[A-Za-z]+", clause)
+             if w.lower() not in _NOT_SUBJECTS and w.lower() not in _STOPWORDS
+             and not _is_unit(w) and not _MONTH.fullmatch(w) and _nounish(w)]
+    return words[-1] if words else None
+
+
+_NOT_NOUNS = {"along", "but", "make", "made", "take", "taken", "think", "get", "got", "go",
+              "went", "gone", "come", "came", "see", "saw", "seen", "say", "tell", "told",
+              "give", "gave", "given", "know", "knew", "known", "find", "found", "like",
+              "just", "only", "also", "still", "even", "well", "now", "then", "when",
+              "where", "while", "after", "before", "since", "until", "into", "onto", "upon",
+              "across", "against", "between", "among", "through", "during", "within",
+              "without", "because", "although", "though", "if", "whether", "would", "could",
+              "should", "will", "can", "may", "might", "must", "has", "have", "had", "not",
+              "than", "very", "much", "many", "most", "least", "each", "every", "per",
+              "which", "who", "whom", "whose", "what", "how", "why", "so", "such", "ago"}
+
+
+def _nounish(word: str) -> bool:
+    """A word that can name what a figure measures: not a past tense ('filmed'), an
+    adverb ('nearly') or a function word ('along', 'but')."""
+    lowered = word.lower()
+    return len(lowered) > 2 and lowered not in _NOT_NOUNS and not lowered.endswith(
+        ("ed", "ly")) and not (lowered.endswith("ing") and len(lowered) > 6)
+
+
+def _is_unit(word: str) -> bool:
+    """'tonnes', 'million', 'USD': words of a figure, not of what it measures."""
+    from . import units
+
+    if word.lower() in {"thousand", "million", "billion", "trillion", "bn", "mn"}:
+        return True
+    try:
+        found = units.resolve_word(word, {}, frozenset())
+    except ClaimcheckError:
+        return True
+    return found is not None and found.label is None
+
+
+def _year(m: Mention) -> str:
+    """The year the figure is for, when its own words name one: 'in 2023', '2022's'."""
+    found = re.match(r"\s*(?:in|for|of|during)\s+((?:19|20)\d\d)\b", m.context)
+    return found.group(1) if found else ""
 
 
 def _todo_advice(word: str) -> str:

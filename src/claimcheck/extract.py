@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .diagnostics import ClaimcheckError
 from .changes import CHANGE_NOUNS, PREFIX_VERBS
+from .diagnostics import ClaimcheckError
 from .hedges import DEFAULT_HEDGES, match_hedge
 from .periods import read_period
 from .reading import ReadContext, Reading, read_figure
@@ -168,7 +168,28 @@ def load_article(raw: str) -> Article:
         published = (meta.get("article:published_time") or meta.get("date") or "")[:10]
         publisher = meta.get("og:site_name") or publisher_from(url)
         return Article(html_to_text(raw), " ".join(title.split()), url, published, publisher)
-    return Article("\n".join(" ".join(line.split()) for line in raw.splitlines()))
+    return _plain_text(raw)
+
+
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def _plain_text(raw: str) -> Article:
+    """A plain-text article: the first line is its headline when it reads like one (short,
+    not ending a sentence); its first web address and ISO date are its source's."""
+    lines = [" ".join(line.split()) for line in raw.splitlines()]
+    text = "\n".join(lines)
+    body = [line for line in lines if line]
+    title = ""
+    if body and len(body[0]) <= 200 and not body[0].endswith((".", "?", "!", ":")) and (
+            not _URL.fullmatch(body[0])):
+        title = body[0]
+    url = _URL.search(text)
+    date = _ISO_DATE.search(text)
+    address = url.group().rstrip(".,;") if url else ""
+    return Article(text, title, address, date.group(1) if date else "",
+                   publisher_from(address) if address else "")
 
 
 # --- sentences and mentions -------------------------------------------------------------
@@ -242,7 +263,7 @@ def _prefix(phrase: list[str]) -> bool:
         return True
     for n in range(1, len(phrase) + 1):  # a direction, then perhaps a hedge
         head, rest = phrase[:n], phrase[n:]
-        if _direction(head) and (not rest or _prefix(rest) and rest[0] not in ("a", "an")):
+        if _direction(head) and (not rest or (_prefix(rest) and rest[0] not in ("a", "an"))):
             return True
     return False
 
@@ -279,7 +300,10 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
     ctx = ctx or ReadContext()
     draft = Draft(article)
     for sentence in sentences(article.text):
+        if sentence == article.title:
+            continue  # the headline is the title, not a claim
         covered: list[tuple[int, int]] = [m.span() for m in _PHONE.finditer(sentence)]
+        covered += [m.span() for m in _URL.finditer(sentence)]  # no figures from addresses
 
         def free(at: int, spans: list[tuple[int, int]] = covered) -> bool:
             return not any(a <= at < b for a, b in spans)

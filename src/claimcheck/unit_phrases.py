@@ -37,7 +37,7 @@ _NOT_DESCRIBING = frozenset({*DESCRIPTOR_WORDS, "per", "a", "an", "each", "every
                              "her", "its", "our", "your", "who", "which", "did", "do", "does",
                              "not", "will", "would", "could", "should", "can", "may", "have",
                              "has", "had", "is", "are", "was", "were", "be", "been", "being",
-                             "the", "as", "also", "so", "than", "then", "there", "here",
+                             "the", "as", "also", "so", "then", "there", "here",
                              *SCALE_WORDS})
 
 

@@ -217,7 +217,7 @@ COUNT_NOUNS = frozenset({
     "lawyer", "graduate", "learner", "entrant", "respondent", "participant",
     "animal", "tree", "bird", "cow", "pig", "sheep", "chicken", "well", "rig", "plant",
     "factory", "store", "shop", "restaurant", "bank", "branch", "tablet", "pill", "shift",
-    "position", "jail", "learner", "american", "fatality", "fatalities",
+    "position", "jail", "american", "fatality", "fatalities",
 })
 RATE_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day",
               "monthly": "month", "weekly": "week"}

@@ -80,3 +80,25 @@ checks:
     assert d.code == "schema" and "already in t" in d.message
     (check,) = result.checks
     assert check.verdict == "consistent"  # 97.5 / 46.5 = 2.097
+
+
+@pytest.mark.parametrize(("default", "low", "high"), [
+    (None, 9_500, 10_500),             # two significant figures
+    ("one-figure", 5_000, 15_000),     # trailing zeros as rounding
+    ("digits", 19_999 / 2, 20_001 / 2),
+    ("exact", 10_000, 10_000),
+])
+def test_a_file_level_precision_is_every_figures_default(default: str | None, low: float,
+                                                         high: float) -> None:
+    head = "source: {publisher: W, title: T, url: https://x.org, published: 2024}\n"
+    if default:
+        head += f"precision: {default}\n"
+    text = head + """figures:
+  ship: {stated: "10,000 tonnes"}
+  exact_ship: {stated: "10,000 tonnes", precision: "± 1,000"}
+"""
+    figures = {f.name: f for f in check_text("p.yaml", text).figures}
+    ship, own = figures["ship"].value, figures["exact_ship"].value
+    assert ship is not None and own is not None
+    assert (float(ship.rounding.lo), float(ship.rounding.hi)) == (low, high)
+    assert (own.rounding.lo, own.rounding.hi) == (9_000, 11_000)  # the figure's own wins

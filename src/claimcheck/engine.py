@@ -42,17 +42,10 @@ def _check(env: Env, index: int) -> CheckResult:
 
     try:
         assertion = ex.parse_assertion(spec.assert_, env.ctx)
-        left = env.evaluate(assertion.left)
-        right = _stated_value(env, assertion)
+        result = compare_check(env, assertion)
+        coarse = _coarse_note(env, assertion, result)
         stated = _stated_side(env, assertion)
-        with_values = assertion.left.substituted(env.central_text)
-        left_text = assertion.left.text + (  # "a / b = 2.8 million t / 3.7 million t"
-            f" = {with_values}" if with_values != assertion.left.text
-            and not isinstance(assertion.left.root, ex.Name) else "")
         input_hedges = env.hedges_of(assertion.left.root)
-        result = compare(assertion, left, right, computed_text=left_text, stated=stated,
-                         input_hedges=input_hedges)
-        coarse = _coarse_note(env, assertion, stated, result, left_text, input_hedges)
     except ClaimcheckError as err:
         return failed(located(err, assert_node))
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -79,14 +72,35 @@ def _check(env: Env, index: int) -> CheckResult:
         verdict_notes=(*result.notes, *coarse))
 
 
+def compare_check(env: Env, assertion: ex.Assertion,
+                  overrides: dict[str, Quantity] | None = None, *,
+                  coarse: bool = False) -> Comparison:
+    """A check's comparison; with ``overrides``, some figures replaced by other values
+    (derived figures recomputed from them), and with ``coarse`` an inline stated figure
+    read to one significant figure.  Raises ClaimcheckError when it cannot be evaluated."""
+    left_root = assertion.left.root
+    if overrides is None:
+        left = env.evaluate(assertion.left)
+    else:
+        left = tighten(env, left_root, Evaluator(env, overrides).evaluate(left_root),
+                       overrides)
+    with_values = assertion.left.substituted(env.central_text)
+    left_text = assertion.left.text + (  # "a / b = 2.8 million t / 3.7 million t"
+        f" = {with_values}" if with_values != assertion.left.text
+        and not isinstance(left_root, ex.Name) else "")
+    return compare(assertion, left, _stated_value(env, assertion, overrides, coarse),
+                   computed_text=left_text, stated=_stated_side(env, assertion),
+                   input_hedges=env.hedges_of(left_root))
+
+
 def _stated_value(env: Env, assertion: ex.Assertion,
-                  overrides: dict[str, Quantity] | None = None) -> Quantity:
+                  overrides: dict[str, Quantity] | None = None,
+                  coarse: bool = False) -> Quantity:
     """The stated side's value: an inline figure is read as a stated figure, exactly as
     the same text under `figures:` would be."""
     root = assertion.right.root
     if isinstance(root, ex.Literal):
-        coarse = root.reading.coarse if overrides is not None else None
-        return coarse or root.reading.quantity
+        return (root.reading.coarse if coarse else None) or root.reading.quantity
     if overrides is None:
         return env.evaluate(assertion.right)
     return tighten(env, root, Evaluator(env, overrides).evaluate(root), overrides)
@@ -103,8 +117,7 @@ def _stated_side(env: Env, assertion: ex.Assertion) -> StatedSide:
                       reading=reading, hedges=env.hedges_of(root))
 
 
-def _coarse_note(env: Env, assertion: ex.Assertion, stated: StatedSide, result: Comparison,
-                 left_text: str, input_hedges: tuple[str, ...]) -> tuple[str, ...]:
+def _coarse_note(env: Env, assertion: ex.Assertion, result: Comparison) -> tuple[str, ...]:
     """Rule of two significant figures: say so when the coarser one-figure reading of the
     round numbers involved ("10,000" as 5,000 to 15,000) would give another verdict.  It
     never sets the verdict."""
@@ -121,12 +134,8 @@ def _coarse_note(env: Env, assertion: ex.Assertion, stated: StatedSide, result: 
         changed.append(root.reading)
     if not changed:
         return ()
-    left_root = assertion.left.root
     try:
-        left = tighten(env, left_root, Evaluator(env, overrides).evaluate(left_root), overrides)
-        right = _stated_value(env, assertion, overrides)
-        coarse = compare(assertion, left, right, computed_text=left_text, stated=stated,
-                         input_hedges=input_hedges)
+        coarse = compare_check(env, assertion, overrides, coarse=True)
     except ClaimcheckError:
         return ()
     if coarse.verdict == result.verdict:

@@ -102,14 +102,54 @@ def test_solver_matches_the_reported_example() -> None:
     solved = {s.name: s for s in e.solutions}
     assert float(solved["coal_transshipped"].value or 0) == pytest.approx(2.59e6, rel=1e-9)
     assert float(solved["coal_total"].value or 0) == pytest.approx(4e6, rel=1e-9)
-    assert solved["coal_transshipped"].value_text == "2.59 million t"
+    # the shortest value that, rerun, makes the check consistent; the exact meeting value
+    # is 2.59 million t
+    assert solved["coal_transshipped"].value_text == "2.6 million t"
     low, high = solved["coal_total"].low, solved["coal_total"].high
     assert low is not None and high is not None
     # consistent while 2.8 million / total stays within 69.5% to 70.5%
     assert float(low) == pytest.approx(2.8e6 / 0.705)
     assert float(high) == pytest.approx(2.8e6 / 0.695)
-    assert e.summary == ("coal_transshipped = 2.59 million t, or coal_total = 4 million t, "
-                         "would make 'roughly 70%' exact")
+    assert e.summary == ("coal_transshipped = 2.6 million t, or coal_total = 4 million t, "
+                         "would make the check consistent")
+
+
+def test_solver_values_are_shown_to_the_digits_that_make_them_true() -> None:
+    """The regression: '3.64 trillion would make $11,121 per person exact', though 3.64
+    trillion gives 11,159, outside its own 'consistent from' range."""
+    body = (CASES / "verdicts" / "display-digits.yaml").read_text(encoding="utf-8")
+    e = explain(body, header="")["gdp-per-person"]
+    solved = {s.name: s for s in e.solutions}
+    assert solved["gdp"].value_text == "3.6277 trillion USD"
+    assert solved["gdp"].range_text == "3.6276 trillion USD to 3.6278 trillion USD"
+    assert solved["per_person"].role == "stated"
+    assert solved["per_person"].value_text == "11,159 USD per person"
+    assert e.summary is not None and e.summary.endswith("would make the check consistent")
+
+
+def test_solver_for_a_stated_bound_finds_where_the_whole_range_is_inside() -> None:
+    body = """figures:
+  yes: {stated: "7,800 votes"}
+  total: {stated: "10,000 votes"}
+  share: {stated: more than 80%}
+checks:
+  - {id: share, claim: x, assert: yes / total == share}
+"""
+    solved = {s.name: s for s in explain(body)["share"].solutions}
+    # 10,000 is 9,500 to 10,500: more than 80% throughout needs yes > 8,400
+    assert (solved["yes"].value_text, solved["yes"].range_text) == (
+        "8,410 votes", "8,410 votes or more")
+    # 7,800 is 7,750 to 7,850: total < 7,750 / 0.8 = 9,687.5
+    assert solved["total"].range_text == "9,680 votes or less"
+
+
+def test_solver_for_checks_that_move_in_jumps_gives_the_nearest_working_values() -> None:
+    e = explain((ROOT / "claims" / "examples" / "newsroom-arithmetic.yaml").read_text(
+        encoding="utf-8"), header="")
+    grim = {s.name: s for s in e["grim"].solutions}["survey_mean"]
+    assert grim.nearest == ("5.18", "5.21") and grim.role == "both"
+    share = {s.name: s for s in e["possible-share"].solutions}["panel_share"]
+    assert share.nearest == ("48%", "52%")
 
 
 def test_solver_with_an_input_that_enters_twice() -> None:
@@ -203,7 +243,7 @@ def test_json_fields_are_the_documented_ones() -> None:
                                       "precision", "hedge", "hedge_rule", "notes", "children"}
     assert set(check["sensitivity"][0]) == {"name", "rounding", "hedged", "unbounds"}
     assert set(check["solutions"][0]) == {"name", "value", "value_text", "low", "high",
-                                          "range_text", "message"}
+                                          "range_text", "message", "role", "nearest"}
     page = (ROOT / "docs" / "show-the-work.md").read_text(encoding="utf-8")
     for key in ("would_make_it_true", "honest_wordings", "unbounds", "range_text"):
         assert f"`{key}`" in page

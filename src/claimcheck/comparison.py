@@ -9,9 +9,10 @@ same thing wherever it is written, and whether the stated figure is named or inl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import expressions as ex
+from . import formatting as fmt
 from . import quantity as q
 from . import units
 from .diagnostics import ClaimcheckError
@@ -20,7 +21,7 @@ from .lexer import TextError
 from .quantity import Quantity
 from .reading import Reading
 from .report import Shown
-from .verdicts import Gap, Sides, Verdict, explain, gap, judge
+from .verdicts import Gap, Sides, Verdict, explain, gap, judge, verdict_digits
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,8 +112,6 @@ def _mismatch(assertion: ex.Assertion, left: Quantity, right: Quantity, computed
 
 
 def _central(value: Shown) -> str:
-    from . import formatting as fmt
-
     return fmt.with_unit(fmt.number(value.central, fmt.digits_for([value.central])), value.unit)
 
 
@@ -144,6 +143,13 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
         else:
             other = (f"; read as {reading.alternative.central} times as much it would be "
                      f"{alt_verdict}")
+    # one count of digits for both sides, wherever they are shown: enough to keep the
+    # verdict visible, and each side's own numbers distinct
+    digits = fmt.digits_for([x for v in (computed, stated_value) for x in (
+        v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi)],
+        at_least=verdict_digits(verdict, relation, computed, stated_value, region))
+    computed, stated_value = replace(computed, digits=digits), replace(stated_value,
+                                                                       digits=digits)
     sides = Sides(relation=relation, computed_text=computed_text, computed=computed,
                   stated_text=stated_text, stated=stated_value, stated_hedges=stated.hedges,
                   input_hedges=input_hedges, stated_is_figure=reading is not None,
@@ -157,15 +163,13 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
     return Comparison(verdict=verdict, computed=computed, stated=stated_value,
                       stated_text=stated_text, explanation=explain(verdict, sides) + other,
                       gap=None if region is not None else gap(computed, stated_value),
-                      notes=tuple(notes), stated_meaning=_meaning(region, unit_text))
+                      notes=tuple(notes), stated_meaning=_meaning(region, unit_text, digits))
 
 
-def _meaning(region: tuple[Region, Region] | None, unit: str) -> str | None:
-    from . import formatting as fmt
-
+def _meaning(region: tuple[Region, Region] | None, unit: str, at_least: int) -> str | None:
     if region is None:
         return None
     strict, loose = region
-    digits = fmt.digits_for([strict.lo, strict.hi, loose.lo, loose.hi])
+    digits = fmt.digits_for([strict.lo, strict.hi, loose.lo, loose.hi], at_least)
     text = fmt.region(strict, unit, digits)
     return text if loose == strict else f"{text} ({fmt.region(loose, unit, digits)} with the hedge)"

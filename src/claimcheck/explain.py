@@ -77,17 +77,18 @@ class Explanation:
     @property
     def summary(self) -> str | None:
         """"coal_transshipped = 2.59 million t, or coal_total = 4 million t, would make
-        'roughly 70%' exact"."""
-        stated = set(inputs_of_names(self.stated))
-        found = [s for s in self.solutions if s.value is not None and s.name not in stated]
+        the check consistent": every value in it confirmed by rerunning the check."""
+        found = [s for s in self.solutions if s.value_text is not None and s.role != "stated"]
         if not found:
             return None
-        target = (f"'{self.check.stated_text}'" if self.check.stated_text
-                  else "the stated side")
-        parts = ", or ".join(f"{s.name} = {s.value_text}" for s in found)
-        verb = "exact" if self.check.relation == "==" else "true at the boundary"
+        if self.check.relation == "==":
+            parts = ", or ".join(f"{s.name} = {s.value_text}" for s in found)
+            outcome = "the check consistent"
+        else:
+            parts = ", or ".join(f"{s.name} {s.range_text}" for s in found)
+            outcome = "it hold"
         comma = "," if len(found) > 1 else ""
-        return f"{parts}{comma} would make {target} {verb}"
+        return f"{parts}{comma} would make {outcome}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.check.id, "claim": self.check.claim, "verdict": self.check.verdict,

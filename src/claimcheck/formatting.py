@@ -45,12 +45,14 @@ def _plain(d: Decimal, exact: bool) -> str:
     return sign + (f"{whole}.{frac}" if frac else whole)
 
 
-def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest") -> str:
+def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest",
+           keep_zeros: bool = False) -> str:
     """``x`` to ``digits`` significant digits, with scale words from a million up.
 
     ``mode`` "down"/"up" rounds a lower/upper bound outwards, so a shown interval always
     contains the true one.  Trailing zeros stay when they are not exact: 1.0014 is
-    "1.00", 1 is "1"."""
+    "1.00", 1 is "1" (and "1.00" with ``keep_zeros``, for a figure whose precision the
+    zeros state)."""
     if isinstance(x, float):
         return "∞" if x > 0 else "-∞"
     d = _decimal(x)
@@ -62,9 +64,29 @@ def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest") -> str
         if abs(_round_sig(d, digits, mode)) >= size:
             scaled = d / size
             rounded = _round_sig(scaled, digits, mode)
-            return f"{_plain(rounded, rounded == scaled)} {word}"
+            return f"{_plain(rounded, rounded == scaled and not keep_zeros)} {word}"
     rounded = _round_sig(d, digits, mode)
-    return _plain(rounded, rounded == d)
+    return _plain(rounded, rounded == d and not keep_zeros)
+
+
+def shown_value(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest") -> Bound:
+    """The value ``number(x, digits, mode)`` shows, as a reader parsing it back gets it."""
+    if isinstance(x, float):
+        return x
+    return Fraction(_round_sig(_decimal(x), digits, mode))
+
+
+def shown_interval(iv: Interval, digits: int = DEFAULT_DIGITS) -> Interval:
+    """The interval ``interval(iv, ..., digits)`` shows: its ends rounded outwards (one
+    value, rounded to nearest, when it is a point)."""
+    if iv.lo == iv.hi:
+        return Interval.point(Fraction(shown_value(iv.lo, digits)))
+    return Interval(shown_value(iv.lo, digits, "down"), shown_value(iv.hi, digits, "up"))
+
+
+def shown_region(r: Region, digits: int = DEFAULT_DIGITS) -> Region:
+    """The region ``region(r, ..., digits)`` shows."""
+    return Region(shown_value(r.lo, digits), shown_value(r.hi, digits), r.lo_open, r.hi_open)
 
 
 EXACT_DIGITS = 6

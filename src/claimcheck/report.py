@@ -39,6 +39,9 @@ class Shown:
     rounding: Interval
     hedged: Interval
     unit: str
+    #: the fewest significant digits that show this value without changing the verdict of
+    #: the check it is part of (renderers may show more, never fewer)
+    digits: int = 3
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": _num(self.central), "low": _num(self.rounding.lo),

@@ -81,6 +81,34 @@ def judge(relation: str, computed: Shown, stated: Shown,
     return Verdict.INCONSISTENT
 
 
+def _as_shown(value: Shown, digits: int) -> Shown:
+    return Shown(Fraction(fmt.shown_value(value.central, digits)),
+                 fmt.shown_interval(value.rounding, digits),
+                 fmt.shown_interval(value.hedged, digits), value.unit)
+
+
+def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Shown,
+                   region: tuple[Region, Region] | None = None,
+                   at_least: int = fmt.DEFAULT_DIGITS) -> int:
+    """The fewest significant digits (>= at_least) from which on the numbers a reader
+    sees, parsed back and judged, give ``verdict`` again.
+
+    Outward rounding of an interval can make two that do not meet look as if they do
+    (11,100 to 11,200 beside 11,160), and a central value rounded to nearest can look
+    inside a range it is outside of.  A central value rounded to nearest does not move
+    monotonically with the digits, so every count from the answer up is checked: a
+    renderer that shows more digits than asked stays truthful."""
+    fewest = fmt.MAX_DIGITS
+    for digits in range(fmt.MAX_DIGITS, at_least - 1, -1):
+        shown_region = None if region is None else (
+            fmt.shown_region(region[0], digits), fmt.shown_region(region[1], digits))
+        if judge(relation, _as_shown(computed, digits), _as_shown(stated, digits),
+                 shown_region) != verdict:
+            break
+        fewest = digits
+    return fewest
+
+
 @dataclass(frozen=True)
 class Gap:
     value: Fraction
@@ -148,7 +176,7 @@ def explain(verdict: Verdict, sides: Sides) -> str:
     if sides.region is not None:
         bounds += [sides.region[0].lo, sides.region[0].hi, sides.region[1].lo,
                    sides.region[1].hi]
-    digits = fmt.digits_for(bounds)
+    digits = fmt.digits_for(bounds, at_least=max(computed.digits, stated.digits))
     left = _side(sides.computed_text, computed, digits)
     quoted = f"stated '{sides.stated_text}'" if sides.stated_is_figure else sides.stated_text
     bound = relation == "==" and sides.region is not None

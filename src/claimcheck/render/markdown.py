@@ -34,7 +34,7 @@ def _code(text: str) -> str:
 def _value(v: Shown | None) -> str:
     if v is None:
         return "—"
-    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi])
+    digits = plain.digits(v, hedged=False)
     text = fmt.with_unit(fmt.number(v.central, digits), v.unit)
     if v.rounding.lo != v.rounding.hi:
         text += f" ({fmt.interval(v.rounding, v.unit, digits)})"

@@ -51,18 +51,27 @@ VERDICT_WORDS = {"consistent": "consistent", "within_rounding": "within rounding
                  "error": "in error"}
 
 
+def digits(v: Shown, hedged: bool = True) -> int:
+    """Digits to show ``v`` with: enough to keep its own numbers distinct, and never fewer
+    than the verdict it is part of needs."""
+    ends = [v.central, v.rounding.lo, v.rounding.hi]
+    if hedged:
+        ends += [v.hedged.lo, v.hedged.hi]
+    return fmt.digits_for(ends, at_least=v.digits)
+
+
 def value(v: Shown | None) -> str:
     """'2.59 million t (2.52 million t to 2.66 million t; hedged: ...)': central value first,
     then the interval it stands for."""
     if v is None:
         return "—"
-    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi])
-    text = fmt.with_unit(fmt.number(v.central, digits), v.unit)
+    shown = digits(v)
+    text = fmt.with_unit(fmt.number(v.central, shown), v.unit)
     ranges = []
     if v.rounding.lo != v.rounding.hi:
-        ranges.append(fmt.interval(v.rounding, v.unit, digits))
+        ranges.append(fmt.interval(v.rounding, v.unit, shown))
     if v.hedged != v.rounding:
-        ranges.append("hedged: " + fmt.interval(v.hedged, v.unit, digits))
+        ranges.append("hedged: " + fmt.interval(v.hedged, v.unit, shown))
     return text + (f" ({'; '.join(ranges)})" if ranges else "")
 
 

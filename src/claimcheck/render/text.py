@@ -28,7 +28,7 @@ _SHORT_REASONS = {"consistent": "holds", "within_rounding": "only at the edge of
 def _value(v: Shown | None, hedged: bool = True) -> Text:
     if v is None:
         return Text("—")
-    digits = fmt.digits_for([v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi])
+    digits = plain.digits(v, hedged)
     text = Text(fmt.with_unit(fmt.number(v.central, digits), v.unit))
     if v.rounding.lo != v.rounding.hi:
         text.append(f"\n{fmt.interval(v.rounding, v.unit, digits)}", style="dim")
@@ -62,17 +62,36 @@ def _checks_table(f: FileResult) -> Table:
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Why", ratio=3, min_width=14)
     for c in f.checks:
-        stated = Text(f"'{c.stated_text}'") if c.stated_text else Text("—")
-        if c.stated_meaning:
-            stated.append(f"\n{c.stated_meaning}", style="dim")
-        elif c.stated is not None:
-            stated.append(f"\n{fmt.interval(c.stated.rounding, c.stated.unit)}", style="dim")
         check = Text(c.id, style="bold")
         check.append(f"\n{c.claim}", style="dim")
-        table.add_row(check, stated, _value(c.computed, hedged=False),
+        table.add_row(check, stated_cell(c), recomputed_cell(c),
                       Text(VERDICT_LABELS[c.verdict], style=VERDICT_STYLES[c.verdict]),
                       escape(_reason(c)))
     return table
+
+
+def shows_hedged(c: CheckResult) -> bool:
+    """The hedged ranges matter to a reader only when the verdict reaches them."""
+    return c.verdict in ("within_hedge", "inconsistent")
+
+
+def stated_cell(c: CheckResult) -> Text:
+    """The stated figure as quoted, then what it means: a bound's region, or its range."""
+    stated = Text(f"'{c.stated_text}'") if c.stated_text else Text("—")
+    if c.stated_meaning:
+        stated.append(f"\n{c.stated_meaning}", style="dim")
+    elif c.stated is not None:
+        hedged = shows_hedged(c)
+        digits = plain.digits(c.stated, hedged)
+        stated.append(f"\n{fmt.interval(c.stated.rounding, c.stated.unit, digits)}", style="dim")
+        if hedged and c.stated.hedged != c.stated.rounding:
+            stated.append(f"\nhedged: {fmt.interval(c.stated.hedged, c.stated.unit, digits)}",
+                          style="dim")
+    return stated
+
+
+def recomputed_cell(c: CheckResult) -> Text:
+    return _value(c.computed, shows_hedged(c))
 
 
 def _figures_table(f: FileResult) -> Table:

@@ -9,12 +9,12 @@ from rich.text import Text
 from .. import formatting as fmt
 from ..calc import CalcResult
 from ..report import Shown
+from . import plain
 from .text import VERDICT_LABELS, VERDICT_STYLES, diagnostic_text
 
 
 def _rows(table: Table, shown: Shown, hedges: tuple[str, ...]) -> None:
-    digits = fmt.digits_for([shown.central, shown.rounding.lo, shown.rounding.hi,
-                             shown.hedged.lo, shown.hedged.hi])
+    digits = plain.digits(shown)
     if shown.rounding.lo != shown.rounding.hi:
         table.add_row("rounding", fmt.interval(shown.rounding, shown.unit, digits))
     if shown.hedged != shown.rounding:
@@ -24,7 +24,7 @@ def _rows(table: Table, shown: Shown, hedges: tuple[str, ...]) -> None:
 
 
 def _value(shown: Shown) -> str:
-    digits = fmt.digits_for([shown.central, shown.rounding.lo, shown.rounding.hi])
+    digits = plain.digits(shown, hedged=False)
     return fmt.with_unit(fmt.number(shown.central, digits), shown.unit)
 
 

@@ -87,10 +87,20 @@ def _check(e: Explanation) -> Group:
                 table.add_row("", Text(solution.message, style="dim"), "")
                 continue
             consistent = ""
-            if solution.range_text and solution.range_text.startswith(("above", "below")):
+            if len(solution.nearest) > 1:
+                consistent = f"(the nearest values that work: {' or '.join(solution.nearest)})"
+            elif solution.nearest:
+                consistent = "(the nearest value that works)"
+            elif solution.role == "stated":
+                consistent = "(had the report stated it so)"
+            elif solution.range_text and solution.range_text.startswith(("above", "below")):
                 consistent = f"(the boundary: it holds {solution.range_text})"
+            elif solution.range_text and solution.range_text.endswith(("or more", "or less")):
+                consistent = f"(consistent at {solution.range_text})"
             elif solution.range_text:
                 consistent = f"(consistent from {solution.range_text})"
+            elif solution.low is not None and solution.low == solution.high:
+                consistent = "(no other value: the stated side is exact)"
             table.add_row(f"  {solution.name} =", solution.value_text,
                           Text(consistent, style="dim"))
         parts.append(table)

@@ -118,6 +118,15 @@ def _central(value: Shown) -> str:
 def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, computed_text: str,
             stated: StatedSide, input_hedges: tuple[str, ...]) -> Comparison:
     """The verdict of ``left RELATION right`` and its sentence."""
+    points_note = None
+    if left.percent_difference and units.is_points(right.unit):
+        left = left.to(right.unit)
+        points_note = (f"{computed_text.partition(' = ')[0]} is a difference of two percentages, "
+                       "read as percentage points")
+    elif right.percent_difference and units.is_points(left.unit):
+        right = right.to(left.unit)
+        points_note = (f"{stated.text} is a difference of two percentages, read as "
+                       "percentage points")
     if not units.same_dimension(left.unit, right.unit) and not units.differ_only_in_currency(
             left.unit, right.unit):
         # a currency is never converted without a declared rate: align says so, as an error
@@ -154,7 +163,7 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
                   stated_text=stated_text, stated=stated_value, stated_hedges=stated.hedges,
                   input_hedges=input_hedges, stated_is_figure=reading is not None,
                   region=region)
-    notes: list[str] = []
+    notes: list[str] = [points_note] if points_note else []
     if not computed.hedged.bounded and computed.rounding.bounded:
         side = "upper" if isinstance(computed.hedged.hi, float) else "lower"
         notes.append(f"with its hedges the recomputed value has no {side} limit (a divisor "

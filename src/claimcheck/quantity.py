@@ -30,6 +30,9 @@ class Quantity:
     hedged: Interval
     unit: units.Unit
     label: str | None = None  # count noun carried through, e.g. "voyages"
+    #: the difference of two percentages (42% - 38%): shown in % but convertible to
+    #: percentage points, which is what such a difference measures
+    percent_difference: bool = False
 
     def __post_init__(self) -> None:
         # Bound what an input controls: 1e999 tonnes, or 1e200 / 1e-200, would overflow
@@ -56,6 +59,8 @@ class Quantity:
     def to(self, unit: units.Unit, what: str = "value") -> Quantity:
         if unit == self.unit:
             return self
+        if self.percent_difference and units.is_points(unit):
+            return Quantity(self.central, self.rounding, self.hedged, unit, self.label)
         if not units.same_dimension(self.unit, unit):
             raise dimension_error(what, self.unit, unit)
         return self.scaled(units.factor(self.unit, unit), unit)
@@ -108,7 +113,16 @@ def _combine(
     return Quantity(central, op(a.rounding, b.rounding), op(a.hedged, b.hedged), unit, label)
 
 
+def _as_percent(points: Quantity, percent: units.Unit) -> Quantity:
+    """Percentage points added to (or taken from) a percentage: 38% + 4 pp is 42%."""
+    return Quantity(points.central, points.rounding, points.hedged, percent, points.label)
+
+
 def add(a: Quantity, b: Quantity, sign: int = 1) -> Quantity:
+    if units.is_percent(a.unit) and units.is_points(b.unit):
+        b = _as_percent(b, a.unit)
+    elif sign > 0 and units.is_points(a.unit) and units.is_percent(b.unit):
+        a = _as_percent(a, b.unit)
     if not units.same_dimension(a.unit, b.unit):
         raise dimension_error(f"the right-hand side of '{'+' if sign > 0 else '-'}'", b.unit,
                               a.unit, "only quantities of one kind add up: mass with mass, "
@@ -116,8 +130,11 @@ def add(a: Quantity, b: Quantity, sign: int = 1) -> Quantity:
                                       "percent_of(share, amount) or '25% of amount'")
     b = b.to(a.unit)
     label = a.label if a.label == b.label else None
-    return _combine(a, b, (lambda x, y: x + y) if sign > 0 else (lambda x, y: x - y), a.unit,
-                    label)
+    result = _combine(a, b, (lambda x, y: x + y) if sign > 0 else (lambda x, y: x - y), a.unit,
+                      label)
+    if sign < 0 and units.is_percent(a.unit) and units.is_percent(b.unit):
+        result = replace(result, percent_difference=True)
+    return result
 
 
 def _reduce(q: Quantity) -> Quantity:

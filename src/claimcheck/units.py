@@ -461,6 +461,11 @@ def is_percent(unit: Unit) -> bool:
     return dict(unit._units) == {"percent": 1}
 
 
+def is_points(unit: Unit) -> bool:
+    """Exactly percentage points."""
+    return dict(unit._units) == {"percentage_point": 1}
+
+
 @lru_cache(maxsize=1024)
 def is_dimensionless(unit: Unit) -> bool:
     return bool(_one(unit).dimensionless)

@@ -112,14 +112,17 @@ CALC_EXAMPLES = ("about $370 million / 3.7 million tons in USD/tonne",
 
 
 def verify_excerpt() -> str:
-    """The checks and explanations `claimcheck verify` prints for the bundled claims."""
+    """The problems-first view of the bundled claims: the first file's problems, then the
+    checks named by verdict and the counts."""
     from claimcheck.engine import check_paths
     from claimcheck.render.text import render
 
-    lines = _render(lambda console: render(check_paths([Path("claims")]), console))
-    cut = lines.index("Implied figures")
-    summary = next(line for line in reversed(lines) if line)
-    return "\n".join(["```text", "$ claimcheck verify", *lines[:cut], "...", summary, "```"])
+    lines = _render(lambda console: render(check_paths([Path("claims")]), console,
+                                           only_problems=True))
+    second = next(i for i, line in enumerate(lines) if line.startswith("claims/examples/"))
+    tail = next(i for i, line in enumerate(lines) if line.startswith("  inconsistent:"))
+    return "\n".join(["```text", "$ claimcheck verify --only problems", *lines[:second],
+                      "...", "", *lines[tail:], "```"])
 
 
 def calc_excerpt() -> str:

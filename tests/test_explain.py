@@ -22,7 +22,8 @@ runner = CliRunner()
 BUNDLED = ROOT / "claims" / "asiapress-2020-04-30-state-smuggling.yaml"
 EXPLAIN_GOLDEN = CASES / "explain" / "asiapress.txt"
 ERRORS_GOLDEN = CASES / "explain" / "errors.txt"
-GOLDENS = [EXPLAIN_GOLDEN, ERRORS_GOLDEN]
+MARKDOWN_GOLDEN = ROOT / "tests" / "golden" / "explain" / "asiapress.md"
+GOLDENS = [EXPLAIN_GOLDEN, ERRORS_GOLDEN, MARKDOWN_GOLDEN]
 HEADER = "source: {publisher: Wire, title: T, url: https://example.org, published: 2024-01-02}\n"
 
 
@@ -247,3 +248,32 @@ def test_json_fields_are_the_documented_ones() -> None:
     page = (ROOT / "docs" / "show-the-work.md").read_text(encoding="utf-8")
     for key in ("would_make_it_true", "honest_wordings", "unbounds", "range_text"):
         assert f"`{key}`" in page
+
+
+def test_markdown_for_an_editors_notes(update_goldens: bool,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["explain", str(BUNDLED.relative_to(ROOT)), "-f", "markdown"])
+    assert result.exit_code == 0
+    assert "### <code>transshipment-share</code>: ⚠️ within hedge" in result.output
+    assert "| <code>coal_transshipped</code> | 57% | 51% |" in result.output
+    compare(result.output, MARKDOWN_GOLDEN, update_goldens)
+
+
+def test_markdown_escapes_what_a_claim_file_says() -> None:
+    body = """figures:
+  part: {stated: 2.8 t, quote: "see [this](https://evil.example) @editor <b>now</b>"}
+  total: {stated: 3.7 t}
+  share: {stated: 60%}
+checks:
+  - {id: share, claim: "*all* of it `x`", assert: part / total == share}
+"""
+    from claimcheck.render.markdown_explain import render as render_markdown
+
+    result, env = analyse_text("t.yaml", HEADER + body)
+    assert env is not None
+    out = render_markdown(result, explain_env(env, result.checks))
+    assert "[this](" not in out and "\\[this\\]" in out
+    assert "@editor" not in out and "&#64;editor" in out
+    assert "<b>" not in out and "&lt;b&gt;" in out
+    assert "\\*all\\*" in out and "\\`x\\`" in out

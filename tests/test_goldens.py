@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from . import golden, test_calc, test_cases_golden, test_explain, test_formats, test_lint
+from . import (
+    golden,
+    test_calc,
+    test_cases_golden,
+    test_explain,
+    test_formats,
+    test_lint,
+    test_text_report,
+)
 from .conftest import ROOT
 
 #: every folder that holds goldens, and the suffixes a golden has there
@@ -16,7 +24,8 @@ GOLDEN_PLACES = {ROOT / "tests" / "cases": ("*/*.txt",),
 
 def referenced_goldens() -> set[Path]:
     return {p.resolve() for module in (test_calc, test_cases_golden, test_explain,
-                                       test_formats, test_lint) for p in module.GOLDENS}
+                                       test_formats, test_lint, test_text_report)
+            for p in module.GOLDENS}
 
 
 def goldens_on_disk() -> set[Path]:

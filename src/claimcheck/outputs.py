@@ -11,8 +11,9 @@ FORMATS = ("text", "json", "github", "markdown", "junit", "sarif")
 
 
 def render(report: Report, fmt: str, policy: Policy | None = None, *,
-           for_terminal: bool = False, lint: bool = False) -> str:
-    """``lint``: the report holds lint findings; text and JSON show only diagnostics."""
+           for_terminal: bool = False, lint: bool = False, only_problems: bool = False) -> str:
+    """``lint``: the report holds lint findings; text and JSON show only diagnostics.
+    ``only_problems``: the text report's problems-first view (other formats are whole)."""
     policy = policy or Policy()
     if lint:
         report = report.findings_only()
@@ -40,9 +41,9 @@ def render(report: Report, fmt: str, policy: Policy | None = None, *,
     from .render.text import to_string, to_terminal
 
     if for_terminal:  # colour and the terminal's width, straight to stdout
-        to_terminal(report, diagnostics_only=lint, policy=policy)
+        to_terminal(report, diagnostics_only=lint, policy=policy, only_problems=only_problems)
         return ""
-    return to_string(report, diagnostics_only=lint, policy=policy)
+    return to_string(report, diagnostics_only=lint, policy=policy, only_problems=only_problems)
 
 
 class OutputError(OSError):
@@ -50,7 +51,8 @@ class OutputError(OSError):
 
 
 def write(report: Report, formats: list[str], outputs: list[str],
-          policy: Policy | None = None, *, lint: bool = False) -> None:
+          policy: Policy | None = None, *, lint: bool = False,
+          only_problems: bool = False) -> None:
     """Each format to its output file (atomically), paired by position; the formats with
     no output, or with '-', to stdout."""
     from pathlib import Path
@@ -59,12 +61,14 @@ def write(report: Report, formats: list[str], outputs: list[str],
 
     for i, fmt in enumerate(formats):
         if i < len(outputs) and outputs[i] != "-":
-            text = render(report, fmt, policy, lint=lint)
+            text = render(report, fmt, policy, lint=lint, only_problems=only_problems)
             try:
                 write_atomically(Path(outputs[i]), text, force=True)
             except OSError as err:
                 raise OutputError(f"cannot write {outputs[i]}: {err.strerror or err}") from None
         elif fmt == "text" and sys.stdout.isatty():
-            render(report, fmt, policy, for_terminal=True, lint=lint)
+            render(report, fmt, policy, for_terminal=True, lint=lint,
+                   only_problems=only_problems)
         else:
-            sys.stdout.write(render(report, fmt, policy, lint=lint))
+            sys.stdout.write(render(report, fmt, policy, lint=lint,
+                                    only_problems=only_problems))

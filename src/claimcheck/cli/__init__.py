@@ -27,13 +27,19 @@ app = typer.Typer(
          "and hedges, recomputed with honest intervals.",
     no_args_is_help=True,
     rich_markup_mode="rich",
-    add_completion=False,
+    add_completion=True,
 )
 
 
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class ExplainFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
 
 
 class ReportFormat(StrEnum):
@@ -50,6 +56,11 @@ class FailOn(StrEnum):
     hedge = "hedge"
     rounding = "rounding"
     never = "never"
+
+
+class Only(StrEnum):
+    all = "all"
+    problems = "problems"
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import FailOn, ReportFormat, app, console, default_paths
+from . import FailOn, Only, ReportFormat, app, console, default_paths
 
 if TYPE_CHECKING:
     from ..report import Policy, Report
@@ -59,11 +59,12 @@ def _default_paths() -> list[Path]:
 
 
 def _write(report: Report, formats: list[str], outputs: list[str],
-           policy: Policy | None = None, lint: bool = False) -> None:
+           policy: Policy | None = None, lint: bool = False,
+           only_problems: bool = False) -> None:
     from ..outputs import OutputError, write
 
     try:
-        write(report, formats, outputs, policy, lint=lint)
+        write(report, formats, outputs, policy, lint=lint, only_problems=only_problems)
     except OutputError as err:
         typer.echo(f"error[output-unwritable]: {err}", err=True)
         raise typer.Exit(2) from None
@@ -118,6 +119,10 @@ def verify(
         "file (see 'claimcheck lock'); each difference is reported where it is.")] = False,
     lock_file: Annotated[Path, typer.Option(
         "--lock-file", help="The lock file for --locked.")] = Path("claims.lock"),
+    only: Annotated[Only, typer.Option(
+        "--only", help="problems: the text report shows only the checks that do not "
+        "plainly hold (and every diagnostic), problems first; all: every check and "
+        "figure. Other formats are always whole.")] = Only.all,
 ) -> None:
     """Recompute every check in the claim files and give each a verdict.
 
@@ -142,7 +147,7 @@ def verify(
         raise _no_files(targets)
     if locked:
         report = _against_lock(report, targets, lock_file)
-    _write(report, formats, outputs, policy)
+    _write(report, formats, outputs, policy, only_problems=only is Only.problems)
     raise typer.Exit(int(report.status_under(policy)))
 
 
@@ -248,17 +253,22 @@ def _check(targets: list[Path], lint: bool = False) -> Report:
     from ..engine import check_text, claim_files, decode_claim_bytes, display_path, read_claim_file
     from ..lint import lint_text
     from ..report import FileResult, Report
+    from .progress import LateProgress
 
     check = lint_text if lint else check_text
     files = []
+    paths: list[Path] = []
     for target in targets:
-        if target.as_posix() == "-":
-            text = decode_claim_bytes("<stdin>", sys.stdin.buffer.read())
-            files.append(text if isinstance(text, FileResult) else check("<stdin>", text))
-            continue
-        for path in claim_files([target]):
-            text = read_claim_file(path)
-            files.append(text if isinstance(text, FileResult) else check(display_path(path),
-                                                                         text))
+        paths.extend([target] if target.as_posix() == "-" else claim_files([target]))
+    with LateProgress(len(paths)) as progress:
+        for path in paths:
+            if path.as_posix() == "-":
+                text = decode_claim_bytes("<stdin>", sys.stdin.buffer.read())
+                files.append(text if isinstance(text, FileResult) else check("<stdin>", text))
+            else:
+                text = read_claim_file(path)
+                files.append(text if isinstance(text, FileResult)
+                             else check(display_path(path), text))
+            progress.advance(display_path(path))
     unique = {f.path: f for f in files}  # a file named twice is reported once
     return Report(tuple(unique.values()))

@@ -8,16 +8,33 @@ from typing import Annotated
 
 import typer
 
-from . import OutputFormat, app, console
+from . import ExplainFormat, OutputFormat, app, console
+
+
+def _check_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for check ids: those in the claim file already on the line."""
+    from .. import loader
+
+    path = ctx.params.get("path")
+    if not isinstance(path, Path) or not path.is_file():
+        return []
+    try:
+        checks = loader.to_plain(loader.load(str(path), path.read_text(encoding="utf-8")))
+    except Exception:  # a completion must never break the user's shell
+        return []
+    ids = [c.get("id") for c in (checks or {}).get("checks") or [] if isinstance(c, dict)]
+    return [i for i in ids if isinstance(i, str) and i.startswith(incomplete)]
 
 
 @app.command()
 def explain(
     path: Annotated[Path, typer.Argument(help="A claim file.", show_default=False)],
     check_ids: Annotated[list[str] | None, typer.Argument(
-        help="Checks to explain (default: all).", show_default=False)] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
+        help="Checks to explain (default: all).", show_default=False,
+        autocompletion=_check_ids)] = None,
+    output_format: Annotated[ExplainFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts, markdown for an "
+        "editor's notes or a pull-request comment.")] = ExplainFormat.text,
 ) -> None:
     """Show the work: each check's derivation as a tree, which inputs' rounding and hedges
     drive the result's width, and what would make a check that is not consistent true.
@@ -40,7 +57,11 @@ def explain(
                        f"{hint}", err=True)
             raise typer.Exit(2)
     explanations = explain_env(env, result.checks, check_ids) if env is not None else ()
-    if output_format is OutputFormat.json:
+    if output_format is ExplainFormat.markdown:
+        from ..render.markdown_explain import render as render_markdown
+
+        sys.stdout.write(render_markdown(result, explanations))
+    elif output_format is ExplainFormat.json:
         import json
 
         doc = {"path": result.path, "checks": [e.to_dict() for e in explanations],

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from .. import formatting as fmt
 from ..diagnostics import Diagnostic, Severity
+from ..formatting import plural
 from ..report import CheckResult, ExitStatus, FileResult, Policy, Report, Shown
-from . import plain
+from . import plain, text_cards
 
 EXCERPT = 100  # characters of a source line shown under a diagnostic
 
@@ -53,15 +54,18 @@ def _reason(c: CheckResult) -> str:
     return reason
 
 
-def _checks_table(f: FileResult) -> Table:
+def _checks_table(f: FileResult, chosen: list[CheckResult]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, title_justify="left",
                   title="Checks")
-    table.add_column("Check and claim", ratio=4, min_width=20, overflow="fold")
+    # a fixed width, that of the longest id: an id is never broken mid-word (rich lets a
+    # ratio override a column's min_width)
+    longest = max((len(c.id) for c in chosen), default=0)
+    table.add_column("Check and claim", width=max(24, longest), overflow="fold")
     table.add_column("Stated", ratio=3, min_width=14)
     table.add_column("Recomputed", ratio=3, min_width=14)
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Why", ratio=3, min_width=14)
-    for c in f.checks:
+    for c in chosen:
         check = Text(c.id, style="bold")
         check.append(f"\n{c.claim}", style="dim")
         table.add_row(check, stated_cell(c), recomputed_cell(c),
@@ -146,9 +150,11 @@ def _derived_table(f: FileResult) -> Table | None:
 
 
 def diagnostic_text(d: Diagnostic, excerpts: dict[int, str]) -> Text:
-    """Compiler-style: 'path:line:col: error[code]: message', the line, carets, help."""
+    """Compiler-style: 'path:line:col: error[code]: message', the line, carets, help.
+    Never wrapped (print it with soft_wrap=True): the terminal wraps it, and a pipe keeps
+    one diagnostic a line for grep and editors."""
     style = "bold red" if d.severity is Severity.ERROR else "bold yellow"
-    out = Text()
+    out = Text(no_wrap=True, overflow="ignore")
     if d.span:
         out.append(f"{d.span.path}:{d.span.line}:{d.span.column}: ", style="bold")
     out.append(f"{d.severity.value}[{d.code}]", style=style)
@@ -214,38 +220,110 @@ _CONVENTION_HINT = ("Units read by claimcheck's conventions are noted beside eac
                     "(e.g. ton: short_ton for a US source).")
 
 
-def render(report: Report, console: Console, policy: Policy | None = None) -> None:
-    """Each file's tables and diagnostics, then the summary; with ``policy``, the summary
-    says when the run fails."""
+#: below this many columns the checks are drawn as cards, not as a five-column table
+TABLE_WIDTH = 120
+
+
+def is_problem(c: CheckResult) -> bool:
+    """What the problems-first view keeps: every check that does not plainly hold, and
+    every check that is not the verdict it expects."""
+    return c.verdict != "consistent" or c.matches_expected is False or bool(c.diagnostics)
+
+
+def _explanations(f: FileResult, chosen: list[CheckResult]) -> Text:
+    why = Text()
+    for i, c in enumerate(chosen, 1):
+        why.append(f"{i}. {c.id}: ", style="bold")
+        why.append(c.explanation)
+        for note in c.verdict_notes:
+            why.append(f"\n   note: {note}", style="italic")
+        why.append("\n" if i < len(chosen) else "")
+    return why
+
+
+def _file(f: FileResult, cards: bool, only_problems: bool) -> list[RenderableType]:
+    header = Text()
+    header.append_text(Text(f.path, style="bold underline"))
+    if f.title:
+        header.append(f"\n{f.title}", style="bold")
+        header.append(f"\n{f.publisher}, {f.published}", style="dim")
+    parts: list[RenderableType] = [header]
+    if f.title and f.url:
+        parts.append(Text(f.url, style="dim", no_wrap=True, overflow="ignore"))
+    chosen = [c for c in f.checks if is_problem(c)] if only_problems else list(f.checks)
+    if f.readable and chosen:
+        if cards:
+            reasons = {c.id: _reason(c) for c in chosen}
+            parts += text_cards.checks(f, chosen, VERDICT_STYLES, VERDICT_LABELS, reasons)
+        else:
+            parts += [_checks_table(f, chosen), _explanations(f, chosen)]
+    if f.readable and not only_problems:
+        if cards:
+            parts += text_cards.inputs(f)
+        else:
+            parts += [t for t in (_derived_table(f), _figures_table(f), _assumptions_table(f))
+                      if t is not None]
+        if any("claimcheck's default" in n for v in f.figures for n in v.notes):
+            parts.append(Text(_CONVENTION_HINT, style="dim"))
+    return parts
+
+
+def render(report: Report, console: Console, policy: Policy | None = None, *,
+           only_problems: bool = False, cards: bool | None = None) -> None:
+    """Each file's checks, figures and diagnostics, then the summary; with ``policy``, the
+    summary says when the run fails.  ``only_problems``: the problems-first view, only
+    the checks that do not plainly hold and the diagnostics.  ``cards``: checks as cards
+    rather than a table (by default, when the console is narrower than TABLE_WIDTH)."""
     report = plain.printable(report)
-    for f in report.files:
-        header = Text(f.path, style="bold underline")
-        if f.title:
-            header.append(f"\n{f.title}", style="bold")
-            header.append(f"\n{f.publisher}, {f.published} — {f.url}", style="dim")
-        parts: list[Table | Text] = [header]
+    if cards is None:
+        cards = console.width < TABLE_WIDTH
+    shown = [f for f in report.files
+             if not only_problems or f.all_diagnostics or any(map(is_problem, f.checks))]
+    for f in shown:
+        # crop=False: an id, path or URL longer than the screen runs past it, unbroken
+        console.print(Group(*_file(f, cards, only_problems)), crop=False)
         excerpts = dict(f.excerpts)
-        if f.readable:
-            if f.checks:
-                parts.append(_checks_table(f))
-                why = Text()
-                for i, c in enumerate(f.checks, 1):
-                    why.append(f"{i}. {c.id}: ", style="bold")
-                    why.append(c.explanation)
-                    for note in c.verdict_notes:
-                        why.append(f"\n   note: {note}", style="italic")
-                    why.append("\n" if i < len(f.checks) else "")
-                parts.append(why)
-            for table in (_derived_table(f), _figures_table(f), _assumptions_table(f)):
-                if table is not None:
-                    parts.append(table)
-            if any("claimcheck's default" in n for v in f.figures for n in v.notes):
-                parts.append(Text(_CONVENTION_HINT, style="dim"))
         for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
-            parts.append(diagnostic_text(d, excerpts))
-        console.print(Group(*parts))
+            console.print(diagnostic_text(d, excerpts), soft_wrap=True)
         console.print()
+    hidden = len(report.files) - len(shown)
+    if hidden:
+        console.print(Text(f"{plural(hidden, 'file')} without problems not shown "
+                           "(--only all shows them)", style="dim"))
+    named = _named(report, policy)  # as pytest does: the list, then the counts last
+    if named is not None:
+        console.print(named)
     console.print(_summary(report, policy))
+
+
+#: checks named by verdict under the summary line, at most this many per verdict
+NAMED = 8
+
+
+def _named(report: Report, policy: Policy | None) -> Table | None:
+    """Below the counts, the checks behind them: 'inconsistent  id, id, ...'; the ids
+    that fail the run in bold, with their expectation when it was another verdict."""
+    policy = policy or Policy()
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for verdict in ("error", "inconsistent", "within_hedge", "within_rounding"):
+        found = [c for f in report.files for c in f.checks if c.verdict == verdict]
+        if not found:
+            continue
+        ids = Text()
+        for i, c in enumerate(found[:NAMED]):
+            if i:
+                ids.append(", ")
+            ids.append(c.id, style="bold" if policy.fails(c) else "")
+            if c.matches_expected is False:
+                ids.append(f" (expected {VERDICT_LABELS[c.expected or ''].lower()})",
+                           style="bold red")
+        if len(found) > NAMED:
+            ids.append(f", and {len(found) - NAMED} more")
+        grid.add_row(Text(f"  {VERDICT_LABELS[verdict].lower()}:",
+                          style=VERDICT_STYLES[verdict]), ids)
+    return grid if grid.row_count else None
 
 
 def render_diagnostics(report: Report, console: Console) -> None:
@@ -255,7 +333,7 @@ def render_diagnostics(report: Report, console: Console) -> None:
     for f in report.files:
         excerpts = dict(f.excerpts)
         for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
-            console.print(diagnostic_text(d, excerpts))
+            console.print(diagnostic_text(d, excerpts), soft_wrap=True)
             errors += d.severity is Severity.ERROR
             warnings += d.severity is Severity.WARNING
     n = len(report.files)
@@ -265,26 +343,33 @@ def render_diagnostics(report: Report, console: Console) -> None:
 
 
 def to_terminal(report: Report, diagnostics_only: bool = False,
-                policy: Policy | None = None) -> None:
+                policy: Policy | None = None, only_problems: bool = False) -> None:
     console = Console(highlight=False)
     if diagnostics_only:
         render_diagnostics(report, console)
     else:
-        render(report, console, policy)
+        render(report, console, policy, only_problems=only_problems)
 
 
-def to_string(report: Report, width: int = 120, diagnostics_only: bool = False,
-              policy: Policy | None = None) -> str:
-    """The text report without colour, for a file or a pipe (120 columns unless COLUMNS)."""
+#: the width of the text report in a pipe or a file, unless COLUMNS says otherwise
+PIPE_WIDTH = 100
+
+
+def to_string(report: Report, width: int | None = None, diagnostics_only: bool = False,
+              policy: Policy | None = None, only_problems: bool = False) -> str:
+    """The text report without colour, for a file or a pipe: cards wrapped at 100 columns
+    (or COLUMNS; an explicit COLUMNS of 100 or more gives the table), no trailing spaces."""
     import io
     import os
 
     columns = os.environ.get("COLUMNS", "")
+    chosen = width or (int(columns) if columns.isdigit() else None)
     buffer = io.StringIO()
-    console = Console(file=buffer, width=int(columns) if columns.isdigit() else width,
-                      no_color=True, color_system=None, highlight=False, force_terminal=False)
+    console = Console(file=buffer, width=chosen or PIPE_WIDTH, no_color=True,
+                      color_system=None, highlight=False, force_terminal=False)
     if diagnostics_only:
         render_diagnostics(report, console)
     else:
-        render(report, console, policy)
-    return buffer.getvalue()
+        render(report, console, policy, only_problems=only_problems,
+               cards=chosen is None or chosen < TABLE_WIDTH)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

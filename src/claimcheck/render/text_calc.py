@@ -31,7 +31,7 @@ def _value(shown: Shown) -> str:
 def render(result: CalcResult, console: Console) -> None:
     if result.diagnostics:
         for d in result.diagnostics:
-            console.print(diagnostic_text(d, {1: result.text}))
+            console.print(diagnostic_text(d, {1: result.text}), soft_wrap=True)
         return
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)

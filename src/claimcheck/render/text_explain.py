@@ -9,6 +9,7 @@ from rich.tree import Tree
 
 from ..explain import Explanation, Node, bar, percent
 from ..report import FileResult, Shown
+from ..solve import Solution
 from . import plain
 from .text import VERDICT_LABELS, VERDICT_STYLES, _derived_table, diagnostic_text
 
@@ -54,6 +55,26 @@ def _grow(branch: Tree, node: Node) -> None:
         _grow(branch.add(_label(child)), child)
 
 
+def solution_note(solution: Solution) -> str:
+    """What a suggested value comes with: its range, its kind, its nearest neighbours."""
+    if len(solution.nearest) > 1:
+        return f"(the nearest values that work: {' or '.join(solution.nearest)})"
+    if solution.nearest:
+        return "(the nearest value that works)"
+    if solution.role == "stated":
+        return "(had the report stated it so)"
+    text = solution.range_text
+    if text and text.startswith(("above", "below")):
+        return f"(the boundary: it holds {text})"
+    if text and text.endswith(("or more", "or less")):
+        return f"(consistent at {text})"
+    if text:
+        return f"(consistent from {text})"
+    if solution.low is not None and solution.low == solution.high:
+        return "(no other value: the stated side is exact)"
+    return ""
+
+
 def _check(e: Explanation) -> Group:
     c = e.check
     title = Text(f"{c.id}  ", style="bold")
@@ -86,21 +107,7 @@ def _check(e: Explanation) -> Group:
             if solution.value_text is None:
                 table.add_row("", Text(solution.message, style="dim"), "")
                 continue
-            consistent = ""
-            if len(solution.nearest) > 1:
-                consistent = f"(the nearest values that work: {' or '.join(solution.nearest)})"
-            elif solution.nearest:
-                consistent = "(the nearest value that works)"
-            elif solution.role == "stated":
-                consistent = "(had the report stated it so)"
-            elif solution.range_text and solution.range_text.startswith(("above", "below")):
-                consistent = f"(the boundary: it holds {solution.range_text})"
-            elif solution.range_text and solution.range_text.endswith(("or more", "or less")):
-                consistent = f"(consistent at {solution.range_text})"
-            elif solution.range_text:
-                consistent = f"(consistent from {solution.range_text})"
-            elif solution.low is not None and solution.low == solution.high:
-                consistent = "(no other value: the stated side is exact)"
+            consistent = solution_note(solution)
             table.add_row(f"  {solution.name} =", solution.value_text,
                           Text(consistent, style="dim"))
         parts.append(table)
@@ -120,7 +127,7 @@ def render(result: FileResult, explanations: tuple[Explanation, ...], console: C
     console.print(header)
     excerpts = dict(result.excerpts)
     for d in result.all_diagnostics:
-        console.print(diagnostic_text(d, excerpts))
+        console.print(diagnostic_text(d, excerpts), soft_wrap=True)
     for e in explanations:
         console.print()
         console.print(_check(e))

@@ -1,0 +1,132 @@
+"""The text report as cards, one per check or figure: for terminals under 100 columns and
+for pipes and CI logs, where a five-column table would break ids and numbers mid-word.
+
+A card is a heading line (mark, verdict, check id, where it is) and labelled lines below
+it; labels never wrap, and ids and URLs are never broken (a long one runs past the edge).
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .. import formatting as fmt
+from ..report import CheckResult, DerivedView, FigureView, FileResult, Shown
+from . import plain
+
+MARKS = {"consistent": "✓", "within_rounding": "~", "within_hedge": "~",
+         "inconsistent": "✗", "error": "!"}
+
+
+def _unbroken(text: str, style: str = "") -> Text:
+    """An id, a path or a URL: never broken across lines."""
+    return Text(text, style=style, no_wrap=True, overflow="ignore")
+
+
+#: the label column's width: "recomputed"
+LABEL_WIDTH = 10
+
+
+def _lines(rows: list[tuple[str, RenderableType]]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True, min_width=LABEL_WIDTH)
+    grid.add_column()
+    for label, value in rows:
+        grid.add_row(label, value)
+    return grid
+
+
+def _range(v: Shown, digits: int, hedged: bool) -> str:
+    text = fmt.with_unit(fmt.number(v.central, digits), v.unit)
+    if v.rounding.lo != v.rounding.hi:
+        text += f" ({fmt.interval(v.rounding, v.unit, digits)})"
+    if hedged and v.hedged != v.rounding:
+        text += f"; hedged: {fmt.interval(v.hedged, v.unit, digits)}"
+    return text
+
+
+def check_card(c: CheckResult, styles: dict[str, str], labels: dict[str, str],
+               reason: str) -> Group:
+    head = Text(f"{MARKS[c.verdict]} ", style=styles[c.verdict])
+    head.append(labels[c.verdict], style=styles[c.verdict])
+    head.append("  ")
+    head.append(c.id, style="bold")
+    head.no_wrap, head.overflow = True, "ignore"
+    # a grid cell would crop a long path: it gets a line of its own, aligned as a row
+    where = Text(f"{'where':<{LABEL_WIDTH}}  ", style="dim", no_wrap=True, overflow="ignore")
+    where.append(f"{c.span.path}:{c.span.line}" if c.span else "")
+    rows: list[tuple[str, RenderableType]] = [("claim", Text(" ".join(c.claim.split())))]
+    hedged = c.verdict in ("within_hedge", "inconsistent")
+    if c.stated is not None:
+        quoted = f"'{c.stated_text}': " if c.stated_text else ""
+        digits = plain.digits(c.stated, hedged)
+        meaning = c.stated_meaning or _range(c.stated, digits, hedged)
+        rows.append(("stated", Text(quoted + meaning)))
+    if c.computed is not None:
+        rows.append(("recomputed", Text(_range(c.computed, plain.digits(c.computed, hedged),
+                                               hedged))))
+    rows.append(("verdict", Text(reason)))
+    if c.verdict != "error":
+        rows.append(("why", Text(c.explanation)))
+    rows.extend(("note", Text(note, style="italic")) for note in c.verdict_notes)
+    return Group(head, where, _lines(rows)) if c.span else Group(head, _lines(rows))
+
+
+def checks(f: FileResult, chosen: list[CheckResult], styles: dict[str, str],
+           labels: dict[str, str], reasons: dict[str, str]) -> list[RenderableType]:
+    out: list[RenderableType] = [Text("Checks", style="bold")]
+    for c in chosen:
+        out += [check_card(c, styles, labels, reasons[c.id]), Text()]
+    return out
+
+
+def _figure(v: FigureView) -> Group:
+    head = _unbroken(v.name, "bold")
+    rows: list[tuple[str, RenderableType]] = [("stated", Text(f"'{v.stated}'"))]
+    if v.value is not None:
+        rows.append(("read as", Text(plain.value(v.value))))
+    if v.precision:
+        rows.append(("precision", Text(v.precision)))
+    if v.hedge:
+        rows.append(("hedge", Text(f"'{v.hedge}': {v.hedge_rule}")))
+    rows.extend(("note", Text(n)) for n in v.notes)
+    rows.extend(("error", Text(d.message, style="bold red")) for d in v.diagnostics)
+    return Group(head, _lines(rows))
+
+
+def _assumption(v: FigureView) -> Group:
+    rows: list[tuple[str, RenderableType]] = [("value", Text(plain.value(v.value)))]
+    if v.source:
+        rows.append(("source", Text(v.source)))
+    rows.extend(("error", Text(d.message, style="bold red")) for d in v.diagnostics)
+    # a grid cell would crop a long URL: it gets a line of its own, aligned as a row
+    url = [_unbroken(f"{'url':<{LABEL_WIDTH}}  {v.url}", "dim")] if v.url else []
+    return Group(_unbroken(v.name, "bold"), *url, _lines(rows))
+
+
+def _derived(d: DerivedView) -> Group:
+    rows: list[tuple[str, RenderableType]] = [("expr", Text(d.expr))]
+    if d.value is not None:
+        rows.append(("value", Text(plain.value(d.value))))
+    if d.description:
+        rows.append(("about", Text(d.description)))
+    rows.extend(("error", Text(x.message, style="bold red")) for x in d.diagnostics)
+    return Group(_unbroken(d.name, "bold"), _lines(rows))
+
+
+def inputs(f: FileResult) -> list[RenderableType]:
+    """Implied figures, figures as stated and assumptions, as cards."""
+    out: list[RenderableType] = []
+    sections: list[tuple[str, list[Group]]] = [
+        ("Implied figures", [_derived(d) for d in f.derived]),
+        ("Figures as stated", [_figure(v) for v in f.figures if v.kind == "figure"]),
+        ("Assumptions the verdicts rest on",
+         [_assumption(v) for v in f.figures if v.kind == "assumption"]),
+    ]
+    for title, cards in sections:
+        if cards:
+            out.append(Text(title, style="bold"))
+            for card in cards:
+                out += [card, Text()]
+    return out

@@ -1,0 +1,201 @@
+"""The text report people scan: a pipe, an 80-column terminal and a wide one all read well;
+the problems-first view; the summary names the checks; progress only where it helps."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.cli import progress as progress_module
+from claimcheck.engine import check_paths
+from claimcheck.render.text import render
+
+from .conftest import ROOT
+from .golden import compare
+
+runner = CliRunner()
+GOLDEN = ROOT / "tests" / "golden" / "text"
+PIPE_GOLDEN = GOLDEN / "verify-pipe.txt"
+NARROW_GOLDEN = GOLDEN / "verify-80-columns.txt"
+PROBLEMS_GOLDEN = GOLDEN / "verify-only-problems.txt"
+GOLDENS = [PIPE_GOLDEN, NARROW_GOLDEN, PROBLEMS_GOLDEN]
+BUNDLED = "claims"
+SOURCE = "source: {publisher: Wire, title: T, url: https://example.org, published: 2024}\n"
+
+# what may run past the edge rather than break: a path, a URL, or a diagnostic line
+_UNBREAKABLE = re.compile(r"(https?://|\.ya?ml(:\d+)?\b|\[[a-z-]+\]: )")
+
+
+def _ids() -> list[str]:
+    return [c.id for f in check_paths([ROOT / BUNDLED]).files for c in f.checks]
+
+
+def _pipe(*args: str) -> str:
+    result = runner.invoke(app, ["verify", *args], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _terminal(width: int, only_problems: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=True, no_color=True,
+                      color_system=None, highlight=False)
+    render(check_paths([Path(BUNDLED)]), console, only_problems=only_problems)
+    return buffer.getvalue()
+
+
+def _assert_readable(text: str, width: int) -> None:
+    ids = _ids()
+    for line in text.splitlines():
+        assert len(line) <= width or _UNBREAKABLE.search(line), f"too long: {line!r}"
+    for check_id in ids:  # every id whole, on a line of its own card or row
+        assert re.search(rf"(^|\s){re.escape(check_id)}(\s|,|$)", text, re.M), check_id
+
+
+@pytest.fixture(autouse=True)
+def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
+def test_a_pipe_gets_cards_without_padding(update_goldens: bool) -> None:
+    out = _pipe(BUNDLED)
+    assert not [line for line in out.splitlines() if line != line.rstrip()]
+    assert "Check and claim" not in out  # no table
+    assert "✗ INCONSISTENT  voyages-for-transshipped-coal" in out
+    _assert_readable(out, 100)
+    compare(out, PIPE_GOLDEN, update_goldens)
+
+
+def test_an_80_column_terminal_gets_cards(update_goldens: bool) -> None:
+    out = _terminal(80)
+    assert "Check and claim" not in out
+    _assert_readable(out, 80)
+    compare("\n".join(line.rstrip() for line in out.splitlines()) + "\n", NARROW_GOLDEN,
+            update_goldens)
+
+
+def test_a_wide_terminal_gets_the_table_with_ids_whole() -> None:
+    out = _terminal(120)
+    assert "Check and claim" in out
+    _assert_readable(out, 120)
+
+
+def test_columns_chooses_the_layout_of_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "140")
+    assert "Check and claim" in _pipe(BUNDLED)
+    monkeypatch.setenv("COLUMNS", "70")
+    out = _pipe(BUNDLED)
+    assert "Check and claim" not in out
+    _assert_readable(out, 70)
+
+
+def test_only_problems(update_goldens: bool) -> None:
+    out = _pipe("--only", "problems", BUNDLED)
+    report = check_paths([Path(BUNDLED)])
+    for f in report.files:
+        for c in f.checks:
+            card = f"  {c.id}\n"
+            assert (card in out) == (c.verdict != "consistent"), c.id
+    assert "Figures as stated" not in out and "Implied figures" not in out
+    compare(out, PROBLEMS_GOLDEN, update_goldens)
+
+
+def test_only_problems_leaves_out_files_without_problems(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.yaml"
+    clean.write_text(SOURCE + """figures:
+  a: {stated: 10 t}
+  b: {stated: 5 t}
+checks:
+  - {id: sum, claim: x, assert: a + b == 15 t}
+""", encoding="utf-8")
+    out = _pipe("--only", "problems", str(clean), BUNDLED)
+    assert "clean.yaml" not in out.split("1 file without problems")[0]
+    assert "1 file without problems not shown (--only all shows them)" in out
+
+
+def test_the_summary_names_the_checks_behind_each_verdict() -> None:
+    lines = _pipe(BUNDLED).rstrip().splitlines()
+    named = " ".join(line.strip() for line in lines[-6:])
+    assert ("inconsistent: voyages-for-transshipped-coal, transshipped-mass-restated, "
+            "added-rates, share-of-budget, parts-sum, possible-share, grim") in " ".join(
+        named.split())
+    assert "within hedge: transshipment-share" in " ".join(named.split())
+    assert lines[-1].startswith("2 files, 23 checks") or lines[-2].startswith("2 files")
+
+
+def test_the_summary_says_which_check_failed_and_what_it_expected(tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(SOURCE + """figures:
+  a: {stated: 10 t}
+checks:
+  - {id: too-big, claim: x, assert: a == 20 t, expect: consistent}
+""", encoding="utf-8")
+    result = runner.invoke(app, ["verify", str(wrong)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 1
+    assert "  inconsistent: too-big (expected consistent)\n" in result.output
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stderr", _Tty())
+    monkeypatch.setattr(progress_module, "DELAY", 0.0)
+    with progress_module.LateProgress(3) as bar:
+        bar.advance("a.yaml")
+        assert bar._bar is not None and bar._bar.live.is_started
+        bar.advance("b.yaml")
+    assert not bar._bar.live.is_started  # transient: gone when the run ends
+
+
+@pytest.mark.parametrize(("tty", "delay", "total"), [
+    (False, 0.0, 3),   # not a terminal: silent
+    (True, 60.0, 3),   # a quick run: silent
+    (True, 0.0, 1),    # one file: nothing to count
+])
+def test_progress_stays_silent(monkeypatch: pytest.MonkeyPatch, tty: bool, delay: float,
+                               total: int) -> None:
+    monkeypatch.setattr(sys, "stderr", _Tty() if tty else io.StringIO())
+    monkeypatch.setattr(progress_module, "DELAY", delay)
+    with progress_module.LateProgress(total) as bar:
+        for name in ("a", "b", "c")[:total]:
+            bar.advance(name)
+        assert bar._bar is None
+
+
+def test_verify_output_stays_clean_of_progress() -> None:
+    """CliRunner's stderr is not a terminal: nothing but the report."""
+    result = runner.invoke(app, ["verify", BUNDLED], env={"NO_COLOR": "1"})
+    assert "━" not in result.output and "checking" not in result.output
+
+
+def test_shell_completion_is_typers_and_completes_check_ids() -> None:
+    help_text = runner.invoke(app, ["--help"], env={"NO_COLOR": "1"}).output
+    assert "--install-completion" in help_text and "--show-completion" in help_text
+    words = "claimcheck explain claims/asiapress-2020-04-30-state-smuggling.yaml voy"
+    result = runner.invoke(app, [], prog_name="claimcheck", env={
+        "_CLAIMCHECK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "3"})
+    assert result.output.split() == ["voyages-for-all-coal", "voyages-for-transshipped-coal"]
+    result = runner.invoke(app, [], prog_name="claimcheck", env={
+        "_CLAIMCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "claimcheck verify --only ",
+        "COMP_CWORD": "3"})
+    assert result.output.split() == ["all", "problems"]
+
+
+def test_check_id_completion_survives_a_broken_file(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("checks: [", encoding="utf-8")
+    result = runner.invoke(app, [], prog_name="claimcheck", env={
+        "_CLAIMCHECK_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"claimcheck explain {broken} x", "COMP_CWORD": "3"})
+    assert result.exit_code == 0 and result.output.strip() == ""

@@ -96,6 +96,14 @@ def test_comparison_gets_the_verdict_ladder() -> None:
     ("12 == several times", "inconsistent"),
     # a total where a rate was meant is a finding, not an error
     ("3 million t == 3 million t a year", "inconsistent"),
+    # a fall: old is written once (new / old - 1), so its rounding is not counted twice
+    ("pct_change(1000 t, 940 t) == down 12%", "inconsistent"),
+    ("pct_change(1000 t, 940 t) == fell more than 11%", "inconsistent"),
+    ("pct_change(1000 t, 940 t) == down 6%", "consistent"),
+    # 'one every 40 seconds': the count is exact, the 40 seconds is 39.5 to 40.5 s
+    ("1,100 per day == one every 40 seconds", "inconsistent"),
+    ("3,200 per day == one every 40 seconds", "inconsistent"),
+    ("2,160 per day == one every 40 seconds", "consistent"),
 ])
 def test_reading_rules_in_comparisons(text: str, verdict: str) -> None:
     result = calculate(text)

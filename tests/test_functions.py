@@ -117,3 +117,14 @@ def test_every_function_is_documented() -> None:
     page = (ROOT / "docs" / "functions.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"`(\w+)\(", page))
     assert set(ARITY) <= documented, sorted(set(ARITY) - documented)
+
+
+def test_pct_change_counts_the_old_value_once() -> None:
+    """(new - old) / old with old's rounding twice would reach -12.2%; new / old - 1 gives
+    the true range: 935 / 1,050 - 1 to 945 / 950 - 1."""
+    from claimcheck.calc import calculate
+
+    result = calculate("pct_change(1000 t, 940 t)")
+    assert result.value is not None
+    assert result.value.rounding.lo == (Fraction(935, 1050) - 1) * 100
+    assert result.value.rounding.hi == (Fraction(945, 950) - 1) * 100

@@ -131,7 +131,10 @@ def _cagr(start: q.Quantity, end: q.Quantity, years: q.Quantity) -> q.Quantity:
 
 
 def _pct_change(old: q.Quantity, new: q.Quantity) -> q.Quantity:
-    return _as_percent(q.divide(q.add(new, old, -1), old.to(new.unit, "old")))
+    # new / old - 1, not (new - old) / old: with old written once, interval arithmetic
+    # gives the true range (old's rounding counted twice would widen it, most on a fall)
+    ratio = _fraction(q.divide(new, old.to(new.unit, "old")), "new / old")
+    return _as_percent(q.add(ratio, _one(), -1))
 
 
 def _pp_change(old: q.Quantity, new: q.Quantity) -> q.Quantity:

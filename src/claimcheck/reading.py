@@ -18,7 +18,7 @@ from fractions import Fraction
 from . import units
 from .changes import COMPARATIVE_DIRECTIONS, Change, ChangeReader
 from .hedges import Hedge, HedgeKind, match_hedge
-from .intervals import Interval, Region
+from .intervals import Bound, Interval, Region
 from .lexer import Kind, TextError, Token, tokenize
 from .numbers import NumberPart, NumberReader, PartKind, percent_cap, snap_count, whole_figure
 from .periods import Period, read_period
@@ -141,7 +141,8 @@ class _Reader(NumberReader, ChangeReader):
         elif self._percent():  # "4% a year" is a rate too
             percent = True
             rate = self._rates(units.pint_unit("percent"), [])
-            unit_phrase = UnitPhrase(rate.unit, None, tuple(rate.notes), rate.factor)
+            unit_phrase = UnitPhrase(rate.unit, None, tuple(rate.notes), rate.factor,
+                                     rate.every, rate.every_half)
         else:
             unit_phrase = self._compound_or_unit()
         currency = currency or self._currency_suffix()
@@ -182,7 +183,7 @@ class _Reader(NumberReader, ChangeReader):
         reading = self._finish(part, exp, unit, label, hedge, negative, precision,
                                self._source(start_pos), notes, descriptor, percent=percent)
         if unit_phrase is not None and unit_phrase.factor != 1:
-            reading = _spread(reading, unit_phrase.factor)
+            reading = _spread(reading, unit_phrase, counted=_small_count(part, exp))
         if change is not None:
             reading = _directed(reading, change)
         if more:
@@ -394,16 +395,51 @@ _FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
             ("a", "record"), ("an", "average"))
 
 
-def _spread(reading: Reading, k: Fraction) -> Reading:
-    """'one every 40 seconds': the number spread over the stated interval (times 1/40)."""
+def _small_count(part: NumberPart, exp: int) -> bool:
+    """'one', '1', 'three': a whole count of events, exact in 'one every 40 seconds'."""
+    return (part.kind in (PartKind.DIGITS, PartKind.CARDINAL) and exp == 0
+            and part.digits.isdigit() and 1 <= int(part.digits) <= MAX_EXACT_COUNT)
+
+
+#: "N every 40 seconds" reads N as an exact count of events up to this many
+MAX_EXACT_COUNT = 10
+
+
+def _spread(reading: Reading, phrase: UnitPhrase, counted: bool) -> Reading:
+    """'one every 40 seconds': the number spread over the stated interval, whose own
+    rounding counts (40 seconds is 39.5 to 40.5 s); a small count of events is exact, so
+    the precision is the interval's, 1 / (39.5 to 40.5 s)."""
+    k, every, half = phrase.factor, phrase.every, phrase.every_half
+
     def scaled(q: Quantity) -> Quantity:
-        return q.scaled(k, q.unit)
+        if every is None or half == 0 or not half < every:
+            return q.scaled(k, q.unit)
+        rest = k * every  # the factor from other 'per' words, if any
+        lo, hi = rest / (every + half), rest / (every - half)
+        rounding = Interval.point(q.central) if counted else q.rounding
+        hedged = q.hedged
+        if counted and q.hedged.bounded:  # the hedge's widening, without the count's rounding
+            hedged = Interval(q.hedged.lo + (q.central - q.rounding.lo),
+                              q.hedged.hi - (q.rounding.hi - q.central))
+        divided_rounding = Interval(rounding.lo * lo, rounding.hi * hi)
+        divided_hedged = Interval(_times(hedged.lo, lo), _times(hedged.hi, hi)).hull(
+            divided_rounding)
+        return Quantity(q.central * k, divided_rounding, divided_hedged, q.unit, q.label)
 
     region = None
     if reading.region is not None:
         region = tuple(r.scaled(k) for r in reading.region)
-    return _replace(reading, quantity=scaled(reading.quantity), region=region,
+    notes = reading.notes
+    if every is not None and half and half < every:
+        notes = (*notes, f"every {_plain_number(every)}: ±{_plain_number(half)} "
+                         f"(its last significant digit)"
+                 + ("; the count of events is exact" if counted else ""))
+    return _replace(reading, quantity=scaled(reading.quantity), region=region, notes=notes,
                     coarse=scaled(reading.coarse) if reading.coarse is not None else None)
+
+
+def _times(x: Bound, k: Fraction) -> Bound:
+    return x if isinstance(x, float) else x * k
 
 
 def _mirror(q: Quantity) -> Quantity:

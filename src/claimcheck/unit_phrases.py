@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import NamedTuple
 
-from . import units
+from . import precision, units
 from .diagnostics import ClaimcheckError
 from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import Kind, TextError, Token, tokenize
@@ -76,6 +76,8 @@ class UnitPhrase:
     label: str | None
     notes: tuple[str, ...]
     factor: Fraction = Fraction(1)  # "one every 40 seconds": 1/40 per second
+    every: Fraction | None = None   # that 40, and its rounding (±0.5: 39.5 to 40.5 s)
+    every_half: Fraction = Fraction(0)
 
 
 class Rate(NamedTuple):
@@ -83,6 +85,8 @@ class Rate(NamedTuple):
     notes: list[str]
     label: str | None = None        # a counted denominator: 'per 100,000 people'
     factor: Fraction = Fraction(1)  # 1/N for 'every N seconds'
+    every: Fraction | None = None   # N, when there is one such number
+    every_half: Fraction = Fraction(0)
 
 
 class UnitReader:
@@ -323,7 +327,8 @@ class UnitReader:
             save = self.pos
             rate = self._rates(units.dimensionless(), [])
             if self.pos != save:
-                return UnitPhrase(rate.unit, rate.label, tuple(rate.notes), rate.factor)
+                return UnitPhrase(rate.unit, rate.label, tuple(rate.notes), rate.factor,
+                                  rate.every, rate.every_half)
         if term is None:
             if required or (not self.embedded and first_tok.kind is Kind.WORD
                             and first_tok.lower not in (*DESCRIPTOR_WORDS, *_PER)):
@@ -333,7 +338,8 @@ class UnitReader:
         label = term.label
         if rate.label:
             label = f"{label} {rate.label}" if label else rate.label
-        return UnitPhrase(rate.unit, label, tuple(rate.notes), rate.factor)
+        return UnitPhrase(rate.unit, label, tuple(rate.notes), rate.factor, rate.every,
+                          rate.every_half)
 
     def _per_base(self) -> int | None:
         """'per 100,000 people', 'per million': the round base of a rate, when one follows
@@ -351,9 +357,9 @@ class UnitReader:
             return {"thousand": 10**3, "million": 10**6, "billion": 10**9}[t.lower]
         return None
 
-    def _every(self) -> Fraction | None:
-        """'every 40 seconds', 'per 2 hours': a number that is no round base (the cursor
-        is then after it)."""
+    def _every(self) -> tuple[Fraction, Fraction] | None:
+        """'every 40 seconds', 'per 2 hours': a number that is no round base, and half its
+        rounding (the cursor is then after it)."""
         t = self.tok
         digits = plain_digits(t.text) if t.kind is Kind.NUM else ""
         if not digits or self.ahead().kind is not Kind.WORD:
@@ -365,13 +371,18 @@ class UnitReader:
         if value <= 0 or value > 10**6:
             return None
         self.take()
-        return value
+        choice = self.ctx.precision
+        if choice == "exact":
+            return value, Fraction(0)
+        mode = precision.Mode(choice) if choice in precision.MODES else precision.Mode.TWO_FIGURES
+        return value, precision.of_number(digits, mode=mode).half
 
     def _rates(self, unit: units.Unit, notes: list[str]) -> Rate:
         """'per year', 'a day', '/t', 'annual', 'per 100,000 people', 'every 40 seconds'
         after a unit: divide by each."""
         per_label: str | None = None
         factor = Fraction(1)
+        everys: list[tuple[Fraction, Fraction]] = []
         while True:
             t = self.tok
             if t.lower in RATE_WORDS_LOWER:
@@ -390,7 +401,8 @@ class UnitReader:
             per_n = None if base is not None else self._every()
             denominator = self._term()
             if denominator is not None and per_n is not None:
-                factor /= per_n  # "one every 40 seconds": 1/40 a second
+                factor /= per_n[0]  # "one every 40 seconds": 1/40 a second
+                everys.append(per_n)
             if denominator is None and base is not None:  # "8.46 per 100,000"
                 unit = unit * units.per_base(base)
                 per_label = f"per {base:,}"
@@ -406,6 +418,8 @@ class UnitReader:
                 per_label = f"per {base:,} {counted}" if base else f"per {counted}"
             if denominator.note:
                 notes.append(denominator.note)
+        if len(everys) == 1:  # one 'every N': its rounding counts
+            return Rate(unit, notes, per_label, factor, everys[0][0], everys[0][1])
         return Rate(unit, notes, per_label, factor)
 
     def _unknown_unit(self, tok: Token) -> TextError:

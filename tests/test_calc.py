@@ -91,6 +91,10 @@ def test_comparison_gets_the_verdict_ladder() -> None:
     ("25.5% == a quarter", "consistent"),
     ("30% == a quarter", "inconsistent"),
     ("2.1% == about 1 in 50", "within_hedge"),
+    ("92% == nine in ten", "consistent"),  # 89.4% to 95%: up to halfway to all of them
+    ("9.4% == a tenth", "inconsistent"),   # 9.5% to 10.6%: halfway to one in 11
+    ("26% == 1/4", "consistent"),          # an inline fraction reads as 'a quarter' does
+    ("30% == 1/4", "inconsistent"),
     # a stated vague count is any value in its range
     ("5 == several times", "consistent"),
     ("12 == several times", "inconsistent"),

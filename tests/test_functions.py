@@ -128,3 +128,43 @@ def test_pct_change_counts_the_old_value_once() -> None:
     assert result.value is not None
     assert result.value.rounding.lo == (Fraction(935, 1050) - 1) * 100
     assert result.value.rounding.hi == (Fraction(945, 950) - 1) * 100
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("grim(5.19, 0)", "the number of respondents must be a whole number from 1"),
+    ("grim(5.19, 28, 0)", "the number of items must be a whole number from 1"),
+    ("possible_share(51%, 0)", "the number of people must be a whole number from 1"),
+    ("possible_share(51%, -3)", "the number of people must be a whole number from 1"),
+    ("possible_share(151%, 23)", "a share of people is 0% to 100%"),
+    ("possible_share(51%, 10000000000)", "from 1 to 1,000,000,000"),
+    ("annualize(1%, 0)", "the number of periods in a year must be a whole number from 1"),
+    ("annualize(1%, 400)", "a year has at most 366 periods"),
+    ("annualize(-100%, 52)", "cannot be compounded"),
+])
+def test_functions_refuse_inputs_outside_their_domain(text: str, message: str) -> None:
+    from claimcheck.calc import calculate
+
+    (d,) = calculate(text).diagnostics
+    assert d.code == "out-of-range" and message in d.message
+
+
+def test_granularity_of_a_million_people_is_computed_not_searched() -> None:
+    from claimcheck.calc import calculate
+
+    # 1,000,000 people give shares in steps of 0.0001%: 51.23456% is not one of them
+    result = calculate("possible_share(51.23456%, 1000000)")
+    assert result.value is not None and result.value.central == Fraction(512346, 10000)
+    result = calculate("possible_share(51.2346%, 1000000)")
+    assert result.value is not None and result.value.central == Fraction(512346, 10000)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # weekly and daily rates compound past the grammar's power limit of 12
+    ("annualize(exactly 0.5%, 52)", (Fraction(1005, 1000) ** 52 - 1) * 100),
+    ("annualize(exactly 0.1%, 365)", (Fraction(1001, 1000) ** 365 - 1) * 100),
+])
+def test_annualize_compounds_weekly_and_daily_rates(text: str, expected: Fraction) -> None:
+    from claimcheck.calc import calculate
+
+    result = calculate(text)
+    assert result.value is not None and result.value.central == expected

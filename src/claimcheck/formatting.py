@@ -32,7 +32,9 @@ def _round_sig(d: Decimal, digits: int, mode: str = "nearest") -> Decimal:
     if d == 0:
         return Decimal(0)
     exponent = d.adjusted() - digits + 1
-    return d.quantize(Decimal(1).scaleb(exponent), rounding=_MODES[mode])
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, digits + 2)  # quantize needs room for every digit asked for
+        return d.quantize(Decimal(1).scaleb(exponent), rounding=_MODES[mode])
 
 
 def _plain(d: Decimal, exact: bool) -> str:

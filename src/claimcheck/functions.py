@@ -14,7 +14,7 @@ from fractions import Fraction
 from . import quantity as q
 from . import units
 from .diagnostics import fail
-from .intervals import Interval
+from .intervals import Bound, Interval
 
 #: name -> (fewest, most) arguments; None: no limit
 ARITY: dict[str, tuple[int, int | None]] = {
@@ -111,9 +111,33 @@ def _compound(rates: list[q.Quantity]) -> q.Quantity:
     return _as_percent(q.add(growth, _one(), -1))
 
 
+#: a year has at most 366 periods: daily rates
+MAX_PERIODS = 366
+
+
+def _grown(base: q.Quantity, n: int) -> q.Quantity:
+    """base ** n for a growth factor base > 0, up to daily compounding (the expression
+    grammar's power stops at 12; a year's periods do not): each bound raised exactly."""
+    if n <= q.MAX_EXPONENT:
+        return q.power(base, n)
+    if base.hedged.lo <= 0 or base.rounding.lo <= 0:
+        raise fail("out-of-range", "a rate of -100% or less cannot be compounded")
+
+    def raised(x: Bound) -> Bound:
+        return x if isinstance(x, float) else x**n
+
+    return q.Quantity(base.central**n, Interval(raised(base.rounding.lo),
+                                                raised(base.rounding.hi)),
+                      Interval(raised(base.hedged.lo), raised(base.hedged.hi)), base.unit)
+
+
 def _annualize(rate: q.Quantity, periods: q.Quantity) -> q.Quantity:
-    n = _whole_number(periods, "the number of periods")
-    grown = q.power(q.add(_one(), _fraction(rate, "the rate")), n)
+    example = "annualize(0.5%, 12): a monthly rate over the 12 months of a year"
+    n = _count(periods, "the number of periods in a year", example)
+    if n > MAX_PERIODS:
+        raise fail("out-of-range", f"a year has at most {MAX_PERIODS} periods (daily), not "
+                   f"{n:,}", hint=example)
+    grown = _grown(q.add(_one(), _fraction(rate, "the rate")), n)
     return _per_year(_as_percent(q.add(grown, _one(), -1)))
 
 
@@ -169,23 +193,41 @@ def _granular(stated: q.Quantity, n: int, scale: Fraction) -> q.Quantity:
         raise fail("expression-syntax", "the stated figure needs a bounded rounding range")
     k_lo, k_hi = math.ceil(lo * n / scale), math.floor(hi * n / scale)
     target = stated.central * n / scale
-    if k_lo <= k_hi:  # possible: the nearest possible k inside the rounding range
-        k = min(range(k_lo, k_hi + 1), key=lambda i: (abs(i - target), i))
-    else:  # impossible: the nearest possible values on either side
-        k = min((math.floor(target), math.ceil(target)), key=lambda i: (abs(i - target), i))
+    nearest = min((math.floor(target), math.ceil(target)), key=lambda i: (abs(i - target), i))
+    # possible: the nearest possible k inside the rounding range (computed, not searched:
+    # n may be a million); impossible: the nearest possible value on either side
+    k = min(max(nearest, k_lo), k_hi) if k_lo <= k_hi else nearest
     return q.Quantity.exact(Fraction(k) * scale / n, stated.unit).with_label(stated.label)
 
 
+#: the most people, respondents, items or periods a granularity or compounding function
+#: takes: more is never a survey, and would make exact arithmetic crawl
+MAX_COUNT = 10**9
+
+
+def _count(x: q.Quantity, what: str, example: str) -> int:
+    """A whole number of people, respondents, items or periods: at least 1."""
+    n = _whole_number(x, what)
+    if not 1 <= n <= MAX_COUNT:
+        raise fail("out-of-range", f"{what} must be a whole number from 1 to {MAX_COUNT:,}, "
+                   f"not {n:,}", hint=example)
+    return n
+
+
 def _possible_share(pct: q.Quantity, n_q: q.Quantity) -> q.Quantity:
+    example = "possible_share(23%, 40): can 40 people give 23%?"
     if units.format_unit(pct.unit) != "%":
-        raise fail("dimension-mismatch", "possible_share needs a percentage",
-                   hint="possible_share(23%, 40): can 40 people give 23%?")
-    return _granular(pct, _whole_number(n_q, "the number of people"), Fraction(100))
+        raise fail("dimension-mismatch", "possible_share needs a percentage", hint=example)
+    if not 0 <= pct.central <= 100:
+        raise fail("out-of-range", f"a share of people is 0% to 100%, not {pct.central}%",
+                   hint=example)
+    return _granular(pct, _count(n_q, "the number of people", example), Fraction(100))
 
 
 def _grim(mean: q.Quantity, n_q: q.Quantity, items: q.Quantity | None) -> q.Quantity:
-    n = _whole_number(n_q, "the number of respondents")
-    per = _whole_number(items, "the number of items") if items is not None else 1
+    example = "grim(5.19, 28): can 28 whole answers average 5.19?"
+    n = _count(n_q, "the number of respondents", example)
+    per = _count(items, "the number of items", example) if items is not None else 1
     return _granular(mean, n * per, Fraction(1))
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import quantity as q
 from . import units
 from .changes import starts_change
-from .diagnostics import did_you_mean
+from .diagnostics import ClaimcheckError, did_you_mean
 from .functions import ARITY, SIGNATURES, arity_text
 from .hedges import match_hedge
 from .lexer import Kind, TextError, Token, tokenize
@@ -336,6 +337,25 @@ def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
         found = rel.text or "the end of the assertion"
         raise parser.error(f"expected a relation (==, <, <=, >, >=), found {found!r}", rel, hint)
     parser.take()
-    right = parser.expression()
+    right = _stated_fraction(parser.expression(), ctx)
     parser.finish()
     return Assertion(text, rel.text, left, right)
+
+
+_BARE_FRACTION = re.compile(r"\s*\d{1,9}\s*/\s*\d{1,9}\s*")
+
+
+def _stated_fraction(side: Expression, ctx: ReadContext) -> Expression:
+    """'== 1/4': on the stated side a bare fraction is the figure a report writes, read as
+    the same text under `figures:` is ('a quarter', 23.6% to 26.8%), not an exact 0.25."""
+    root = side.root
+    if not (isinstance(root, Binary) and root.op == "/" and isinstance(root.left, Literal)
+            and isinstance(root.right, Literal) and side.display is None
+            and _BARE_FRACTION.fullmatch(side.text)):
+        return side
+    try:
+        reading = read_figure(side.text.strip(), ctx.for_figures())
+    except ClaimcheckError:
+        return side
+    start = side.start + len(side.text) - len(side.text.lstrip())
+    return replace(side, root=Literal(start, start + len(side.text.strip()), reading))

@@ -72,10 +72,12 @@ class WordNumber:
 
 @cache
 def _simple_fractions() -> tuple[Fraction, ...]:
-    """Every fraction in [0, 1] with a denominator up to ten, and 1/11 and 10/11 so that
-    "a tenth" has a neighbour below it as "one in eleven"."""
+    """Every fraction in [0, 1] with a denominator up to ten, and 1/11: below "a tenth"
+    the "1 in N" idiom goes on ("one in 11", "one in 12"), so a tenth's neighbour there is
+    1/11, not 0 (which would let 6% be "a tenth").  Above "nine in ten" writers say
+    "almost all", not "ten in eleven": its neighbour is 1, and it reaches 95%."""
     found = {Fraction(p, q) for q in range(1, SIMPLE_DENOMINATOR + 1) for p in range(q + 1)}
-    return tuple(sorted(found | {Fraction(1, 11), Fraction(10, 11)}))
+    return tuple(sorted(found | {Fraction(1, 11)}))
 
 
 def fraction_interval(numerator: int, denominator: int,

@@ -94,9 +94,14 @@ def tokenize(text: str, *, grouping: bool) -> list[Token]:
         else:
             op = next((o for o in _OPS if text.startswith(o, i)), None)
             if op is None:
+                hint = ("figures and expressions use digits, letters, spaces, "
+                        "+ - * / ^ ( ) , % and currency signs")
+                if ch in ".;:!?" and not text[i + 1 :].strip():
+                    hint = ("a sentence's punctuation is not part of the figure: `stated:` "
+                            "holds the figure as the report writes it, e.g. 'about 3.7 "
+                            "million tons'; the sentence goes under `quote:`")
                 raise TextError("unexpected-character", f"unexpected character {ch!r}", i, i + 1,
-                                hint="figures and expressions use digits, letters, spaces, "
-                                     "+ - * / ^ ( ) , % and currency signs")
+                                hint=hint)
             tokens.append(Token(Kind.OP, "±" if op == "+/-" else op, i, i + len(op), spaced))
             i += len(op)
         spaced = False

@@ -155,6 +155,7 @@ class _Reader(NumberReader, ChangeReader):
         if (part.kind is PartKind.FRACTION and descriptor is None and not self.embedded
                 and self.tok.kind is Kind.WORD and self.tok.lower not in COMPARATIVE_DIRECTIONS):
             descriptor = self.text[self.tok.start :].strip()  # "one in six U.S. adults"
+            self._one_figure(self.pos, len(self.text))
             self.pos = len(self.toks) - 1
         abbreviation = self._restated_abbreviation()
         if not self.embedded and not self.at_end():
@@ -370,12 +371,28 @@ class _Reader(NumberReader, ChangeReader):
         if self.embedded or not self.at_descriptor() or self.ahead().kind is Kind.END:
             return None
         start = self.ahead().start
+        first = self.pos + 1
         found = self.trailing_rate(self.pos + 2)
         if found is not None:
             self.rate, self.rate_notes, end = found
+            self._one_figure(first, end)
             return self.text[start:end].strip()
         self.pos = len(self.toks) - 1
+        self._one_figure(first, len(self.text))
         return self.text[start:].strip()
+
+    def _one_figure(self, first: int, end: int) -> None:
+        """A descriptor says what the figure counts ('of coal', 'in 2019'); another number
+        in it is a second figure, which would be silently left unread."""
+        for tok in self.toks[first:]:
+            if tok.start >= end or tok.lower in _CATEGORY_WORDS:
+                break  # 'adults aged 18 to 64': the numbers that follow name a group
+            if tok.kind is Kind.NUM and not _YEAR.fullmatch(tok.text):
+                raise TextError(
+                    "two-figures", f"a second number, '{tok.text}', after the figure: "
+                    "`stated:` holds one figure as the report writes it", tok.start, tok.end,
+                    hint="put the sentence under `quote:` and give each figure its own entry, "
+                         "e.g. stated: about 4.1 million tonnes")
 
     def _override(self, precision: str, central: Fraction, unit: units.Unit) -> tuple[
             Interval, str]:
@@ -390,6 +407,13 @@ class _Reader(NumberReader, ChangeReader):
         t = tq.central
         return Interval(central - t, central + t), f"±{tol.text} (precision: stated)"
 
+
+#: a year in a descriptor ('in 2019') is a date, not a second figure
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+
+#: words after which numbers in a descriptor name a group or a time, not a second figure
+_CATEGORY_WORDS = frozenset({"aged", "age", "ages", "under", "over", "between", "born",
+                             "since", "until", "before", "after", "grade", "year", "class"})
 
 _FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
             ("a", "record"), ("an", "average"))

@@ -31,6 +31,8 @@ GOLDEN = {
     "dimension-mismatch": "3 t + $5",
     "syntax": "2 * (3 +",
     "ambiguous": "5 pounds",
+    "bound": "well over 10 t",
+    "temperature": "30 °C",
 }
 GOLDENS = [CASES / "calc" / f"{name}.txt" for name in GOLDEN]
 
@@ -158,3 +160,38 @@ def test_goldens_exist_for_every_case() -> None:
     names = {p.stem for p in (CASES / "calc").glob("*.txt")}
     assert names == set(GOLDEN), "remove stale goldens or add their expressions"
     assert all(isinstance(p, Path) for p in (CASES / "calc").glob("*.txt"))
+
+
+@pytest.mark.parametrize(("text", "meaning"), [
+    ("more than 80%", "more than 80%"),
+    ("well over 10 t", "11 t or more (more than 10 t with the hedge)"),
+    ("under 5 t", "less than 5 t"),
+    ("several times", "3 times to 9 times"),
+])
+def test_a_bound_alone_shows_the_region_it_states(text: str, meaning: str) -> None:
+    result = calculate(text)
+    assert result.stated_meaning == meaning
+    assert result.to_dict()["meaning"] == meaning
+    assert f"means {meaning}" in _rendered(text)
+
+
+def test_an_expression_may_start_with_a_minus() -> None:
+    result = runner.invoke(app, ["calc", "-6% == down 6%"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert "consistent" in result.output
+
+
+def test_piped_output_has_no_trailing_spaces() -> None:
+    result = runner.invoke(app, ["calc", "2.8 million t / 3.7 million t == roughly 70%"],
+                           env={"NO_COLOR": "1"})
+    assert result.output and all(line == line.rstrip() for line in result.output.splitlines())
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("100 t / (0 t to 1 t)", "write a range with the unit once, at the end: '0 to 1 t'"),
+    ("30 °C", "claimcheck does not read temperatures"),
+    ("about 3.7 million tons.", "a sentence's punctuation is not part of the figure"),
+])
+def test_hints_that_say_what_to_write(text: str, hint: str) -> None:
+    (d,) = calculate(text).diagnostics
+    assert d.hint is not None and hint in d.hint

@@ -277,3 +277,18 @@ checks:
     assert "@editor" not in out and "&#64;editor" in out
     assert "<b>" not in out and "&lt;b&gt;" in out
     assert "\\*all\\*" in out and "\\`x\\`" in out
+
+
+def test_a_number_in_an_expression_is_shown_as_exact_and_a_fall_worded_as_one() -> None:
+    body = """figures:
+  old: {stated: 1000 t}
+  new: {stated: 940 t}
+  fall: {stated: down 12%}
+checks:
+  - {id: fall, claim: x, assert: "pct_change(old, new) * 1 == fall"}
+"""
+    e = explain(body)["fall"]
+    assert e.computed is not None
+    literal = e.computed.children[1]
+    assert (literal.expr, literal.precision) == ("1", "exact (a number in an expression)")
+    assert e.wordings == ("down about 6%",)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import expressions as ex
-from .comparison import StatedSide, compare
+from .comparison import StatedSide, compare, region_text
 from .diagnostics import ClaimcheckError, Diagnostic, Label, Span
 from .lexer import Kind, TextError, tokenize
 from .quantity import Quantity
@@ -53,6 +53,8 @@ class CalcResult:
                                "diagnostics": [d.to_dict() for d in self.diagnostics]}
         if self.value is not None:
             out["value"] = self.value.to_dict()
+        if self.value is not None and self.stated_meaning and self.relation is None:
+            out["meaning"] = self.stated_meaning  # a bound: the region it states
         if self.relation is not None and self.computed and self.stated:
             out.update(relation=self.relation, verdict=self.verdict,
                        explanation=self.explanation,
@@ -125,8 +127,12 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
                 value = value.to(expr.display.unit, "the result").with_label(
                     expr.display.label or value.label)
             unit_text = units.format_unit(value.unit, value.label)
+            root = expr.root
+            meaning = None  # "more than 80%" is a region, not a value with a range
+            if isinstance(root, ex.Literal) and expr.display is None:
+                meaning = region_text(root.reading.region, unit_text)
             return CalcResult(text, _shown(value, unit_text), notes=_notes(expr),
-                              hedges=_hedges(expr))
+                              hedges=_hedges(expr), stated_meaning=meaning)
         assertion = ex.parse_assertion(text, ctx)
         left, right = _sides(assertion, ctx, ex.Literals.STATED)
         root = assertion.right.root

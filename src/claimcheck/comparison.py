@@ -172,10 +172,12 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
     return Comparison(verdict=verdict, computed=computed, stated=stated_value,
                       stated_text=stated_text, explanation=explain(verdict, sides) + other,
                       gap=None if region is not None else gap(computed, stated_value),
-                      notes=tuple(notes), stated_meaning=_meaning(region, unit_text, digits))
+                      notes=tuple(notes), stated_meaning=region_text(region, unit_text, digits))
 
 
-def _meaning(region: tuple[Region, Region] | None, unit: str, at_least: int) -> str | None:
+def region_text(region: tuple[Region, Region] | None, unit: str,
+                at_least: int = 3) -> str | None:
+    """A stated bound's region in words: 'more than 80% (more than 72% with the hedge)'."""
     if region is None:
         return None
     strict, loose = region

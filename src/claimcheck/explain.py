@@ -156,7 +156,11 @@ def tree(env: Env, node: ex.Node, text: str, offset: int = 0) -> Node:
         pass
     if isinstance(node, ex.Literal):
         r = node.reading
-        return Node(expr, "literal", value, stated=r.text, precision=r.precision,
+        # a number inside an expression is an exact constant (its hedge still widens it);
+        # only an inline stated side keeps the reading's rounding, and that root is shown
+        # with the check's own value
+        return Node(expr, "literal", value, stated=r.text,
+                    precision="exact (a number in an expression)",
                     hedge=r.hedge.words if r.hedge else None,
                     hedge_rule=r.hedge.rule.describe() if r.hedge else None, notes=r.notes)
     kids: list[ex.Node] = []
@@ -228,6 +232,8 @@ def explain_check(env: Env, check: CheckResult) -> Explanation:
     if check.computed is not None and check.stated is not None:
         computed = replace(computed, value=check.computed)
         stated = replace(stated, value=check.stated)
+    if isinstance(assertion.right.root, ex.Literal):  # an inline stated figure: as stated
+        stated = replace(stated, precision=assertion.right.root.reading.precision)
     shares = sensitivity(env, assertion.left.root)
     if check.verdict in ("consistent", "error") or check.stated is None:
         return Explanation(check, computed, stated, shares)

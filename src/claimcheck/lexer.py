@@ -96,7 +96,11 @@ def tokenize(text: str, *, grouping: bool) -> list[Token]:
             if op is None:
                 hint = ("figures and expressions use digits, letters, spaces, "
                         "+ - * / ^ ( ) , % and currency signs")
-                if ch in ".;:!?" and not text[i + 1 :].strip():
+                if ch == "°":
+                    hint = ("claimcheck does not read temperatures or angles: a temperature "
+                            "and a change in temperature convert differently (30 °C is 86 °F; "
+                            "a rise of 1 °C is 1.8 °F)")
+                elif ch in ".;:!?" and not text[i + 1 :].strip():
                     hint = ("a sentence's punctuation is not part of the figure: `stated:` "
                             "holds the figure as the report writes it, e.g. 'about 3.7 "
                             "million tons'; the sentence goes under `quote:`")

@@ -358,7 +358,9 @@ _PINT_WORDS_OF_OTHER_TRADES = {
     "pica": "a printer's measure", "point": "a printer's point", "pixel": "a screen's dot",
     "didot": "a printer's point", "cicero": "a printer's measure", "rod": "5.5 yards",
     "chain": "22 yards", "league": "3 miles", "cable": "a nautical length",
-    "degree": "an angle (a temperature needs 'degrees Celsius')", "bit": "a binary digit",
+    "degree": "an angle; claimcheck does not read temperatures, whose degrees convert "
+              "one way as a temperature (30 °C is 86 °F) and another as a change (a rise of "
+              "1 °C is 1.8 °F)", "bit": "a binary digit",
     "gauss": "a magnetic field", "poise": "a viscosity", "stokes": "a viscosity",
     "count": "a count", "sample": "a sample", "event": "an event", "cycle": "a cycle",
     "turn": "a turn", "revolution": "a turn",
@@ -379,6 +381,8 @@ def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
     units newsrooms use most, then every unit, count noun and currency; and the counts:
     advice only for a word that reads like a noun."""
     lowered = word.lower()
+    if lowered == "to":  # '0 t to 1 t': a range repeats no unit inside it
+        return "write a range with the unit once, at the end: '0 to 1 t'"
     scale = did_you_mean(lowered, _SCALES, 0.8)
     if scale:
         return scale

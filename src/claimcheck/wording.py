@@ -33,7 +33,9 @@ def honest_wordings(check: CheckResult) -> tuple[str, ...]:
     if computed is None:
         return ()
     digits = significant_digits(check.stated_text)
-    words = [f"about {fmt.with_unit(fmt.number(computed.central, digits), computed.unit)}"]
+    size = fmt.with_unit(fmt.number(abs(computed.central), digits), computed.unit)
+    # a fall is worded as one: "down about 6%", not "about -6%"
+    words = [f"down about {size}" if computed.central < 0 else f"about {size}"]
     if computed.unit == "%":
         close = sorted((abs(value - computed.central), phrase) for phrase, value in FRACTIONS
                        if computed.rounding.contains(value))

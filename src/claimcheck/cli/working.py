@@ -89,7 +89,8 @@ def _conventions(values: list[str]) -> dict[str, str]:
     return chosen
 
 
-@app.command()
+# an expression may start with a minus ('-6% == down 6%'): not an option
+@app.command(context_settings={"ignore_unknown_options": True})
 def calc(
     expression: Annotated[str, typer.Argument(
         help="An expression ('about $370 million / 3.7 million tons in USD/tonne') or a "

@@ -36,7 +36,10 @@ def render(result: CalcResult, console: Console) -> None:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
-    if result.value is not None:
+    if result.value is not None and result.stated_meaning:  # a bound: the region it states
+        console.print(Text(result.text, style="bold"))
+        console.print(Text(f"means {result.stated_meaning}", style="bold"))
+    elif result.value is not None:
         console.print(Text(result.text, style="bold"))
         console.print(Text(f"= {_value(result.value)}", style="bold"))
         _rows(table, result.value, result.hedges)

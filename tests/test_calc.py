@@ -86,6 +86,8 @@ def test_comparison_gets_the_verdict_ladder() -> None:
     ("1.6 == doubled", "inconsistent"),
     ("2.6 == doubled", "inconsistent"),
     ("1.8 == nearly doubled", "within_hedge"),
+    ("0.55 == nearly halved", "within_hedge"),   # divided by nearly 2: up towards no change
+    ("0.45 == nearly halved", "inconsistent"),   # more than halved is not nearly halved
     ("2.5 == more than doubled", "consistent"),
     # words read like digits; a fraction reaches halfway to its neighbours
     ("48% == almost half", "consistent"),

@@ -123,7 +123,9 @@ def whole_figure(part: NumberPart, exp: int, scale_word: str, *, multiple: bool,
                 1 / coarse.hi, 1 / coarse.lo)
             how = f"'{part.words}': divided by 2 read to two significant figures"
         elif part.kind is PartKind.CARDINAL:
-            how = f"'{part.words}' read like '{part.digits}': {how}"
+            # 'a hundred' is 100 (its scale is in the words); 'three' of 'three million' is 3
+            like = part.digits if scale_word else scaled_text(factor, exp, "")
+            how = f"'{part.words}' read like '{like}': {how}"
         elif part.kind is PartKind.MULTIPLE:
             how = f"'{part.words}' read like '{part.digits} times': {how}"
     words = (choice or "").strip().lower()

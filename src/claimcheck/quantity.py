@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from . import units
 from .diagnostics import fail
-from .intervals import Interval, IntervalDivisionError
+from .intervals import Bound, Interval, IntervalDivisionError
 
 MAX_EXPONENT = 12
 LARGEST = Fraction(10) ** 100
@@ -177,8 +177,10 @@ def divide(a: Quantity, b: Quantity) -> Quantity:
                             a.unit / b.unit, label))
 
 
-def _plain(x: object) -> str:
-    return f"{float(x):g}"  # type: ignore[arg-type]
+def _plain(x: Bound) -> str:
+    from . import formatting as fmt
+
+    return fmt.number(x, fmt.digits_for([x]))
 
 
 def power(a: Quantity, n: int) -> Quantity:

@@ -237,7 +237,13 @@ class _Reader(NumberReader, ChangeReader):
         region = None
         if hedge is not None and hedge.rule.kind is HedgeKind.EXACT:
             how = f"exact ('{hedge.words}')"
-        if hedge is not None:
+        if hedge is not None and part.inverse and hedge.rule.kind is HedgeKind.BELOW and (
+                rounding.lo > 0):
+            # "nearly halved" is divided by nearly 2: the hedge works on the divisor, so
+            # the factor widens up from 0.5 towards no change, not down past a halving
+            _, by = hedge.rule.read(1 / central, Interval(1 / rounding.hi, 1 / rounding.lo))
+            hedged = Interval(1 / by.hi, 1 / by.lo)
+        elif hedge is not None:
             rounding, hedged = hedge.rule.read(central, rounding)
             if hedge.rule.states_region:
                 region = hedge.rule.region(central)

@@ -41,6 +41,26 @@ class Node:
     notes: tuple[str, ...] = ()
     children: tuple[Node, ...] = ()
 
+    @property
+    def heading(self) -> str:
+        """What the node is shown as: a figure by its name, anything else as written."""
+        if self.kind in ("figure", "assumption") or (
+                self.kind == "derived" and self.name == self.expr):
+            return self.name or self.expr
+        return self.expr
+
+    @property
+    def details(self) -> list[str]:
+        """How the value was read: 'stated ...', its precision, its hedge."""
+        found = []
+        if self.stated is not None and self.kind != "derived":
+            found.append(f"stated '{self.stated}'")
+        if self.precision:
+            found.append(self.precision)
+        if self.hedge:
+            found.append(f"hedge '{self.hedge}': {self.hedge_rule}")
+        return found
+
     def to_dict(self) -> dict[str, Any]:
         return {"expr": self.expr, "kind": self.kind, "name": self.name,
                 "value": self.value.to_dict() if self.value else None,

@@ -12,21 +12,11 @@ from .text_explain import solution_note
 
 
 def _node(node: Node, depth: int, role: str | None = None) -> list[str]:
-    head = node.name if node.kind in ("figure", "assumption", "derived") else node.expr
-    if node.kind == "derived" and node.name != node.expr:
-        head = node.expr
     value = "(cannot be evaluated)" if node.value is None else plain.value(node.value)
     label = f"**{role}** " if role else ""
-    line = f"{'  ' * depth}- {label}{_code(head or '')} = {_text(value)}"
-    details = []
-    if node.stated is not None and node.kind != "derived":
-        details.append(f"stated '{node.stated}'")
-    if node.precision:
-        details.append(node.precision)
-    if node.hedge:
-        details.append(f"hedge '{node.hedge}': {node.hedge_rule}")
-    if details:
-        line += " · " + _text(" · ".join(details))
+    line = f"{'  ' * depth}- {label}{_code(node.heading)} = {_text(value)}"
+    if node.details:
+        line += " · " + _text(" · ".join(node.details))
     lines = [line]
     if node.quote:
         source = "source" if node.kind == "assumption" else "quote"

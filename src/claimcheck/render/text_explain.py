@@ -22,20 +22,10 @@ def _label(node: Node, role: str | None = None) -> Text:
     out = Text()
     if role:
         out.append(f"{role}  ", style="bold")
-    head = node.name if node.kind in ("figure", "assumption", "derived") else node.expr
-    if node.kind == "derived" and node.name != node.expr:
-        head = node.expr
-    out.append(f"{head} = ", style="bold" if node.kind != "operation" else "")
+    out.append(f"{node.heading} = ", style="bold" if node.kind != "operation" else "")
     out.append(_value(node.value))
-    details = []
-    if node.stated is not None and node.kind != "derived":
-        details.append(f"stated '{node.stated}'")
-    if node.precision:
-        details.append(node.precision)
-    if node.hedge:
-        details.append(f"hedge '{node.hedge}': {node.hedge_rule}")
-    if details:
-        out.append("\n" + " · ".join(details), style="dim")
+    if node.details:
+        out.append("\n" + " · ".join(node.details), style="dim")
     if node.quote:
         label = "source" if node.kind == "assumption" else "quote"
         out.append(f"\n{label}: “{' '.join(node.quote.split())}”", style="dim italic")

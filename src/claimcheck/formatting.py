@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
+from functools import lru_cache
 
 from .intervals import Bound, Interval, Region
 
@@ -19,6 +20,7 @@ DEFAULT_DIGITS = 3
 MAX_DIGITS = 15
 
 
+@lru_cache(maxsize=4096)  # a check's ends are rounded at up to 13 digit counts each
 def _decimal(x: Fraction) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = 40
@@ -71,6 +73,7 @@ def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest",
     return _plain(rounded, rounded == d and not keep_zeros)
 
 
+@lru_cache(maxsize=8192)
 def shown_value(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest") -> Bound:
     """The value ``number(x, digits, mode)`` shows, as a reader parsing it back gets it."""
     if isinstance(x, float):

@@ -188,7 +188,9 @@ class NumberReader(UnitReader):
                           share=found.share, share_digits=found.share_digits, low=found.low,
                           high=found.high, words=found.words)
 
-    def digit_part(self, after_prefix: bool) -> NumberPart:
+    def digit_part(self, after_prefix: bool, negative: bool = False) -> NumberPart:
+        """A number in digits; with ``negative``, a minus was read before it, which for a
+        range belongs to the lower end only ('-2 to 3%')."""
         if self.tok.kind is not Kind.NUM:
             raise self._not_a_number(after_prefix)
         num_tok = self.take()
@@ -196,21 +198,27 @@ class NumberReader(UnitReader):
         self._check_range(digits, num_tok)
         if self.tok.text in _RANGE_WORDS and not (self.embedded and self.tok.text != "to"):
             nxt = self.ahead()
-            repeated = (nxt.kind is Kind.SYM and nxt.text != "%") or (
+            below_zero = nxt.text == "-" and self.tok.text == "to"  # "-3 to -1 t"
+            if below_zero:
+                nxt = self.ahead(2)
+            repeated = (nxt.kind is Kind.SYM and nxt.text not in ("%", "-")) or (
                 nxt.kind is Kind.WORD and units.currency_word(nxt.text, {}) is not None)
             if repeated:
-                nxt = self.ahead(2)
+                nxt = self.ahead(3 if below_zero else 2)
             if nxt.kind is Kind.NUM:
                 self.take()
+                if below_zero:
+                    self.take()
                 if repeated:  # "$2 to $3 million", "Rs3,600 to Rs4,200"
                     self.take()
                 upper_tok = self.take()
-                upper = plain_digits(upper_tok.text)
+                upper = ("-" if below_zero else "") + plain_digits(upper_tok.text)
                 self._check_range(upper, upper_tok)
-                if Decimal(upper) < Decimal(digits):
+                low = ("-" if negative else "") + digits
+                if Decimal(upper) < Decimal(low):
                     raise self.error("figure-syntax", "a range must go from low to high",
                                      num_tok)
-                return NumberPart(kind=PartKind.RANGE, digits=digits, upper=upper)
+                return NumberPart(kind=PartKind.RANGE, digits=low, upper=upper)
         if self.tok.text == "±" and self.ahead().kind is Kind.NUM:
             self.take()
             tol_tok = self.take()

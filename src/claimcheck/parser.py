@@ -171,6 +171,12 @@ class _Parser:
         return node
 
     def unary(self) -> Node:
+        nxt, after = self.toks[self.pos + 1 : self.pos + 3] if len(self.toks) > self.pos + 2 \
+            else (self.tok, self.tok)
+        if self.tok.text == "-" and nxt.kind is Kind.NUM and after.lower == "to":
+            start = self.tok  # "-2 to 3%": the minus is the range's lower end's, not the range's
+            reading, self.pos = read_literal(self.text, self.toks, self.pos, self.ctx)
+            return Literal(start.start, self.toks[self.pos - 1].end, reading)
         if self.tok.text == "-":
             minus = self.take()
             operand = self.nested(self.unary)

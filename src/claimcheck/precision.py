@@ -65,7 +65,7 @@ def of_number(digits: str, scale: int = 0, *, scale_word: str = "", multiple: bo
               mode: Mode = Mode.TWO_FIGURES) -> Rounding:
     """The rounding of a number written as ``digits`` (no grouping; may carry an exponent),
     times 10**``scale`` from a scale word ("million")."""
-    mantissa, _, exponent = digits.lower().partition("e")
+    mantissa, _, exponent = digits.lower().lstrip("-").partition("e")
     power = int(exponent or 0) + scale
     if "." in mantissa or mode is Mode.DIGITS:
         decimals = len(mantissa.partition(".")[2])

@@ -119,16 +119,22 @@ class _Reader(NumberReader, ChangeReader):
         if hedge is None:
             hedge = self._hedge()  # "fell more than 5%": the direction, then the hedge
         negative = False
-        if not self.embedded and self.tok.text == "-" and self.ahead().kind in (Kind.NUM,
-                                                                                 Kind.SYM):
-            self.take()  # "-2.3%", "-5 tonnes": a stated negative figure
+        # "-2.3%", "-5 tonnes": a stated negative figure; in an expression the parser's
+        # minus negates what follows, except a range's lower end: "-2 to 3%"
+        range_ahead = self.ahead().kind is Kind.NUM and self.ahead(2).lower == "to"
+        if self.tok.text == "-" and self.ahead().kind in (Kind.NUM, Kind.SYM) and (
+                not self.embedded or range_ahead):
+            self.take()
             negative = True
         currency = self._currency_prefix()
         if hedge and hedge.rule.kind is HedgeKind.MULTIPLIER:
             if self.tok.kind is not Kind.NUM:
                 return self._multiplier(hedge, start_pos)
             return self._times_figure(hedge, start_pos, precision)
-        part = self.word_part() or self.digit_part(hedge is not None or currency is not None)
+        part = self.word_part() or self.digit_part(hedge is not None or currency is not None,
+                                                   negative=negative)
+        if part.kind is PartKind.RANGE:
+            negative = False  # the sign belongs to the range's lower end, read with it
         exp = 0 if part.kind in (PartKind.FRACTION, PartKind.MULTIPLE) else self._scale(
             currency is not None)
         unit_phrase: UnitPhrase | None = None

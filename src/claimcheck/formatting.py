@@ -17,6 +17,8 @@ from .intervals import Bound, Interval, Region
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
            (Decimal(10) ** 6, "million"))
 DEFAULT_DIGITS = 3
+#: from here on numbers are shown in scientific notation: a thousand trillion
+_HUGE = Decimal(10) ** 15
 MAX_DIGITS = 15
 
 
@@ -62,8 +64,9 @@ def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest",
     d = _decimal(x)
     if d == 0:
         return "0"
-    if abs(d) < Decimal("1e-6"):
-        return f"{float(_round_sig(d, digits, mode)):.{digits - 1}e}"
+    if abs(d) < Decimal("1e-6") or abs(_round_sig(d, digits, mode)) >= _HUGE:
+        # "1.23e-07", "1.27e+32": read back as written ('1,000 trillion trillion' is not)
+        return f"{_round_sig(d, digits, mode):.{digits - 1}e}"
     for size, word in _SCALES:
         if abs(_round_sig(d, digits, mode)) >= size:
             scaled = d / size

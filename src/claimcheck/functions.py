@@ -92,9 +92,15 @@ def _root(x: q.Quantity, n: Fraction, what: str) -> q.Quantity:
         return v if isinstance(v, float) else Fraction(math.nextafter(
             float(v) ** float(1 / n), math.inf))  # type: ignore[arg-type]
 
-    central = Fraction(float(x.central) ** float(1 / n))
-    return q.Quantity(central, Interval(down(x.rounding.lo), up(x.rounding.hi)),  # type: ignore[arg-type]
-                      Interval(down(x.hedged.lo), up(x.hedged.hi)), x.unit)  # type: ignore[arg-type]
+    try:
+        central = Fraction(float(x.central) ** float(1 / n))
+        return q.Quantity(central, Interval(down(x.rounding.lo), up(x.rounding.hi)),  # type: ignore[arg-type]
+                          Interval(down(x.hedged.lo), up(x.hedged.hi)), x.unit)  # type: ignore[arg-type]
+    except (OverflowError, ValueError):  # 2 to the power 10 million: over so few years
+        raise fail("out-of-range", f"{what} to the power 1/{float(n):g} is beyond what "
+                   "claimcheck computes with (10^-100 to 10^100)",
+                   hint="check the number of years: a compound rate over a tiny span "
+                        "explodes") from None
 
 
 def _total(args: list[q.Quantity]) -> q.Quantity:

@@ -19,8 +19,21 @@ LARGEST = Fraction(10) ** 100
 SMALLEST = Fraction(1, 10**100)
 
 
+#: the most bits an exact value may hold (numerator and denominator together, about
+#: 12,000 decimal digits): chained powers of 'exactly 1.0000001' would otherwise need
+#: millions of digits and minutes
+MAX_BITS = 40_000
+
+
 def _order(x: Fraction) -> int:
-    return len(str(abs(x.numerator))) - len(str(x.denominator))
+    # from the bit lengths: str() of a huge integer is itself refused past 4,300 digits
+    return round((abs(x.numerator).bit_length() - x.denominator.bit_length()) * 0.30103)
+
+
+def _too_precise() -> Exception:
+    return fail("too-precise", "exact arithmetic here would need more than about 12,000 "
+                "digits", hint="a chain of powers or of exact values with many decimals; "
+                               "round an input, or name parts as derived figures")
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,9 @@ class Quantity:
         # every float a report holds and make exact arithmetic crawl.
         for x in (self.central, self.rounding.lo, self.rounding.hi, self.hedged.lo,
                   self.hedged.hi):
+            if isinstance(x, Fraction) and (
+                    x.numerator.bit_length() + x.denominator.bit_length() > MAX_BITS):
+                raise _too_precise()
             if isinstance(x, Fraction) and x != 0 and not SMALLEST <= abs(x) <= LARGEST:
                 raise fail("out-of-range",
                            f"a value of about 10^{_order(x)} is outside what claimcheck "
@@ -188,6 +204,11 @@ def power(a: Quantity, n: int) -> Quantity:
         raise fail("exponent-too-large",
                    f"exponent {n} is outside -{MAX_EXPONENT}..{MAX_EXPONENT}",
                    hint="powers beyond 12 are never newsroom arithmetic; check the expression")
+    bits = max(x.numerator.bit_length() + x.denominator.bit_length()
+               for x in (a.central, a.rounding.lo, a.rounding.hi, a.hedged.lo, a.hedged.hi)
+               if isinstance(x, Fraction))
+    if bits * abs(n) > MAX_BITS:  # refuse before computing it: that is the slow part
+        raise _too_precise()
     if n >= 0:
         return Quantity(Fraction(a.central**n), a.rounding**n, a.hedged**n, a.unit**n, None)
     one = Quantity.exact(Fraction(1))

@@ -489,5 +489,12 @@ def read_unit_tokens(reader: UnitReader) -> UnitPhrase:
         notes.extend(nxt.notes)
     if reader.tok.text in ("^", "**") and reader.ahead().kind is Kind.NUM:
         reader.take()
-        unit = unit ** int(reader.take().text)
+        power = reader.take()
+        if not power.text.isdigit() or int(power.text) > MAX_UNIT_POWER:
+            raise reader.error("exponent-too-large" if power.text.isdigit()
+                               else "expression-syntax",
+                               f"a unit's power must be a whole number from 1 to "
+                               f"{MAX_UNIT_POWER}, not {power.text}", power,
+                               "write km^2 or m^3")
+        unit = unit ** int(power.text)
     return UnitPhrase(unit, label, tuple(notes))

@@ -173,15 +173,18 @@ def test_unwritable_and_odd_lock_files(newsroom: Path) -> None:
     Path("claims.lock").rmdir()
     Path("claims.lock").write_bytes(b"\xff\xfe junk")
     assert runner.invoke(app, ["lock"]).exit_code == 0  # not UTF-8: written anew
-    # a symlinked lock: its target is what changes, and the file keeps a readable mode
-    Path("real.lock").write_text("", encoding="utf-8")
-    Path("real.lock").chmod(0o644)
+    # the lock keeps a readable mode when it is written anew
+    Path("claims.lock").chmod(0o644)
+    assert runner.invoke(app, ["lock"]).exit_code == 0
+    assert Path("claims.lock").stat().st_mode & 0o777 == 0o644
+    # a symlinked lock is never written through: a committed 'claims.lock -> ~/.bashrc'
+    # must not let a run overwrite the file it points to
+    Path("real.lock").write_text("# my settings\n", encoding="utf-8")
     Path("claims.lock").unlink()
     Path("claims.lock").symlink_to("real.lock")
-    assert runner.invoke(app, ["lock"]).exit_code == 0
-    assert Path("claims.lock").is_symlink()
-    assert "version = 1" in Path("real.lock").read_text(encoding="utf-8")
-    assert Path("real.lock").stat().st_mode & 0o777 == 0o644
+    result = runner.invoke(app, ["lock"])
+    assert result.exit_code == 2 and "not written through" in result.output
+    assert Path("real.lock").read_text(encoding="utf-8") == "# my settings\n"
 
 
 @pytest.mark.parametrize("text", [

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from .diagnostics import ClaimcheckError
 from .extract import _MONTH, _STOPWORDS, Draft, Mention
+from .scaffold import yaml_string
 
 _KINDS = {"[mass]": "mass", "[length]": "distance", "[length] ** 3": "volume",
           "[time]": "period", "[percentage_point]": "points"}
@@ -129,10 +129,6 @@ def _todo_advice(word: str) -> str:
     return f"'{word}' is not a unit claimcheck reads; list it under counts: or rewrite"
 
 
-def _yaml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
-
-
 def render_draft(draft: Draft, schema: str | None = None) -> str:
     a = draft.article
     names: dict[str, int] = {}
@@ -143,10 +139,10 @@ def render_draft(draft: Draft, schema: str | None = None) -> str:
              "# resolve the TODOs, remove what is not arithmetic, then add checks." if schema
              else "# Format: docs/claim-format.md",
              "claimcheck: 1", "", "source:",
-             f"  publisher: {_yaml_string(a.publisher or 'TODO')}",
-             f"  title: {_yaml_string(a.title or 'TODO')}",
-             f"  url: {_yaml_string(a.url or 'TODO')}",
-             f"  published: {a.published or 'TODO'}", ""]
+             f"  publisher: {yaml_string(a.publisher or 'TODO')}",
+             f"  title: {yaml_string(a.title or 'TODO')}",
+             f"  url: {yaml_string(a.url or 'TODO')}",
+             f"  published: {yaml_string(a.published or 'TODO')}", ""]
     if draft.dates:
         lines.append("# Dates mentioned (not figures): " + ", ".join(draft.dates))
         lines.append("")
@@ -157,12 +153,12 @@ def render_draft(draft: Draft, schema: str | None = None) -> str:
         name = base if names[base] == 1 else f"{base}_{names[base]}"
         lines.append(f"  {name}:")
         stated = m.stated if m.todo is None else f"{m.stated} {m.todo}"
-        lines.append(f"    stated: {_yaml_string(stated)}")
+        lines.append(f"    stated: {yaml_string(stated)}")
         if m.comma:
             lines[-1] += "  # TODO: a decimal comma? write the figure with a decimal point"
         elif m.todo is not None:
             lines[-1] += f"  # TODO: {_todo_advice(m.todo)}"
-        lines.append(f"    quote: {_yaml_string(m.quote)}")
+        lines.append(f"    quote: {yaml_string(m.quote)}")
     lines += ["", "checks: []", "# To add checks, replace the line above with a list:",
               "# checks:", "#   - id: first-check", "#     claim: \"...\"",
               "#     assert: part / total == stated_share", "#     expect: consistent", ""]

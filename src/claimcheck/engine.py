@@ -14,7 +14,7 @@ from . import expressions as ex
 from . import formatting as fmt
 from . import loader
 from .comparison import Comparison, StatedSide, compare
-from .diagnostics import ClaimcheckError, Diagnostic, Span
+from .diagnostics import ClaimcheckError, Diagnostic, Severity, Span
 from .environment import Env, collect_names, derived_views, located, read_inputs
 from .model import validate
 from .quantity import Quantity
@@ -211,11 +211,22 @@ def display_path(path: Path) -> str:
     return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def read_claim_file(path: Path) -> str | FileResult:
-    """The file's text, or an unreadable FileResult that says why."""
+def read_claim_file(path: Path, root: Path | None = None) -> str | FileResult:
+    """The file's text, or an unreadable FileResult that says why.  ``root``: the folder
+    it was found in by walking, which its real path must not leave."""
+    from .loader import MAX_BYTES
+    from .safe_io import UnsafePath, read_bounded
+
     shown_path = display_path(path)
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES, root)
+    except UnsafePath as err:
+        # a file that leads out of its folder is skipped with a warning (the run goes on,
+        # failing only under --strict); one that cannot be read safely is an error
+        outside = err.code == "file-outside"
+        return FileResult(shown_path, diagnostics=(Diagnostic(
+            err.code, err.message, Span(shown_path, 1, 1), err.hint,
+            Severity.WARNING if outside else Severity.ERROR),), readable=outside)
     except OSError as err:
         reason = err.strerror or type(err).__name__
         return FileResult(shown_path, diagnostics=(Diagnostic(
@@ -235,26 +246,32 @@ def decode_claim_bytes(shown_path: str, data: bytes) -> str | FileResult:
             Span(shown_path, 1, 1), "save it as UTF-8"),), readable=False)
 
 
-def check_file(path: Path) -> FileResult:
-    text = read_claim_file(path)
+def check_file(path: Path, root: Path | None = None) -> FileResult:
+    text = read_claim_file(path, root)
     return text if isinstance(text, FileResult) else check_text(display_path(path), text)
+
+
+def find_claim_files(paths: Iterable[Path]) -> list[tuple[Path, Path | None]]:
+    """The claim files named or found (recursively, sorted) under the given paths, each
+    with the folder it was found in (None for a file named)."""
+    found: list[tuple[Path, Path | None]] = []
+    for p in paths:
+        if p.is_dir():
+            found.extend((f, p) for f in sorted(
+                f for f in p.rglob("*") if f.suffix in CLAIM_SUFFIXES and f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        else:
+            found.append((p, None))
+    return list({f: (f, root) for f, root in found}.values())
 
 
 def claim_files(paths: Iterable[Path]) -> list[Path]:
     """The claim files named or found (recursively, sorted) under the given paths."""
-    found: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.suffix in CLAIM_SUFFIXES
-                                and f.is_file() and not any(
-                                    part.startswith(".") for part in f.relative_to(p).parts)))
-        else:
-            found.append(p)
-    return list(dict.fromkeys(found))
+    return [f for f, _ in find_claim_files(paths)]
 
 
 def check_paths(paths: Iterable[Path | str]) -> Report:
     """Check every claim file under ``paths``: the library's front door. Never prints."""
-    files = claim_files(Path(p) for p in paths)
-    return Report(tuple(check_file(f) for f in files))
+    return Report(tuple(check_file(f, root) for f, root in find_claim_files(
+        Path(p) for p in paths)))
 

@@ -65,7 +65,8 @@ def write(report: Report, formats: list[str], outputs: list[str],
             try:
                 write_atomically(Path(outputs[i]), text, force=True)
             except OSError as err:
-                raise OutputError(f"cannot write {outputs[i]}: {err.strerror or err}") from None
+                reason = getattr(err, "message", None) or err.strerror or err
+                raise OutputError(f"cannot write {outputs[i]}: {reason}") from None
         elif fmt == "text" and sys.stdout.isatty():
             render(report, fmt, policy, for_terminal=True, lint=lint,
                    only_problems=only_problems)

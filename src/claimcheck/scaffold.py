@@ -3,7 +3,9 @@ atomically."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +19,18 @@ class SourceInfo:
     published: str
 
 
-def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+#: what a YAML double-quoted scalar must not hold raw: C0 and C1 controls (a terminal
+#: would run them), line and paragraph separators (YAML would fold them), bidi controls
+#: (they reorder what a reviewer sees) and the byte-order mark
+_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back as exactly ``text`` and
+    shows nothing a terminal or an editor would act on: a claim file's drafts quote
+    article titles, which a stranger's web page controls."""
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
 def skeleton(source: SourceInfo, schema: str | None) -> str:
@@ -31,10 +43,10 @@ def skeleton(source: SourceInfo, schema: str | None) -> str:
 claimcheck: 1
 
 source:
-  publisher: {_quoted(source.publisher)}
-  title: {_quoted(source.title)}
-  url: {_quoted(source.url)}
-  published: {source.published}
+  publisher: {yaml_string(source.publisher)}
+  title: {yaml_string(source.title)}
+  url: {yaml_string(source.url)}
+  published: {yaml_string(source.published)}
   # cites:                        # whom the report cites, if anyone
   #   - name: UN Panel of Experts
   #     via: Kyodo News
@@ -72,9 +84,18 @@ checks: []
 def write_atomically(path: Path, text: str, force: bool) -> None:
     """Write all of ``text`` or nothing: a temporary file in the same folder, renamed.
 
-    A symlink is followed, so that its target is what changes; a device or a pipe is
-    written in place; the file gets the mode a plain open() would give it (mkstemp's 0600
-    would hide a report from the CI user that uploads it)."""
+    A symlink to a regular file is refused (a committed ``claims.lock -> ~/.bashrc``); a
+    device or a pipe, or a link to one (``/dev/stdout``), is written in place; the file
+    gets the mode a plain open() would give it (mkstemp's 0600 would hide a report from
+    the CI user that uploads it)."""
+    from .safe_io import check_writable
+
+    check_writable(path)
+    if path.is_dir():
+        raise IsADirectoryError(21, "it is a folder: name a file in it", str(path))
+    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:  # 'art.txt/x.yaml': mkdir would say the file 'exists'
+        raise NotADirectoryError(20, f"{blocking} is a file, not a folder", str(path))
     if path.exists() and not force:
         raise FileExistsError(path)
     if path.exists() and not path.is_file() and not path.is_dir():
@@ -82,9 +103,6 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
         with path.open("w", encoding="utf-8") as stream:
             stream.write(text)
         return
-    path = Path(os.path.realpath(path))
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a folder", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -99,6 +99,10 @@ def create_file(output: Path, text: str, force: bool) -> None:
     except FileExistsError:
         typer.echo(f"error: {output} exists; use --force to replace it", err=True)
         raise typer.Exit(2) from None
+    except OSError as err:  # a folder, a symlink, a path that cannot be written
+        reason = getattr(err, "message", None) or err.strerror or str(err)
+        typer.echo(f"error[output-unwritable]: cannot write {output}: {reason}", err=True)
+        raise typer.Exit(2) from None
 
 
 

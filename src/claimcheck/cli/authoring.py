@@ -50,7 +50,8 @@ def new(
     url: Annotated[str | None, typer.Option(help="The report's address.")] = None,
     title: Annotated[str | None, typer.Option(help="The report's title.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date, YYYY-MM-DD (or YYYY-MM, or YYYY).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Start a claim file: the source block filled in, the format explained in comments,
@@ -58,8 +59,8 @@ def new(
     terminal.
     """
     import re
-    from datetime import date
 
+    from ..model import real_date
     from ..scaffold import SourceInfo, schema_reference, skeleton
 
     def ask(value: str | None, label: str) -> str:
@@ -72,10 +73,12 @@ def new(
 
     info = SourceInfo(ask(publisher, "publisher"), ask(title, "title"), ask(url, "url"),
                       ask(published, "published"))
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.published):
-        raise typer.BadParameter("write the date as YYYY-MM-DD", param_hint="--published")
+    # the claim file's own rule: YYYY-MM-DD, or YYYY-MM or YYYY when that is all a page gives
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", info.published):
+        raise typer.BadParameter("write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)",
+                                 param_hint="--published")
     try:
-        date.fromisoformat(info.published)
+        real_date(info.published)
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--published") from None
     create_file(output, skeleton(info, schema_reference(output)), force)

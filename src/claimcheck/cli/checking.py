@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,7 +10,7 @@ import typer
 from . import FailOn, Only, ReportFormat, app, console, default_paths
 
 if TYPE_CHECKING:
-    from ..report import Policy, Report
+    from ..report import FileResult, Policy, Report
 
 
 _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotations, "
@@ -62,7 +61,14 @@ def _write(report: Report, formats: list[str], outputs: list[str],
            policy: Policy | None = None, lint: bool = False,
            only_problems: bool = False) -> None:
     from ..outputs import OutputError, write
+    from ..safe_io import same_file
 
+    inputs = [Path(f.path) for f in report.files if f.path != "<stdin>"]
+    for out in outputs:
+        if out != "-" and any(same_file(Path(out), source) for source in inputs):
+            typer.echo(f"error[output-unwritable]: {out} is one of the claim files checked: "
+                       "not overwritten; name another --output", err=True)
+            raise typer.Exit(2)
     try:
         write(report, formats, outputs, policy, lint=lint, only_problems=only_problems)
     except OutputError as err:
@@ -197,6 +203,7 @@ def lock_command(
     from ..formatting import plural
     from ..render.plain import safe
     from ..report import Report
+    from ..safe_io import UnsafePath, read_bounded
     from ..scaffold import write_atomically
 
     if not paths and not Path("claims").is_dir():
@@ -235,7 +242,12 @@ def lock_command(
               f"{plural(sum(len(f.derived) for f in report.files), 'derived figure')}, "
               f"{plural(sum(len(f.checks) for f in report.files), 'check')}")
     try:
-        current = lock_file.read_bytes() if lock_file.exists() else None
+        current = None
+        if lock_file.exists():
+            try:
+                current = read_bounded(lock_file, lock.MAX_LOCK_BYTES)
+            except UnsafePath:
+                current = None  # written anew below (or refused there, for a symlink)
         if current == text.encode("utf-8"):
             typer.echo(f"{lock_file} is up to date ({counts})")
             return
@@ -247,26 +259,53 @@ def lock_command(
     typer.echo(f"wrote {lock_file}: {counts}")
 
 
+def _unreadable(name: str, err: OSError) -> FileResult:
+    from ..diagnostics import Diagnostic, Span
+    from ..report import FileResult
+
+    hint = getattr(err, "hint", None)
+    return FileResult(name, diagnostics=(Diagnostic(
+        getattr(err, "code", "file-unreadable"), str(err), Span(name, 1, 1), hint),),
+        readable=False)
+
+
 def _check(targets: list[Path], lint: bool = False) -> Report:
     """Check the targets in the order given; '-' is a claim file read from standard input.
     With ``lint``, each file also gets lint's warnings."""
-    from ..engine import check_text, claim_files, decode_claim_bytes, display_path, read_claim_file
+    from ..engine import (
+        check_text,
+        decode_claim_bytes,
+        display_path,
+        find_claim_files,
+        read_claim_file,
+    )
     from ..lint import lint_text
+    from ..loader import MAX_BYTES
     from ..report import FileResult, Report
+    from ..safe_io import UnsafePath, read_stdin_bounded
     from .progress import LateProgress
 
     check = lint_text if lint else check_text
     files = []
-    paths: list[Path] = []
+    found: list[tuple[Path, Path | None]] = []
+    stdin_named = False
     for target in targets:
-        paths.extend([target] if target.as_posix() == "-" else claim_files([target]))
-    with LateProgress(len(paths)) as progress:
-        for path in paths:
+        if target.as_posix() == "-":
+            if not stdin_named:  # '- -' reads standard input once
+                found.append((target, None))
+            stdin_named = True
+        else:
+            found.extend(find_claim_files([target]))
+    with LateProgress(len(found)) as progress:
+        for path, root in found:
             if path.as_posix() == "-":
-                text = decode_claim_bytes("<stdin>", sys.stdin.buffer.read())
+                try:
+                    text = decode_claim_bytes("<stdin>", read_stdin_bounded(MAX_BYTES))
+                except UnsafePath as err:
+                    text = _unreadable("<stdin>", err)
                 files.append(text if isinstance(text, FileResult) else check("<stdin>", text))
             else:
-                text = read_claim_file(path)
+                text = read_claim_file(path, root)
                 files.append(text if isinstance(text, FileResult)
                              else check(display_path(path), text))
             progress.advance(display_path(path))

@@ -62,12 +62,12 @@ def explain(
 
         sys.stdout.write(render_markdown(result, explanations))
     elif output_format is ExplainFormat.json:
-        import json
+        from ..render.plain import json_document
 
         doc = {"path": result.path, "checks": [e.to_dict() for e in explanations],
                "derived": [d.to_dict() for d in result.derived],
                "diagnostics": [d.to_dict() for d in result.all_diagnostics]}
-        sys.stdout.write(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_document(doc))
     else:
         from ..render.text_explain import render as render_explain
 
@@ -112,10 +112,9 @@ def calc(
 
     result = calculate(expression, _conventions(convention or []))
     if output_format is OutputFormat.json:
-        import json
+        from ..render.plain import json_document
 
-        sys.stdout.write(json.dumps(result.to_dict(), indent=2, sort_keys=True,
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(json_document(result.to_dict()))
     else:
         from ..render.text_calc import render as render_calc
 

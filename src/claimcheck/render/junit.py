@@ -17,8 +17,9 @@ from ..report import FileResult, Policy, Report
 from . import plain
 
 # XML 1.0 cannot carry most control characters, even escaped; a hostile claim file must
-# not make the report unreadable.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# not make the report unreadable, nor put C1 controls or bidi overrides before a reader.
+_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff"
+                      "\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:

@@ -11,7 +11,6 @@ claim file already records the finding.  Checked against the official 2.1.0 sche
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -143,5 +142,4 @@ def document(report: Report, policy: Policy | None = None) -> dict[str, Any]:
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
-    return json.dumps(document(report, policy), indent=2, sort_keys=True,
-                      ensure_ascii=False) + "\n"
+    return plain.json_document(document(report, policy))

@@ -1,0 +1,104 @@
+"""Reading and writing files a stranger's pull request controls, in one place.
+
+Claim files, lock files and configuration arrive in pull requests, and CI runs claimcheck
+with secrets in its environment.  So:
+- a file is read only if it is a regular file, and at most ``limit`` bytes of it (a lock
+  that is /dev/zero must not grow without end);
+- a claim file found by walking a folder is read only if its real path is inside that
+  folder, and a symlink named on the command line only if it points inside its own
+  folder: ``claims/env.yaml -> /proc/self/environ`` is skipped, never echoed;
+- a write never goes through a symlink to a regular file (``claims.lock -> ~/.bashrc``),
+  and never replaces one of the run's own inputs.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+
+class UnsafePath(OSError):
+    """A path claimcheck refuses to read or write: what is wrong, and what to do."""
+
+    def __init__(self, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def check_containment(path: Path, root: Path | None) -> None:
+    """Refuse a claim file that leads out of where it was found: out of the folder that
+    was walked (``root``), or, for a named symlink, out of the folder it lies in."""
+    real = Path(os.path.realpath(path))
+    if root is not None:
+        folder = Path(os.path.realpath(root))
+        if not _inside(real, folder):
+            raise UnsafePath("file-outside", f"skipped: its real path {real} is outside "
+                             f"{root}",
+                             "a symlink out of the claims folder is never followed; put "
+                             "the claim file itself in the folder")
+    elif path.is_symlink():
+        folder = Path(os.path.realpath(path.parent))
+        if not _inside(real, folder):
+            raise UnsafePath("file-outside", f"skipped: it is a symlink to {real}, outside "
+                             "its folder",
+                             "name the file the link points to, if that is meant")
+
+
+def read_bounded(path: Path, limit: int, root: Path | None = None) -> bytes:
+    """At most ``limit`` bytes of a regular file; UnsafePath when it is not one, leads
+    out of its folder, or is larger."""
+    check_containment(path, root)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise UnsafePath("file-unreadable", "not a regular file (a device, a pipe or a "
+                             "folder)",
+                             "name a claim file")
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise UnsafePath("file-too-large", f"the file is larger than {limit:,} bytes",
+                         "split it into smaller files")
+    return data
+
+
+def read_stdin_bounded(limit: int) -> bytes:
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise UnsafePath("file-too-large", f"standard input is larger than {limit:,} bytes",
+                         "split it into smaller files")
+    return data
+
+
+def check_writable(path: Path) -> None:
+    """Refuse to write through a symlink to a regular file (or to nothing yet): a
+    committed ``claims.lock -> ~/.bashrc`` must not let a run overwrite ~/.bashrc.  A link
+    to a device or a pipe (``/dev/stdout``) is fine."""
+    if not path.is_symlink():
+        return
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return
+    raise UnsafePath("output-unwritable",
+                     f"{path} is a symlink to {os.path.realpath(path)}: not written through",
+                     "remove the link, or name the file it points to")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

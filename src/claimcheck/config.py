@@ -22,22 +22,42 @@ class ConfigError(ValueError):
     pass
 
 
+#: a configuration file is small; pyproject.toml with every tool's table still is
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def _table(path: Path) -> dict[str, Any] | None:
+    from .safe_io import UnsafePath, read_bounded
+
     if not path.is_file():
         return None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: {err}") from None
     except RecursionError:
         raise ConfigError(f"{path}: nested too deeply") from None
+    except UnsafePath as err:
+        raise ConfigError(f"{path}: {err.message}") from None
     except OSError as err:
         raise ConfigError(f"{path}: {err.strerror or err}") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("claimcheck")
-        return table if isinstance(table, dict) else None
-    table = data.get("claimcheck", data)
-    return table if isinstance(table, dict) else None
+        tool = data.get("tool")
+        if tool is None:
+            return None
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table ([tool])")
+        table = tool.get("claimcheck")
+        where = "[tool.claimcheck]"
+    else:
+        table = data.get("claimcheck", data)
+        where = "[claimcheck]"
+    if table is None:
+        return None
+    if not isinstance(table, dict):  # 'claimcheck = 1' must not be silently ignored
+        raise ConfigError(f"{path}: {where} must be a table of settings "
+                          "(fail-on, strict)")
+    return table
 
 
 def load(folder: Path = Path()) -> Settings:

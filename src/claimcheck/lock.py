@@ -148,6 +148,8 @@ def _lock_number(key: str, value: Any) -> bool:
     """A finite number, or ±inf for an unbounded end of an interval."""
     if key not in _NUMBERS or isinstance(value, bool) or not isinstance(value, int | float):
         return False
+    if isinstance(value, int) and value.bit_length() > 1000:  # beyond any float
+        return False
     if math.isnan(value):
         return False
     return key.endswith(("low", "high")) or not math.isinf(value)

@@ -23,6 +23,7 @@ class ExitStatus(IntEnum):
     OK = 0           # no check is inconsistent or error
     FAILED = 1       # some check is inconsistent, error, or not what it expects
     BAD_INPUT = 2    # usage error, or a file that cannot be read or parsed
+    INTERNAL = 3     # a bug in claimcheck itself: never a verdict on a claim file
 
 
 def _num(x: Bound) -> float | None:

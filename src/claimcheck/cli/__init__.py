@@ -28,7 +28,11 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     add_completion=True,
+    pretty_exceptions_enable=False,  # main() reports a bug in one line; --debug shows it
 )
+
+#: set by --debug: an internal error shows its traceback
+_RUN = {"debug": False}
 
 
 class OutputFormat(StrEnum):
@@ -73,8 +77,11 @@ def _version(value: bool) -> None:
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="On an internal error (exit code 3), show its traceback.")] = False,
 ) -> None:
     """Check the arithmetic of news claims."""
+    _RUN["debug"] = debug
 
 
 def default_paths() -> list[Path]:
@@ -145,7 +152,20 @@ def console(stderr: bool = False) -> Console:
 
 
 def main() -> None:
-    app()
+    """The command: a bug in claimcheck exits 3 with one line saying so (the traceback with
+    --debug), so that CI never takes a crash for an inconsistent check (exit 1)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as err:  # every error a user can cause has a diagnostic of its own
+        if _RUN["debug"] or "--debug" in sys.argv[1:2]:
+            raise
+        print(f"claimcheck: internal error: {type(err).__name__}: {str(err)[:200]}\n"
+              "  This is a bug in claimcheck, not a verdict on your claim file. Please "
+              "report it to claimcheck's issue tracker with the command and the file; "
+              "'claimcheck --debug ...' shows where it happened.", file=sys.stderr)
+        sys.exit(3)
 
 
 # Registered in this order in --help; each module imports `app` from here.

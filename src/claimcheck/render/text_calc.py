@@ -29,6 +29,7 @@ def _value(shown: Shown) -> str:
 
 
 def render(result: CalcResult, console: Console) -> None:
+    result = plain.printable(result)  # what was typed may hold escape sequences
     if result.diagnostics:
         for d in result.diagnostics:
             console.print(diagnostic_text(d, {1: result.text}), soft_wrap=True)

@@ -35,6 +35,8 @@ def _table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: {err}") from None
+    except ValueError:  # tomllib: an integer past Python's 4,300-digit limit
+        raise ConfigError(f"{path}: a number too long to read") from None
     except RecursionError:
         raise ConfigError(f"{path}: nested too deeply") from None
     except UnsafePath as err:

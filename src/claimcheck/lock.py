@@ -121,6 +121,9 @@ def load_text(text: str, path: str = LOCK_NAME) -> Snapshot:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise LockError(f"{path} is not a lock file claimcheck wrote: {err}") from None
+    except ValueError:  # an integer past Python's 4,300-digit limit
+        raise LockError(f"{path} is not a lock file claimcheck wrote: a number too long "
+                        "to read") from None
     except RecursionError:  # arrays nested thousands deep: not ours, and not worth a crash
         raise LockError(f"{path} is not a lock file claimcheck wrote: nested too deeply") \
             from None
@@ -142,6 +145,15 @@ def load_text(text: str, path: str = LOCK_NAME) -> Snapshot:
 _NUMBERS = {f"{prefix}{k}" for prefix in ("", "stated_")
             for k in ("value", "low", "high", "hedged_low", "hedged_high")}
 _STRINGS = {"unit", "stated_unit", "verdict"}
+
+
+def _shown(value: Any) -> str:
+    """A hostile value in a message: short, and never a 5,000-digit integer (whose str()
+    Python itself refuses)."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _lock_number(key: str, value: Any) -> bool:
@@ -167,7 +179,7 @@ def _entries(table: Any, where: str) -> dict[str, Fields]:
                   or (key in _STRINGS and isinstance(value, str) and safe(value) == value)
                   or (key == "error" and value is True))
             if not ok:
-                raise LockError(f"{at}: {key} = {value!r} is not what claimcheck writes; "
+                raise LockError(f"{at}: {key} = {_shown(value)} is not what claimcheck writes; "
                                 "run `claimcheck lock` to write it again")
         for prefix in ("", "stated_"):
             present = {k for k in ("value", "low", "high") if f"{prefix}{k}" in fields}

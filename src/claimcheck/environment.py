@@ -3,6 +3,7 @@ evaluated on demand, each failure kept as a located diagnostic on its own entry.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -85,6 +86,50 @@ class Env:
     visiting: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _assertions: list[tuple[ex.Assertion, Span | None] | None] | None = None
+    _refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def derived_refs(self, name: str) -> tuple[str, ...]:
+        """The derived figures a derived figure's expression names directly (parsed once;
+        none when it does not parse: evaluating it reports that)."""
+        if name not in self._refs:
+            entry = self.entries[name]
+            node = entry.node.get("expr") if isinstance(entry.node, loader.Mapping) else entry.node
+            found: tuple[str, ...] = ()
+            if isinstance(node, loader.Scalar):
+                try:
+                    root = ex.parse_expression(node.text, self.ctx).root
+                    found = tuple(dict.fromkeys(
+                        n.name for n in ex.walk(root) if isinstance(n, ex.Name)
+                        and n.name in self.entries and self.entries[n.name].kind == "derived"))
+                except ClaimcheckError:
+                    pass
+            self._refs[name] = found
+        return self._refs[name]
+
+    def derived_order(self, names: Iterable[str]) -> list[str]:
+        """The derived figures ``names`` rest on (themselves included), each after those it
+        names: evaluating them in this order never recurses, however long the chain (200
+        derived figures, each naming the last, would exhaust Python's stack).  A cycle is
+        left for evaluate_derived to report."""
+        order: list[str] = []
+        done: set[str] = set()
+        for start in names:
+            if start in done or self.entries.get(start) is None or (
+                    self.entries[start].kind != "derived"):
+                continue
+            stack, on_path = [(start, iter(self.derived_refs(start)))], {start}
+            while stack:
+                name, pending = stack[-1]
+                nxt = next((r for r in pending if r not in done and r not in on_path), None)
+                if nxt is None:
+                    stack.pop()
+                    on_path.discard(name)
+                    done.add(name)
+                    order.append(name)
+                else:
+                    on_path.add(nxt)
+                    stack.append((nxt, iter(self.derived_refs(nxt))))
+        return order
 
     def parsed_checks(self) -> list[tuple[ex.Assertion, Span | None] | None]:
         """Each check's parsed assertion and the check's span (None where it does not
@@ -116,7 +161,12 @@ class Env:
         if entry is None:
             return None
         if entry.kind == "derived" and entry.value is None and entry.error is None:
-            self.evaluate_derived(name)
+            if name in self.visiting:
+                self.evaluate_derived(name)  # a cycle: this reports it
+            for dependency in self.derived_order([name]):  # deepest first: no recursion
+                dep = self.entries[dependency]
+                if dep.value is None and dep.error is None and dependency not in self.visiting:
+                    self.evaluate_derived(dependency)
         if entry.value is None:
             what = "derived figure" if entry.kind == "derived" else entry.kind
             raise ClaimcheckError(Diagnostic(

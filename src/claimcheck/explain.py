@@ -155,8 +155,18 @@ def _leaf(env: Env, name: str, expr: str) -> Node:
                 notes=notes)
 
 
-def tree(env: Env, node: ex.Node, text: str, offset: int = 0) -> Node:
-    """The derivation of ``node`` (whose source is ``text``, starting at ``offset``)."""
+#: derived figures are expanded this many levels deep in a derivation tree
+MAX_TREE_DEPTH = 12
+
+
+def tree(env: Env, node: ex.Node, text: str, offset: int = 0,
+         seen: set[str] | None = None, depth: int = 0) -> Node:
+    """The derivation of ``node`` (whose source is ``text``, starting at ``offset``).
+
+    A derived figure is expanded once per tree (a second mention says so), and only
+    MAX_TREE_DEPTH levels deep: 24 derived figures each doubling the last would
+    otherwise make a tree of 16 million nodes."""
+    seen = set() if seen is None else seen
     expr = text[node.start - offset : node.end - offset]
     if isinstance(node, ex.Name) and node.name in env.entries:
         entry = env.entries[node.name]
@@ -164,9 +174,16 @@ def tree(env: Env, node: ex.Node, text: str, offset: int = 0) -> Node:
             return _leaf(env, node.name, expr)
         derived_value = shown(entry.value, entry.unit_text) if entry.value is not None else None
         children: tuple[Node, ...] = ()
-        if entry.expr is not None:
-            children = (tree(env, entry.expr.root, entry.expr.text, entry.expr.start),)
-        return Node(expr, "derived", derived_value, node.name, notes=entry.notes,
+        notes = entry.notes
+        if node.name in seen:
+            notes = (*notes, "worked out above")
+        elif depth >= MAX_TREE_DEPTH:
+            notes = (*notes, "its own derivation is not shown (too deep)")
+        elif entry.expr is not None:
+            seen.add(node.name)
+            children = (tree(env, entry.expr.root, entry.expr.text, entry.expr.start, seen,
+                             depth + 1),)
+        return Node(expr, "derived", derived_value, node.name, notes=notes,
                     children=children)
     value: Shown | None = None
     try:
@@ -193,7 +210,7 @@ def tree(env: Env, node: ex.Node, text: str, offset: int = 0) -> Node:
     elif isinstance(node, ex.Call):
         kids = list(node.args)
     return Node(expr, "operation", value,
-                children=tuple(tree(env, k, text, offset) for k in kids))
+                children=tuple(tree(env, k, text, offset, seen, depth) for k in kids))
 
 
 # --- sensitivity ---------------------------------------------------------------------------

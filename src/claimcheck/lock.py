@@ -147,7 +147,7 @@ _NUMBERS = {f"{prefix}{k}" for prefix in ("", "stated_")
 _STRINGS = {"unit", "stated_unit", "verdict"}
 
 
-def _shown(value: Any) -> str:
+def _brief(value: Any) -> str:
     """A hostile value in a message: short, and never a 5,000-digit integer (whose str()
     Python itself refuses)."""
     if isinstance(value, int) and value.bit_length() > 200:
@@ -179,7 +179,7 @@ def _entries(table: Any, where: str) -> dict[str, Fields]:
                   or (key in _STRINGS and isinstance(value, str) and safe(value) == value)
                   or (key == "error" and value is True))
             if not ok:
-                raise LockError(f"{at}: {key} = {_shown(value)} is not what claimcheck writes; "
+                raise LockError(f"{at}: {key} = {_brief(value)} is not what claimcheck writes; "
                                 "run `claimcheck lock` to write it again")
         for prefix in ("", "stated_"):
             present = {k for k in ("value", "low", "high") if f"{prefix}{k}" in fields}

@@ -20,6 +20,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import islice
 
 from .changes import CHANGE_NOUNS, PREFIX_VERBS
 from .diagnostics import ClaimcheckError
@@ -117,6 +118,11 @@ def publisher_from(url: str) -> str:
     return labels[-2].upper() if len(labels) >= 2 else ""
 
 
+#: an article read by `extract`: a long feature is some 100 KB of HTML
+MAX_ARTICLE_BYTES = 5_000_000
+#: "from 1 January 2019 to 31 August of 2020" and the like fit in this many characters
+MAX_PERIOD_CHARS = 60
+
 _ESCAPES = re.compile(r"\\u([0-9a-fA-F]{4})|\\(.)", re.S)
 
 
@@ -135,20 +141,39 @@ def _field(raw: str, name: str) -> str:
     return _unescape_json(m.group(1)) if m else ""
 
 
+def _valid_text(text: str) -> str:
+    """JSON escapes may pair into characters or stand alone: a lone surrogate (which no
+    file can hold) becomes U+FFFD, a pair the character it encodes."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _text_field(data: object, *keys: str) -> str:
+    """data[key][key]... when every step is there and the end is text; else ''."""
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, str) else ""
+
+
 def _wordpress(raw: str) -> Article:
     try:
         data = json.loads(raw, strict=False)
-        title, content = data["title"]["rendered"], data["content"]["rendered"]
-        link, date = data.get("link", ""), data.get("date", "")
-    except (ValueError, KeyError, TypeError):
+        if not isinstance(data, dict):
+            raise TypeError("not an export")
+        title, content = _text_field(data, "title", "rendered"), _text_field(
+            data, "content", "rendered")
+        link, date = _text_field(data, "link"), _text_field(data, "date")
+        if not content:
+            raise KeyError("content")
+    except (ValueError, KeyError, TypeError, RecursionError):
         # A broken export: take the fields by pattern, and the content to its end.
         title, link, date = _field(raw, "title"), _field(raw, "link"), _field(raw, "date")
         start = raw.find('"rendered":"', raw.find('"content"'))
         body = raw[start + len('"rendered":"'):] if start >= 0 else ""
         end = body.find('","protected"')
         content = _unescape_json(body[:end] if end >= 0 else body)
+    title, content, link, date = (_valid_text(x) for x in (title, content, link, date))
     content = "".join(ch for ch in content if ch == "\n" or ch >= " ")
-    site = _field(raw, "og_site_name") or _field(raw, "site_name")
+    site = _valid_text(_field(raw, "og_site_name") or _field(raw, "site_name"))
     return Article(html_to_text(content), html.unescape(html_to_text(title)), link,
                    date[:10], site or publisher_from(link))
 
@@ -233,10 +258,22 @@ _YEAR = re.compile(r"(?:18|19|20)\d\d")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?(?:[ .-]\d{3,4}){2,}\b")
 
 
+_WORD_OR_PLUS = re.compile(r"[A-Za-z]+|\+")
+_DATE_AFTER_MONTH = re.compile(r"\w+ \d{1,2}(?:,? \d{4})?")
+_MONTH_AFTER_DAY = re.compile(r"\s+(January|February|March|April|May|June|July|August|"
+                              r"September|October|November|December)\b(?:,? \d{4})?")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: what a mention keeps of the text after it, to name it by the nearest noun
+MAX_AFTER_CHARS = 200
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _hedge_before(sentence: str, start: int) -> int:
     """Where the figure begins: its hedge ('about'), its direction ('rose by', 'a fall
     of', 'plus'), or both ('fell more than'), read back from the number."""
-    words = list(re.finditer(r"[A-Za-z]+|\+", sentence[:start]))[-6:]
+    # six words back at most: a window, not the whole sentence (long ones are common)
+    window = max(0, start - 80)
+    words = list(_WORD_OR_PLUS.finditer(sentence, window, start))[-6:]
     texts = [w.group().lower() for w in words]
     if texts[-2:] == ["total", "of"]:  # "an estimated total of $370 million"
         words = words[:-3] if texts[-3:-2] == ["a"] else words[:-2]
@@ -280,7 +317,8 @@ def _direction(words: list[str]) -> bool:
 def _best_reading(sentence: str, start: int, ctx: ReadContext,
                   ranges: bool = True) -> tuple[str, Reading | None, int]:
     """The longest text from ``start`` (up to a few words on) that reads as a figure."""
-    ends = [m.end() for m in re.finditer(r"\S+", sentence[start:])][: MAX_WORDS_AFTER + 1]
+    ends = [m.end() - start for m in islice(_NON_SPACE.finditer(sentence, start),
+                                            MAX_WORDS_AFTER + 1)]
     best: tuple[str, Reading | None, int] = ("", None, start)
     for end in ends:
         text = sentence[start : start + end].rstrip(".,;:!?”’\"")
@@ -309,8 +347,11 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
             return not any(a <= at < b for a, b in spans)
 
         for month in _MONTH.finditer(sentence):  # periods first: "January to August of 2019"
-            for end in range(len(sentence), month.end(), -1):
-                head = sentence[: month.start()].lower()
+            head = sentence[max(0, month.start() - 10) : month.start()].lower()
+            # a period is a short phrase: trying every end to the sentence's end would be
+            # quadratic in a long sentence (an article without full stops)
+            last = min(len(sentence), month.end() + MAX_PERIOD_CHARS)
+            for end in range(last, month.end(), -1):
                 begin = month.start()
                 for lead in ("from ", "between "):
                     if head.endswith(lead):
@@ -321,46 +362,44 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
                     covered.append((begin, begin + len(text)))
                     break
             else:
-                date = re.match(r"\w+ \d{1,2}(?:,? \d{4})?", sentence[month.start():])
+                date = _DATE_AFTER_MONTH.match(sentence, month.start())
                 if date and free(month.start()):
                     draft.dates.append(date.group())
-                    covered.append((month.start(), month.start() + date.end()))
+                    covered.append((month.start(), date.end()))
         for m in _START.finditer(sentence):
             if not free(m.start()):
                 continue
             token = re.sub(r"^(?:US\$|[$€£¥₩₹₦₱₺₫₴₪₵+]|[A-Z]{3}|Rs)", "", m.group())
-            day = re.match(r"\s+(January|February|March|April|May|June|July|August|"
-                           r"September|October|November|December)\b(?:,? \d{4})?",
-                           sentence[m.end():])
+            day = _MONTH_AFTER_DAY.match(sentence, m.end())
             if token.isdigit() and len(token) <= 2 and day:
                 draft.dates.append(f"{token}{day.group()}")  # "15 March 2024": a date
-                covered.append((m.start(), m.end() + day.end()))
+                covered.append((m.start(), day.end()))
                 continue
             if re.fullmatch(r"\d+,\d{1,2}", token):  # a decimal comma: keep it for lint
-                words = sentence[m.start():].split()
+                words = sentence[m.start() : m.start() + 40].split()
                 stated = " ".join(words[:2]).rstrip(".,;:")
                 draft.mentions.append(Mention(stated, sentence, None, None, "", comma=True))
                 covered.append((m.start(), m.start() + len(stated)))
                 continue
-            counted = re.match(r"\s+([A-Za-z]+)", sentence[m.end():])
+            counted = _NEXT_WORD.match(sentence, m.end())
             if _YEAR.fullmatch(token) and not (counted and _noun_like(counted.group(1))):
                 draft.dates.append(token)  # "in 2019", not "1932 people"
                 covered.append((m.start(), m.end()))
                 continue
             begin = _hedge_before(sentence, m.start())
             # "from 62 to 93": two figures, not a stated range
-            ranges = not re.search(r"\bfrom\s*$", sentence[:begin], re.I)
+            ranges = not re.search(r"\bfrom\s*$", sentence[max(0, begin - 20) : begin], re.I)
             text, reading, end = _best_reading(sentence, begin, ctx, ranges)
             if reading is None and begin != m.start():
                 text, reading, end = _best_reading(sentence, m.start(), ctx, ranges)
             if reading is None:
                 continue
-            before = sentence[:begin].split()
+            before = sentence[max(0, begin - 80) : begin].split()
             if (reading.unit_text == "" and len(before) > 1
                     and before[-1].lstrip("“\"‘(")[:1].isupper()
                     and not before[-1].endswith(("'s", "’s", ",", ";", ":"))):
                 continue  # "Room 39", "Part 4": a name, not a quantity (not "Singapore's")
-            after = sentence[end:].strip()
+            after = sentence[end : end + MAX_AFTER_CHARS].strip()
             todo = None
             nxt = re.match(r"([A-Za-z]+)", after)
             if (reading.unit_text in ("", "times") and nxt and nxt.group(1).lower() not in

@@ -376,6 +376,7 @@ _COMMON = ("tonne", "ton", "barrel", "bbl", "percent", "km", "kilometre", "mile"
 _SCALES = ("thousand", "million", "billion", "trillion")
 
 
+@lru_cache(maxsize=4096)  # extract asks again for every word of an article
 def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
     """'did you mean ...?' for a misspelt unit: scale words first ('milion'), then the
     units newsrooms use most, then every unit, count noun and currency; and the counts:

@@ -25,11 +25,16 @@ def extract(
     sentence it comes from as the quote and the source filled from the article. Unit
     words claimcheck cannot read are kept with a TODO.
     """
-    from ..extract import find_mentions, load_article, render_draft
+    from ..extract import MAX_ARTICLE_BYTES, find_mentions, load_article, render_draft
+    from ..formatting import plural
+    from ..safe_io import UnsafePath, read_bounded
     from ..scaffold import schema_reference
 
     try:
-        raw = article.read_bytes().decode("utf-8-sig", errors="replace")
+        raw = read_bounded(article, MAX_ARTICLE_BYTES).decode("utf-8-sig", errors="replace")
+    except UnsafePath as err:
+        typer.echo(f"error[{err.code}]: cannot read {article}: {err.message}", err=True)
+        raise typer.Exit(2) from None
     except OSError as err:
         typer.echo(f"error[file-unreadable]: cannot read {article}: {err.strerror}", err=True)
         raise typer.Exit(2) from None
@@ -39,7 +44,7 @@ def extract(
         sys.stdout.write(text)
         return
     create_file(output, text, force)
-    typer.echo(f"wrote {output}: {len(draft.mentions)} figures; check them against the "
+    typer.echo(f"wrote {output}: {plural(len(draft.mentions), 'figure')}; check them against the "
                f"article, then run 'claimcheck lint {output}'")
 
 

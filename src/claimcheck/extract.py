@@ -334,17 +334,31 @@ def _best_reading(sentence: str, start: int, ctx: ReadContext,
     return best
 
 
+class _Covered:
+    """The characters of a sentence already read as something: a mark per character, so
+    that asking is O(1) however many figures a long sentence holds."""
+
+    def __init__(self, length: int) -> None:
+        self.mask = bytearray(length + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        a, b = span
+        self.mask[a:b] = b"\x01" * max(0, b - a)
+
+    def free(self, at: int) -> bool:
+        return not self.mask[at]
+
+
 def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
     ctx = ctx or ReadContext()
     draft = Draft(article)
     for sentence in sentences(article.text):
         if sentence == article.title:
             continue  # the headline is the title, not a claim
-        covered: list[tuple[int, int]] = [m.span() for m in _PHONE.finditer(sentence)]
-        covered += [m.span() for m in _URL.finditer(sentence)]  # no figures from addresses
-
-        def free(at: int, spans: list[tuple[int, int]] = covered) -> bool:
-            return not any(a <= at < b for a, b in spans)
+        covered = _Covered(len(sentence))
+        for found in (*_PHONE.finditer(sentence), *_URL.finditer(sentence)):
+            covered.append(found.span())  # no figures from phone numbers and addresses
+        free = covered.free
 
         for month in _MONTH.finditer(sentence):  # periods first: "January to August of 2019"
             head = sentence[max(0, month.start() - 10) : month.start()].lower()

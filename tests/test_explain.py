@@ -239,7 +239,8 @@ def test_json_fields_are_the_documented_ones() -> None:
     doc = json.loads(runner.invoke(app, ["explain", str(BUNDLED), "-f", "json"]).output)
     check = doc["checks"][0]
     assert set(check) == {"id", "claim", "verdict", "explanation", "notes", "computed", "stated",
-                          "sensitivity", "solutions", "would_make_it_true", "honest_wordings"}
+                          "sensitivity", "solutions", "would_make_it_true", "honest_wordings",
+                          "unsolved_inputs"}
     assert set(check["computed"]) == {"expr", "kind", "name", "value", "stated", "quote",
                                       "precision", "hedge", "hedge_rule", "notes", "children"}
     assert set(check["sensitivity"][0]) == {"name", "rounding", "hedged", "unbounds"}

@@ -93,6 +93,8 @@ class Explanation:
     sensitivity: tuple[Share, ...] = ()
     solutions: tuple[Solution, ...] = ()
     wordings: tuple[str, ...] = ()
+    #: inputs not solved for (beyond MAX_SOLVED: they move the result least)
+    unsolved: int = 0
 
     @property
     def summary(self) -> str | None:
@@ -117,7 +119,7 @@ class Explanation:
                 "stated": self.stated.to_dict() if self.stated else None,
                 "sensitivity": [s.to_dict() for s in self.sensitivity],
                 "solutions": [s.to_dict() for s in self.solutions],
-                "would_make_it_true": self.summary,
+                "would_make_it_true": self.summary, "unsolved_inputs": self.unsolved,
                 "honest_wordings": list(self.wordings)}
 
 
@@ -154,6 +156,9 @@ def _leaf(env: Env, name: str, expr: str) -> Node:
                 hedge_rule=reading.hedge.rule.describe() if reading and reading.hedge else None,
                 notes=notes)
 
+
+#: "what would make it true" solves for at most this many inputs
+MAX_SOLVED = 8
 
 #: derived figures are expanded this many levels deep in a derivation tree
 MAX_TREE_DEPTH = 12
@@ -276,14 +281,19 @@ def explain_check(env: Env, check: CheckResult) -> Explanation:
         return Explanation(check, computed, stated, shares)
     names = inputs_of(env, assertion.left.root)
     stated_names = [n for n in inputs_of(env, assertion.right.root) if n not in names]
-    solutions = tuple(solve_for(Evaluator, env, name, assertion, check)
-                      for name in names + stated_names)
+    # each input is solved for by rerunning the check a few hundred times: the inputs
+    # that drive the width most, up to MAX_SOLVED, rather than a sum of 100 figures
+    weight = {s.name: s.rounding or 0 for s in shares}
+    ranked = sorted(names, key=lambda n: (-weight.get(n, 0), names.index(n)))
+    chosen = [n for n in names if n in ranked[:MAX_SOLVED]] + stated_names[:MAX_SOLVED]
+    omitted = len(names) + len(stated_names) - len(chosen)
+    solutions = tuple(solve_for(Evaluator, env, name, assertion, check) for name in chosen)
     # rewording a figure that is itself the claim under test says nothing new
     bare = isinstance(assertion.left.root, ex.Name) and env.entries.get(
         assertion.left.root.name) is not None and env.entries[
         assertion.left.root.name].kind != "derived"
     wordings = () if bare else honest_wordings(check)
-    return Explanation(check, computed, stated, shares, solutions, wordings)
+    return Explanation(check, computed, stated, shares, solutions, wordings, omitted)
 
 
 def explain_env(env: Env, checks: tuple[CheckResult, ...],

@@ -362,7 +362,10 @@ def solve_for(evaluator: Any, env: Env, name: str, assertion: ex.Assertion,
         return _nearest_on_grid(rerun, v0, step, unit)
 
     if root is None:
-        return nearest() or Solution(name, message=(
+        # no crossing at all: a grid search helps only where the stated side moves too
+        # (grim, possible_share); elsewhere it would rerun the check 200 times for nothing
+        fallback = nearest() if name in stated_names else None
+        return fallback or Solution(name, message=(
             f"no value of {name} alone makes the two sides meet (searched "
             f"{fmt.number(Fraction(v0) / 1000)} to {fmt.number(Fraction(v0) * 1000)} {unit})"))
     value = Fraction(root).limit_denominator(10**12)

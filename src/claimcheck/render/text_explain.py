@@ -101,6 +101,9 @@ def _check(e: Explanation) -> Group:
             table.add_row(f"  {solution.name} =", solution.value_text,
                           Text(consistent, style="dim"))
         parts.append(table)
+        if e.unsolved:
+            parts.append(Text(f"  ({e.unsolved} more inputs, which move the result less, "
+                              "not solved for)", style="dim"))
         if e.summary:
             parts.append(Text(f"  → {e.summary}", style="bold"))
     if e.wordings:

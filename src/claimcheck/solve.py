@@ -26,10 +26,13 @@ from .verdicts import Verdict
 if TYPE_CHECKING:
     from .environment import Env
 
-#: the scan covers 1/1000 to 1000 times an input's stated value, 20 steps per decade
+#: the scan covers 1/1000 to 1000 times an input's stated value, 6 steps per decade (each
+#: step reruns the arithmetic: a sum of 40 figures makes every rerun count)
 SCAN_DECADES = 3
-STEPS_PER_DECADE = 20
+STEPS_PER_DECADE = 6
 BISECTIONS = 60
+#: bisection stops when the bracket is this narrow, relative to the value
+PRECISION = 1e-13
 
 
 @dataclass(frozen=True)
@@ -59,46 +62,59 @@ class Solution:
 
 
 def _bisect(g: Callable[[float], float | None], a: float, b: float) -> float | None:
-    ga = g(a)
-    if ga is None:
+    """A root of g between a and b (where g changes sign), by the Illinois method: a
+    secant step kept inside the bracket, which converges in a handful of reruns on the
+    smooth arithmetic of a check where halving would take forty."""
+    ga, gb = g(a), g(b)
+    if ga is None or gb is None:
         return None
+    side = 0
     for _ in range(BISECTIONS):
-        m = math.sqrt(a * b) if a > 0 and b > 0 else (a + b) / 2
-        gm = g(m)
-        if gm is None:
+        if abs(b - a) <= PRECISION * max(abs(a), abs(b)) or ga == gb:
+            break
+        c = b - gb * (b - a) / (gb - ga)
+        if not min(a, b) < c < max(a, b):  # rounding pushed it out: halve instead
+            c = (a + b) / 2
+        gc = g(c)
+        if gc is None:
             return None
-        if gm == 0:
-            return m
-        if (gm < 0) == (ga < 0):
-            a, ga = m, gm
+        if gc == 0:
+            return c
+        if (gc < 0) == (gb < 0):  # c replaces b; a stays, and its weight halves twice in a row
+            b, gb = c, gc
+            if side == -1:
+                ga /= 2
+            side = -1
         else:
-            b = m
-    return math.sqrt(a * b) if a > 0 and b > 0 else (a + b) / 2
+            a, ga = b, gb
+            b, gb = c, gc
+            side = 1
+    return (a + b) / 2
 
 
-def _roots(g: Callable[[float], float | None], v0: float) -> list[float]:
-    """Every sign change of g over the scanned grid around v0, bisected to a root."""
-    n = SCAN_DECADES * STEPS_PER_DECADE
-    grid = [v0 * 10 ** (k / STEPS_PER_DECADE) for k in range(-n, n + 1)]
-    values = [g(v) for v in grid]
-    roots = []
-    for (a, ga), (b, gb) in zip(zip(grid, values, strict=True), zip(grid[1:], values[1:],
-                                                                   strict=True), strict=False):
-        if ga is None or gb is None:
-            continue
-        if ga == 0:
-            roots.append(a)
-        elif (ga < 0) != (gb < 0):
-            root = _bisect(g, a, b)
-            if root is not None:
-                roots.append(root)
-    return roots
-
-
-def _closest(roots: list[float], to: float) -> float | None:
-    if not roots:
-        return None
-    return min(roots, key=lambda r: abs(math.log(abs(r / to))) if r and to else abs(r - to))
+def _nearest_root(g: Callable[[float], float | None], v0: float) -> float | None:
+    """The crossing of g nearest v0 (on a log scale), looking outwards step by step on
+    both sides: each step reruns the arithmetic, so the search stops at the first sign
+    change rather than scanning all six decades; an input may enter twice (a share of a
+    total that includes it), so no monotonic shape is assumed within the range."""
+    at_v0 = g(v0)
+    if at_v0 == 0:
+        return v0
+    step = 10 ** (1 / STEPS_PER_DECADE)
+    sides = {1: (v0, at_v0), -1: (v0, at_v0)}  # the last point reached on each side
+    for k in range(1, SCAN_DECADES * STEPS_PER_DECADE + 1):
+        for direction in (1, -1):
+            a, ga = sides[direction]
+            b = v0 * step ** (direction * k)
+            gb = g(b)
+            sides[direction] = (b, gb)
+            if ga is None or gb is None:
+                continue
+            if gb == 0:
+                return b
+            if (ga < 0) != (gb < 0):
+                return _bisect(g, a, b)
+    return None
 
 
 def _holds(relation: str, left: Fraction, right: Fraction) -> bool:
@@ -172,10 +188,21 @@ def _shown_value(rerun: _Rerun, root: Fraction, mode: str = "nearest",
     return None
 
 
+def _snapped(x: Fraction) -> Fraction:
+    """The shortest decimal within a bisection's error of ``x``."""
+    for digits in range(1, fmt.MAX_DIGITS + 1):
+        near = Fraction(fmt.shown_value(x, digits))
+        if abs(near - x) <= abs(x) * Fraction(1, 10**11):
+            return near
+    return x
+
+
 def _shown_range(rerun: _Rerun, lo: Fraction, hi: Fraction,
                  value: _Shown) -> tuple[_Shown, _Shown] | None:
     """The range's ends rounded inwards, to digits at which both ends hold and the shown
-    value lies between them."""
+    value lies between them: as many as the ends need to be shown exactly when they are
+    short decimals found by bisection (2,571,500.0000000005 is 2.5715 million)."""
+    lo, hi = _snapped(lo), _snapped(hi)
     for digits in range(max(value.digits, fmt.digits_for([lo, hi])), fmt.MAX_DIGITS + 1):
         low = Fraction(fmt.shown_value(lo, digits, "up"))
         high = Fraction(fmt.shown_value(hi, digits, "down"))
@@ -348,7 +375,7 @@ def solve_for(evaluator: Any, env: Env, name: str, assertion: ex.Assertion,
 
         return g
 
-    root = _closest(_roots(diff(None), float(v0)), float(v0))
+    root = _nearest_root(diff(None), float(v0))
     unit = entry.unit_text
     stated_only = name not in computed_names
     # a figure on the stated side is replaced as the report would state it, precision and
@@ -394,7 +421,7 @@ def solve_for(evaluator: Any, env: Env, name: str, assertion: ex.Assertion,
     ends = []
     for target in (check.stated.rounding.lo, check.stated.rounding.hi):
         if isinstance(target, Fraction):
-            ends.append(_closest(_roots(diff(target), float(v0)), root))
+            ends.append(_nearest_root(diff(target), root))
     low = high = None
     range_text = None
     if len(ends) == 2 and all(e is not None for e in ends):

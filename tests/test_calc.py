@@ -177,10 +177,19 @@ def test_a_bound_alone_shows_the_region_it_states(text: str, meaning: str) -> No
     assert f"means {meaning}" in _rendered(text)
 
 
-def test_an_expression_may_start_with_a_minus() -> None:
-    result = runner.invoke(app, ["calc", "-6% == down 6%"], env={"NO_COLOR": "1"})
-    assert result.exit_code == 0, result.output
-    assert "consistent" in result.output
+@pytest.mark.parametrize(("expression", "shown"), [
+    ("-6% == down 6%", "consistent"),
+    ("-6 every 40 seconds", "= -0.15 per s"),  # '-c onds' is no --convention
+])
+def test_an_expression_may_start_with_a_minus(expression: str, shown: str) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "from claimcheck.cli import main; main()",
+                           "calc", expression], capture_output=True, text=True, check=False,
+                          env={**__import__("os").environ, "NO_COLOR": "1"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert shown in done.stdout
 
 
 def test_piped_output_has_no_trailing_spaces() -> None:

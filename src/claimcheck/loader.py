@@ -9,6 +9,7 @@ duplicate keys are an error naming both lines, and size and depth are bounded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,6 +178,12 @@ def load(path: str, text: str) -> Node:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise fail("file-too-large", f"the file is larger than {MAX_BYTES:,} bytes",
                    Span(path, 1, 1), hint="split it into several claim files")
+    lone = re.search("[\ud800-\udfff]", text)
+    if lone:  # no file can hold one; a caller's string can (check_text is a library API)
+        at = lone.start()
+        span = Span(path, text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
+        raise fail("file-unreadable", "the text holds a lone surrogate, which is not "
+                   "Unicode text", span, hint="save the file as UTF-8")
     if not text.strip():
         raise fail("file-empty", "the file is empty", Span(path, 1, 1),
                    hint="a claim file needs at least `source:` and `figures:`; "

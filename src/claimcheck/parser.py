@@ -343,25 +343,34 @@ def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
         found = rel.text or "the end of the assertion"
         raise parser.error(f"expected a relation (==, <, <=, >, >=), found {found!r}", rel, hint)
     parser.take()
-    right = _stated_fraction(parser.expression(), ctx)
+    right = _stated_figure(parser.expression(), ctx)
     parser.finish()
     return Assertion(text, rel.text, left, right)
 
 
-_BARE_FRACTION = re.compile(r"\s*\d{1,9}\s*/\s*\d{1,9}\s*")
-
-
-def _stated_fraction(side: Expression, ctx: ReadContext) -> Expression:
-    """'== 1/4': on the stated side a bare fraction is the figure a report writes, read as
-    the same text under `figures:` is ('a quarter', 23.6% to 26.8%), not an exact 0.25."""
+def _stated_figure(side: Expression, ctx: ReadContext) -> Expression:
+    """On the stated side, text that names nothing and reads as one figure is that figure,
+    read as the same text under `figures:` is: '== 1/4' is 'a quarter' (23.6% to 26.8%),
+    not an exact 0.25; '== under $1/4' is below a quarter dollar, not 'under $1' divided
+    by 4.  Anything with a name, a function or 'in UNIT' stays an expression."""
     root = side.root
-    if not (isinstance(root, Binary) and root.op == "/" and isinstance(root.left, Literal)
-            and isinstance(root.right, Literal) and side.display is None
-            and _BARE_FRACTION.fullmatch(side.text)):
+    if isinstance(root, Literal) or side.display is not None or any(
+            isinstance(n, Name | Call) for n in _walk(root)):
         return side
+    text = side.text.strip()
     try:
-        reading = read_figure(side.text.strip(), ctx.for_figures())
+        reading = read_figure(text, ctx.for_figures())
     except ClaimcheckError:
         return side
     start = side.start + len(side.text) - len(side.text.lstrip())
-    return replace(side, root=Literal(start, start + len(side.text.strip()), reading))
+    return replace(side, root=Literal(start, start + len(text), reading))
+
+
+def _walk(node: Node) -> list[Node]:
+    found = [node]
+    for child in (getattr(node, name, None) for name in ("left", "right", "operand", "base")):
+        if isinstance(child, Node):
+            found += _walk(child)
+    for arg in getattr(node, "args", ()):
+        found += _walk(arg)
+    return found

@@ -18,7 +18,7 @@ from fractions import Fraction
 from . import units
 from .changes import COMPARATIVE_DIRECTIONS, Change, ChangeReader
 from .hedges import Hedge, HedgeKind, match_hedge
-from .intervals import Bound, Interval, Region
+from .intervals import Interval, Region
 from .lexer import Kind, TextError, Token, tokenize
 from .numbers import NumberPart, NumberReader, PartKind, percent_cap, snap_count, whole_figure
 from .periods import Period, read_period
@@ -457,9 +457,9 @@ def _spread(reading: Reading, phrase: UnitPhrase, counted: bool) -> Reading:
         if counted and q.hedged.bounded:  # the hedge's widening, without the count's rounding
             hedged = Interval(q.hedged.lo + (q.central - q.rounding.lo),
                               q.hedged.hi - (q.rounding.hi - q.central))
-        divided_rounding = Interval(rounding.lo * lo, rounding.hi * hi)
-        divided_hedged = Interval(_times(hedged.lo, lo), _times(hedged.hi, hi)).hull(
-            divided_rounding)
+        per = Interval(lo, hi)  # interval products: a negative count flips the ends
+        divided_rounding = rounding * per
+        divided_hedged = (hedged * per).hull(divided_rounding)
         return Quantity(q.central * k, divided_rounding, divided_hedged, q.unit, q.label)
 
     region = None
@@ -472,10 +472,6 @@ def _spread(reading: Reading, phrase: UnitPhrase, counted: bool) -> Reading:
                  + ("; the count of events is exact" if counted else ""))
     return _replace(reading, quantity=scaled(reading.quantity), region=region, notes=notes,
                     coarse=scaled(reading.coarse) if reading.coarse is not None else None)
-
-
-def _times(x: Bound, k: Fraction) -> Bound:
-    return x if isinstance(x, float) else x * k
 
 
 def _mirror(q: Quantity) -> Quantity:

@@ -29,6 +29,8 @@ def yaml_string(text: str) -> str:
     """``text`` as a YAML double-quoted scalar that reads back as exactly ``text`` and
     shows nothing a terminal or an editor would act on: a claim file's drafts quote
     article titles, which a stranger's web page controls."""
+    # a lone surrogate (only a caller's string can hold one) becomes U+FFFD: YAML refuses it
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
     return _ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 

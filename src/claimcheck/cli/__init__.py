@@ -9,6 +9,7 @@ that ``claimcheck --help`` stays fast.  The commands live in three modules by jo
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -151,9 +152,24 @@ def console(stderr: bool = False) -> Console:
     return Console(file=_Trimmed(stream), width=width, highlight=False)  # type: ignore[arg-type]
 
 
+_NEGATIVE = re.compile(r"-[\d.]")
+
+
+def _negative_expressions(argv: list[str]) -> None:
+    """'claimcheck calc "-6% == down 6%"': an expression starting with a minus would be
+    read as options (click reads '-6 every 40 seconds' as -6, -e, ... and '-c onds'); a
+    leading space makes it an argument, and calc strips it."""
+    if "calc" not in argv[1:3] or "--" in argv:
+        return
+    for i, arg in enumerate(argv[2:], start=2):
+        if _NEGATIVE.match(arg) and argv[i - 1] not in ("--convention", "--format", "-f"):
+            argv[i] = " " + arg
+
+
 def main() -> None:
     """The command: a bug in claimcheck exits 3 with one line saying so (the traceback with
     --debug), so that CI never takes a crash for an inconsistent check (exit 1)."""
+    _negative_expressions(sys.argv)
     try:
         app()
     except KeyboardInterrupt:

@@ -89,8 +89,7 @@ def _conventions(values: list[str]) -> dict[str, str]:
     return chosen
 
 
-# an expression may start with a minus ('-6% == down 6%'): not an option
-@app.command(context_settings={"ignore_unknown_options": True})
+@app.command()
 def calc(
     expression: Annotated[str, typer.Argument(
         help="An expression ('about $370 million / 3.7 million tons in USD/tonne') or a "
@@ -110,7 +109,8 @@ def calc(
     """
     from ..calc import calculate
 
-    result = calculate(expression, _conventions(convention or []))
+    # main() prefixes a space to an expression that starts with a minus: not an option
+    result = calculate(expression.strip(), _conventions(convention or []))
     if output_format is OutputFormat.json:
         from ..render.plain import json_document
 

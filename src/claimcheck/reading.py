@@ -11,7 +11,7 @@ every path.  The same reader serves quantity literals inside expressions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import InvalidOperation
 from fractions import Fraction
 
@@ -166,13 +166,19 @@ class _Reader(NumberReader, ChangeReader):
         abbreviation = self._restated_abbreviation()
         if not self.embedded and not self.at_end():
             raise self.leftover()
-        if (currency is not None and unit_phrase is not None
-                and units.is_currency(unit_phrase.unit)):
-            if unit_phrase.unit != currency.unit:  # "$5 euros"
+        if currency is not None and unit_phrase is not None and units.currencies_in(
+                unit_phrase.unit):
+            own = units.currencies_in(currency.unit)
+            if units.currencies_in(unit_phrase.unit) != own:  # "$5 euros", "$5 per euro"
                 raise self.error("figure-syntax", "two currencies in one figure",
                                  self.toks[max(self.pos - 1, 0)],
                                  "keep the one currency the report gives")
-            unit_phrase = None  # "$800 billion dollars": the sign and the word agree
+            # "$800 billion dollars", "$100 USD/t": the sign and the word name one currency
+            k, rest = units.simplify(unit_phrase.unit / currency.unit)
+            if k != 1:
+                rest = unit_phrase.unit / currency.unit
+            unit_phrase = None if units.is_dimensionless(rest) else replace(unit_phrase,
+                                                                           unit=rest)
         notes: list[str] = [f"'({abbreviation})' read as the unit's abbreviation"] if (
             abbreviation) else []
         unit, label = units.dimensionless(), None

@@ -456,6 +456,12 @@ def is_currency(unit: Unit) -> bool:
     return len(items) == 1 and items[0][0].startswith("[currency_") and items[0][1] == 1
 
 
+def currencies_in(unit: Unit) -> dict[str, int]:
+    """The currency dimensions of a unit and their powers: {'[currency_USD]': 1} for USD/t."""
+    return {dim: int(p) for dim, p in _one(unit).dimensionality.items()
+            if dim.startswith("[currency_")}
+
+
 def is_pure_count(unit: Unit) -> bool:
     """No unit at all: what a count noun ('12 warehouses') is measured in."""
     return not dict(unit._units)

@@ -8,6 +8,7 @@ resolved by such a convention carries a note that the output shows.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,8 +30,12 @@ def registry() -> Any:
     # Fractions throughout: every conversion factor is exact (1 m³ is 1,000 L, not
     # 999.9999999999999 L), so that a conversion can never move a value across the edge
     # of a verdict.
+    # pint's disk cache (pickles, in the user's cache folder: ~/.cache/pint on Linux)
+    # halves start-up; CLAIMCHECK_PINT_CACHE=off does without it (a CI job that shares
+    # no cache with anyone has nothing to gain, and nothing then unpickles a file)
+    cache = None if os.environ.get("CLAIMCHECK_PINT_CACHE", "").lower() == "off" else ":auto:"
     try:
-        ureg: Any = pint.UnitRegistry(cache_folder=":auto:", non_int_type=Fraction)
+        ureg: Any = pint.UnitRegistry(cache_folder=cache, non_int_type=Fraction)
     except OSError:  # unusable cache dir (read-only home, odd XDG_CACHE_HOME)
         ureg = pint.UnitRegistry(non_int_type=Fraction)
     definitions = resources.files("claimcheck").joinpath("newsroom_units.txt")

@@ -155,6 +155,8 @@ class FileResult:
     checks: tuple[CheckResult, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()  # file-level: unreadable, YAML, schema
     readable: bool = True
+    #: not a claim file but the lock a --locked run compares against (never counted)
+    is_lock: bool = False
     excerpts: tuple[tuple[int, str], ...] = ()  # source lines the diagnostics point at
 
     @property

@@ -42,7 +42,7 @@ def _against_lock(report: Report, targets: list[Path], lock_file: Path) -> Repor
         problem = Diagnostic("lock-unreadable", safe(str(err)), Span(name, 1, 1),
                              "run `claimcheck lock` to write it")
         return Report((*report.files, FileResult(name, diagnostics=(problem,),
-                                                 readable=False)))
+                                                 readable=False, is_lock=True)))
     scope = [lock.relative(display_path(t), base) for t in targets if t.as_posix() != "-"]
     report = lock.compare(report, snapshot, base, name)
     return lock.with_removed_files(report, snapshot, base, scope, name)

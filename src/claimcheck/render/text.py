@@ -195,15 +195,18 @@ def _summary(report: Report, policy: Policy | None) -> Text:
     parts = [f"{n} {VERDICT_LABELS[v].lower()}"
              + (f" ({expected[v]} expected)" if v in expected else "")
              for v, n in counts.items() if n]
-    text = Text(f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}, "
+    claims = [f for f in report.files if not f.is_lock]
+    text = Text(f"{len(claims)} file{'s' if len(claims) != 1 else ''}, "
                 f"{total} check{'s' if total != 1 else ''}: ", style="bold")
     text.append(", ".join(parts) if parts else "nothing to check")
-    unreadable = sum(1 for f in report.files if not f.readable)
+    unreadable = sum(1 for f in claims if not f.readable)
     if unreadable:
         text.append(f"; {unreadable} file{'s' if unreadable != 1 else ''} could not be read",
                     style="bold red")
     if report.unexpected:
         text.append(f"; {len(report.unexpected)} not as expected", style="bold red")
+    if any(f.is_lock and not f.readable for f in report.files):
+        text.append("; the lock file could not be read", style="bold red")
     locked = sum(d.code in {"lock-changed", "lock-missing"}
                  for f in report.files for d in f.all_diagnostics)
     if locked:

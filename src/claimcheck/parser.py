@@ -355,8 +355,9 @@ def _stated_figure(side: Expression, ctx: ReadContext) -> Expression:
     by 4.  Anything with a name, a function or 'in UNIT' stays an expression."""
     root = side.root
     if isinstance(root, Literal) or side.display is not None or any(
-            isinstance(n, Name | Call) for n in _walk(root)):
-        return side
+            isinstance(n, Call) or (isinstance(n, Name) and n.name in ctx.reserved)
+            for n in _walk(root)):
+        return side  # a name not reserved is a unit's ('more than 1 USD/t'), not a figure's
     text = side.text.strip()
     try:
         reading = read_figure(text, ctx.for_figures())

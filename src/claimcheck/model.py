@@ -233,6 +233,10 @@ def _diagnostic(root: loader.Node, error: dict[str, Any]) -> Diagnostic:
         suggestion = did_you_mean(str(loc[-1]), allowed, cutoff=0.6)
         span = key.span if key else node.span
         where = ".".join(map(str, loc[:-1])) or "the file"
+        if suggestion is None and any(c in str(loc[-1]) for c in " ()=<>"):
+            # `{assert: ratio(a, b) == m}`: YAML ended the value at the comma
+            suggestion = ("a comma inside { } starts a new key: quote the value, e.g. "
+                          "assert: 'ratio(a, b) == m'")
         return Diagnostic("unknown-key", f"unknown key '{loc[-1]}' in {where}", span,
                           suggestion or f"allowed: {', '.join(allowed)}")
     if kind == "missing":

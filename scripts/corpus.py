@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.engine import check_file, claim_files
+from claimcheck.checking.engine import check_file, claim_files
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 
@@ -89,7 +89,7 @@ def extraction(corpus: Path = CORPUS) -> Extraction:
     the figures the fact-checkers encoded as printed."""
     import yaml
 
-    from claimcheck.extract import Article, find_mentions
+    from claimcheck.authoring.extract import Article, find_mentions
 
     figures = read = mentions = matching = 0
     for path in sorted(corpus.glob("*.yaml")):
@@ -114,7 +114,7 @@ def _same(stated: str, drafted: str) -> bool:
     """The draft reads the figure as the corpus does: the same text, or text around it
     ('rose 23.4 per cent' for '23.4 per cent') read to the same value, interval and unit."""
     from claimcheck.diagnostics import ClaimcheckError
-    from claimcheck.reading import ReadContext, read_figure
+    from claimcheck.reading.figures import ReadContext, read_figure
 
     if stated == drafted:
         return True

@@ -12,7 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from claimcheck.cli import app
-from claimcheck.hedges import DEFAULT_HEDGES, HedgeRule
+from claimcheck.reading.hedges import DEFAULT_HEDGES, HedgeRule
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ([], ["verify"], ["explain"], ["calc"], ["extract"], ["new"], ["lint"],
@@ -48,7 +48,7 @@ def hedge_table() -> str:
 def unit_list() -> str:
     """docs/units.md: every unit word claimcheck reads, what it means exactly, and where
     that definition comes from."""
-    from claimcheck import units
+    from claimcheck.quantities import units
 
     own = units.newsroom_definitions()
     rows = ["# Units claimcheck reads", "",
@@ -91,8 +91,8 @@ def _render(draw: object) -> list[str]:
 
 def explain_excerpt() -> str:
     """`claimcheck explain` on the transshipment share, without the implied-figures table."""
-    from claimcheck.engine import analyse_text
-    from claimcheck.explain import explain_env
+    from claimcheck.checking.engine import analyse_text
+    from claimcheck.checking.explain import explain_env
     from claimcheck.render.text_explain import render
 
     path = "claims/asiapress-2020-04-30-state-smuggling.yaml"
@@ -114,7 +114,7 @@ CALC_EXAMPLES = ("about $370 million / 3.7 million tons in USD/tonne",
 def verify_excerpt() -> str:
     """The problems-first view of the bundled claims: the first file's problems, then the
     checks named by verdict and the counts."""
-    from claimcheck.engine import check_paths
+    from claimcheck.checking.engine import check_paths
     from claimcheck.render.text import render
 
     lines = _render(lambda console: render(check_paths([Path("claims")]), console,
@@ -126,7 +126,7 @@ def verify_excerpt() -> str:
 
 
 def calc_excerpt() -> str:
-    from claimcheck.calc import calculate
+    from claimcheck.checking.calc import calculate
     from claimcheck.render.text_calc import render
 
     blocks = ["```text"]
@@ -142,8 +142,8 @@ def diagnostic_examples() -> str:
     tiny claim file under tests/cases/."""
     import re as _re
 
-    from claimcheck.engine import check_text
-    from claimcheck.lint import lint_text
+    from claimcheck.authoring.lint import lint_text
+    from claimcheck.checking.engine import check_text
     from claimcheck.render.text import diagnostic_text
 
     page = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
@@ -176,7 +176,7 @@ def _replace_block(text: str, name: str, body: str) -> str:
 
 
 def main(check: bool) -> int:
-    from claimcheck.schema import render as render_schema
+    from claimcheck.claimfile.schema import render as render_schema
 
     diagnostics = ROOT / "docs" / "diagnostics.md"
     targets = {

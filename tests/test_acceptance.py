@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.engine import check_file, claim_files
-from claimcheck.loader import Mapping, Scalar, Sequence, load
+from claimcheck.checking.engine import check_file, claim_files
+from claimcheck.claimfile.loader import Mapping, Scalar, Sequence, load
 
 from .conftest import ROOT
 

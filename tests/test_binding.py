@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import pytest
 
-from claimcheck.calc import calculate
+from claimcheck.checking.calc import calculate
 
 # expression, claimcheck's exact value, its unit, numbat's reading, pint's reading
 BINDING = [

@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from claimcheck.calc import calculate
+from claimcheck.checking.calc import calculate
 from claimcheck.cli import app
 from claimcheck.render.text_calc import render
 

@@ -21,8 +21,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from claimcheck.claimfile.config import load
 from claimcheck.cli import app
-from claimcheck.config import load
 
 from .conftest import ROOT
 

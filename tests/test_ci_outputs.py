@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from claimcheck.claimfile.config import ConfigError, load
 from claimcheck.cli import app
-from claimcheck.config import ConfigError, load
 
 from .conftest import CASES, ROOT
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from claimcheck.checking.engine import check_text
 from claimcheck.diagnostics import Severity
-from claimcheck.engine import check_text
 
 from .conftest import ROOT
 

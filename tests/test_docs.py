@@ -7,8 +7,8 @@ import re
 import subprocess
 import sys
 
-from claimcheck.engine import check_text
-from claimcheck.report import VERDICTS, ExitStatus
+from claimcheck.checking.engine import check_text
+from claimcheck.checking.report import VERDICTS, ExitStatus
 
 from .conftest import ROOT
 

@@ -6,10 +6,10 @@ from fractions import Fraction
 
 import pytest
 
-from claimcheck.engine import check_text
-from claimcheck.intervals import INF, Interval, Region
-from claimcheck.report import ExitStatus, Report, Shown
-from claimcheck.verdicts import judge
+from claimcheck.checking.engine import check_text
+from claimcheck.checking.report import ExitStatus, Report, Shown
+from claimcheck.checking.verdicts import judge
+from claimcheck.quantities.intervals import INF, Interval, Region
 
 HEADER = "source: {publisher: Wire, title: T, url: https://example.org, published: 2024-01-02}\n"
 

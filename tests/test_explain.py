@@ -10,9 +10,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from claimcheck.checking.engine import analyse_text
+from claimcheck.checking.explain import Explanation, explain_env
 from claimcheck.cli import app
-from claimcheck.engine import analyse_text
-from claimcheck.explain import Explanation, explain_env
 from claimcheck.render.text_explain import render
 
 from .conftest import CASES, ROOT

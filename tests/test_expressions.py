@@ -7,7 +7,6 @@ from fractions import Fraction as F
 
 import pytest
 
-from claimcheck import units
 from claimcheck.diagnostics import ClaimcheckError
 from claimcheck.expressions import (
     Binary,
@@ -21,10 +20,11 @@ from claimcheck.expressions import (
     parse_assertion,
     parse_expression,
 )
-from claimcheck.intervals import INF, Interval
-from claimcheck.lexer import TextError
-from claimcheck.quantity import Quantity
-from claimcheck.reading import ReadContext, read_figure
+from claimcheck.quantities import units
+from claimcheck.quantities.intervals import INF, Interval
+from claimcheck.quantities.quantity import Quantity
+from claimcheck.reading.figures import ReadContext, read_figure
+from claimcheck.reading.lexer import TextError
 
 CTX = ReadContext()
 

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from claimcheck.authoring.extract import find_mentions, load_article, render_draft, sentences
+from claimcheck.authoring.lint import lint_text
+from claimcheck.checking.engine import check_file
 from claimcheck.cli import app
 from claimcheck.diagnostics import Severity
-from claimcheck.engine import check_file
-from claimcheck.extract import find_mentions, load_article, render_draft, sentences
-from claimcheck.lint import lint_text
 
 from .conftest import ROOT
 
@@ -127,14 +127,14 @@ def test_html_metadata_and_no_scripts() -> None:
 
 
 def test_publisher_from_a_second_level_domain() -> None:
-    from claimcheck.extract import publisher_from
+    from claimcheck.authoring.extract import publisher_from
 
     assert publisher_from("https://news.example.com.au/x") == "EXAMPLE"
     assert publisher_from("https://www.bbc.co.uk/news") == "BBC"
 
 
 def test_plain_text_gives_headline_address_and_date_and_no_figures_from_urls() -> None:
-    from claimcheck.extract import find_mentions, load_article
+    from claimcheck.authoring.extract import find_mentions, load_article
 
     article = load_article("Coal exports jump a fifth\nhttps://example.com/2024/03/coal-2023\n"
                            "2024-03-15\n\nExports rose to 4.2 million tonnes in 2023 from 3.5 "
@@ -147,7 +147,7 @@ def test_plain_text_gives_headline_address_and_date_and_no_figures_from_urls() -
 
 
 def test_names_come_from_the_nearest_noun() -> None:
-    from claimcheck.extract import find_mentions, load_article, render_draft
+    from claimcheck.authoring.extract import find_mentions, load_article, render_draft
 
     article = load_article("Exports rose to 4.2 million tonnes in 2023 from 3.5 million "
                            "tonnes in 2022. That is a rise of 20%. Imports fell 5%.\n")

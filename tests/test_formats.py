@@ -13,10 +13,10 @@ import jsonschema
 import pytest
 import xmlschema
 
-from claimcheck.engine import check_text, claim_files, read_claim_file
-from claimcheck.lint import lint_text
-from claimcheck.outputs import FORMATS, render
-from claimcheck.report import FileResult, Policy, Report
+from claimcheck.authoring.lint import lint_text
+from claimcheck.checking.engine import check_text, claim_files, read_claim_file
+from claimcheck.checking.report import FileResult, Policy, Report
+from claimcheck.render.outputs import FORMATS, render
 
 from .conftest import ROOT
 from .golden import compare

@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from claimcheck.calc import calculate
-from claimcheck.functions import ARITY
+from claimcheck.checking.calc import calculate
+from claimcheck.expressions.functions import ARITY
 
 from .conftest import ROOT
 
@@ -122,7 +122,7 @@ def test_every_function_is_documented() -> None:
 def test_pct_change_counts_the_old_value_once() -> None:
     """(new - old) / old with old's rounding twice would reach -12.2%; new / old - 1 gives
     the true range: 935 / 1,050 - 1 to 945 / 950 - 1."""
-    from claimcheck.calc import calculate
+    from claimcheck.checking.calc import calculate
 
     result = calculate("pct_change(1000 t, 940 t)")
     assert result.value is not None
@@ -142,14 +142,14 @@ def test_pct_change_counts_the_old_value_once() -> None:
     ("annualize(-100%, 52)", "cannot be compounded"),
 ])
 def test_functions_refuse_inputs_outside_their_domain(text: str, message: str) -> None:
-    from claimcheck.calc import calculate
+    from claimcheck.checking.calc import calculate
 
     (d,) = calculate(text).diagnostics
     assert d.code == "out-of-range" and message in d.message
 
 
 def test_granularity_of_a_million_people_is_computed_not_searched() -> None:
-    from claimcheck.calc import calculate
+    from claimcheck.checking.calc import calculate
 
     # 1,000,000 people give shares in steps of 0.0001%: 51.23456% is not one of them
     result = calculate("possible_share(51.23456%, 1000000)")
@@ -164,7 +164,7 @@ def test_granularity_of_a_million_people_is_computed_not_searched() -> None:
     ("annualize(exactly 0.1%, 365)", (Fraction(1001, 1000) ** 365 - 1) * 100),
 ])
 def test_annualize_compounds_weekly_and_daily_rates(text: str, expected: Fraction) -> None:
-    from claimcheck.calc import calculate
+    from claimcheck.checking.calc import calculate
 
     result = calculate(text)
     assert result.value is not None and result.value.central == expected

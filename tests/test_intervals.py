@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import quantity as q
-from claimcheck import units
 from claimcheck.diagnostics import ClaimcheckError
-from claimcheck.intervals import INF, Interval, IntervalDivisionError, exact
-from claimcheck.quantity import Quantity
+from claimcheck.quantities import quantity as q
+from claimcheck.quantities import units
+from claimcheck.quantities.intervals import INF, Interval, IntervalDivisionError, exact
+from claimcheck.quantities.quantity import Quantity
 
 
 def iv(lo, hi) -> Interval:

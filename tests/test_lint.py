@@ -47,7 +47,7 @@ def test_bundled_claims_are_lint_clean(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_british_billion_only_before_1975(tmp_path: Path) -> None:
-    from claimcheck.lint import lint_text
+    from claimcheck.authoring.lint import lint_text
 
     def codes(year: str, stated: str) -> list[str]:
         text = (f"source: {{publisher: P, title: T, url: https://www.example.co.uk/x, "
@@ -61,6 +61,6 @@ def test_british_billion_only_before_1975(tmp_path: Path) -> None:
 
 
 def test_yen_sign_carries_a_note() -> None:
-    from claimcheck.reading import ReadContext, read_figure
+    from claimcheck.reading.figures import ReadContext, read_figure
 
     assert any("JPY" in n for n in read_figure("¥5 billion", ReadContext()).notes)

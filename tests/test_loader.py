@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from claimcheck import loader
+from claimcheck.checking.engine import check_text
+from claimcheck.claimfile import loader
 from claimcheck.diagnostics import ClaimcheckError
-from claimcheck.engine import check_text
 
 
 def _code(text: str) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import lock
+from claimcheck.checking import lock
+from claimcheck.checking.engine import check_paths
 from claimcheck.cli import app
-from claimcheck.engine import check_paths
 
 from .conftest import ROOT
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from claimcheck.checking.engine import check_text
 from claimcheck.cli import app
-from claimcheck.engine import check_text
-from claimcheck.reading import ReadContext, read_figure
+from claimcheck.reading.figures import ReadContext, read_figure
 
 from .conftest import ROOT
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from claimcheck.periods import read_period
+from claimcheck.reading.periods import read_period
 
 PERIODS = [
     ("January to August 2019", date(2019, 1, 1), date(2019, 8, 31), 243),

@@ -8,7 +8,7 @@ from fractions import Fraction as F
 import pytest
 
 from claimcheck.diagnostics import ClaimcheckError
-from claimcheck.reading import ReadContext, read_figure
+from claimcheck.reading.figures import ReadContext, read_figure
 
 CTX = ReadContext()
 M, B = 10**6, 10**9
@@ -118,8 +118,8 @@ def test_phrase_is_read_as_printed(text: str, want: tuple[object, ...]) -> None:
 
 
 def test_every_phrase_is_shown_with_its_reading_in_explain() -> None:
-    from claimcheck.engine import analyse_text
-    from claimcheck.explain import explain_env
+    from claimcheck.checking.engine import analyse_text
+    from claimcheck.checking.explain import explain_env
 
     body = "\n".join(f"  f{i}: {{stated: \"{p}\", quote: q}}" for i, (p, _) in
                      enumerate(PHRASES[:12]))

@@ -6,11 +6,11 @@ from fractions import Fraction as F
 
 import pytest
 
-from claimcheck import units
 from claimcheck.diagnostics import ClaimcheckError
-from claimcheck.intervals import INF
-from claimcheck.lexer import TextError
-from claimcheck.reading import ReadContext, read_figure
+from claimcheck.quantities import units
+from claimcheck.quantities.intervals import INF
+from claimcheck.reading.figures import ReadContext, read_figure
+from claimcheck.reading.lexer import TextError
 
 CTX = ReadContext()
 M = 10**6

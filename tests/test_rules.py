@@ -11,15 +11,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from claimcheck import quantity as q
-from claimcheck import units
-from claimcheck.hedges import DEFAULT_HEDGES, HedgeKind
-from claimcheck.intervals import INF, Interval, Region
-from claimcheck.precision import Mode, of_number
-from claimcheck.reading import ReadContext, read_figure
-from claimcheck.report import Shown
-from claimcheck.verdicts import Verdict, judge
-from claimcheck.words import SIMPLE_DENOMINATOR, fraction_interval
+from claimcheck.checking.report import Shown
+from claimcheck.checking.verdicts import Verdict, judge
+from claimcheck.quantities import quantity as q
+from claimcheck.quantities import units
+from claimcheck.quantities.intervals import INF, Interval, Region
+from claimcheck.reading.figures import ReadContext, read_figure
+from claimcheck.reading.hedges import DEFAULT_HEDGES, HedgeKind
+from claimcheck.reading.precision import Mode, of_number
+from claimcheck.reading.words import SIMPLE_DENOMINATOR, fraction_interval
 
 CTX = ReadContext()
 
@@ -163,7 +163,7 @@ def test_division_by_a_hedge_that_reaches_zero_is_sound(a_lo: F, a_w: F, b_hi: F
                                       ("1 bbl", "158.987294928 L"),
                                       ("1 acre", "4046.8564224 m^2")])
 def test_conversions_are_exact(a: str, b: str) -> None:
-    from claimcheck.calc import calculate
+    from claimcheck.checking.calc import calculate
 
     result = calculate(f"exactly {a} in {b.split(' ', 1)[1]}")
     assert result.value is not None, result.diagnostics
@@ -173,7 +173,7 @@ def test_conversions_are_exact(a: str, b: str) -> None:
 @given(st.sampled_from(["t", "t/year", "bbl", "bbl/day", "USD", "km", "%", "pp"]),
        st.sampled_from(["t", "t/year", "bbl", "bbl/day", "USD", "km", "%", "pp"]))
 def test_two_sides_of_different_kinds_are_a_finding(left: str, right: str) -> None:
-    from claimcheck.calc import calculate
+    from claimcheck.checking.calc import calculate
 
     result = calculate(f"5 {left} == 5 {right}")
     same = units.same_dimension(read_figure(f"5 {left}", CTX).quantity.unit,
@@ -183,7 +183,7 @@ def test_two_sides_of_different_kinds_are_a_finding(left: str, right: str) -> No
 
 
 def test_adding_unlike_quantities_stays_an_error() -> None:
-    from claimcheck.calc import calculate
+    from claimcheck.checking.calc import calculate
 
     (d,) = calculate("5 t + 5 USD == 10 t").diagnostics
     assert d.code == "dimension-mismatch"

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from claimcheck.checking.engine import claim_files
+from claimcheck.claimfile.schema import DRAFT_07, claim_schema
 from claimcheck.cli import app
-from claimcheck.engine import claim_files
-from claimcheck.schema import DRAFT_07, claim_schema
 
 from .conftest import CASES, ROOT
 

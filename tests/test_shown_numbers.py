@@ -18,16 +18,16 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from claimcheck import expressions as ex
-from claimcheck.calc import calculate
-from claimcheck.engine import analyse_text, compare_check, display_path
-from claimcheck.environment import Env
-from claimcheck.explain import explain_check
-from claimcheck.intervals import INF, Bound, Interval, Region
-from claimcheck.quantity import Quantity
-from claimcheck.reading import ReadContext, read_figure
+from claimcheck.checking.calc import calculate
+from claimcheck.checking.engine import analyse_text, compare_check, display_path
+from claimcheck.checking.environment import Env
+from claimcheck.checking.explain import explain_check
+from claimcheck.checking.report import CheckResult, FileResult, Shown
+from claimcheck.checking.verdicts import Verdict, judge
+from claimcheck.quantities.intervals import INF, Bound, Interval, Region
+from claimcheck.quantities.quantity import Quantity
+from claimcheck.reading.figures import ReadContext, read_figure
 from claimcheck.render import markdown, plain, text, text_calc
-from claimcheck.report import CheckResult, FileResult, Shown
-from claimcheck.verdicts import Verdict, judge
 
 from .conftest import CASES, ROOT
 

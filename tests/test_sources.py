@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.engine import check_text
-from claimcheck.lint import lint_text
+from claimcheck.authoring.lint import lint_text
+from claimcheck.checking.engine import check_text
 
 FIGURES = """figures:
   us_coal: {stated: 100 million tons, quote: "100 million tons"}

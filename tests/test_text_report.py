@@ -12,9 +12,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from claimcheck.checking.engine import check_paths
 from claimcheck.cli import app
 from claimcheck.cli import progress as progress_module
-from claimcheck.engine import check_paths
 from claimcheck.render.text import render
 
 from .conftest import ROOT

@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.engine import check_text
+from claimcheck.checking.engine import check_text
 
 HEADER = "source: {publisher: P, title: T, url: u, published: 2024-01-02}\n"
 

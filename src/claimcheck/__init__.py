@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .engine import check_file, check_paths, check_text
-    from .report import Report
+    from .checking.engine import check_file, check_paths, check_text
+    from .checking.report import Report
 
 __all__ = ["Report", "__version__", "check_file", "check_paths", "check_text"]
 
@@ -24,11 +24,11 @@ __all__ = ["Report", "__version__", "check_file", "check_paths", "check_text"]
 def __getattr__(name: str) -> Any:
     # Lazy: importing claimcheck (for --help, for completion) must not load pint.
     if name in ("check_paths", "check_file", "check_text"):
-        from . import engine
+        from .checking import engine
 
         return getattr(engine, name)
     if name == "Report":
-        from .report import Report
+        from .checking.report import Report
 
         return Report
     raise AttributeError(name)

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from .checking.report import CheckResult, FileResult, Policy
     from .diagnostics import Diagnostic
-    from .report import CheckResult, FileResult, Policy
 
 _ROOTS = pytest.StashKey[list[Path]]()
 _POLICY: pytest.StashKey[Policy] = pytest.StashKey()
@@ -49,8 +49,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_ROOTS] = from_ini + from_option
     if not config.stash[_ROOTS]:
         return
-    from .config import FAIL_ON, ConfigError, load
-    from .report import Policy
+    from .checking.report import Policy
+    from .claimfile.config import FAIL_ON, ConfigError, load
 
     fail_on = str(config.getini("claimcheck_fail_on") or "")
     try:
@@ -82,9 +82,9 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Fil
 
 class ClaimFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
-        from .engine import check_text, display_path, read_claim_file
-        from .lint import lint_text
-        from .report import FileResult
+        from .authoring.lint import lint_text
+        from .checking.engine import check_text, display_path, read_claim_file
+        from .checking.report import FileResult
 
         try:
             shown = display_path(self.path.relative_to(self.config.rootpath))

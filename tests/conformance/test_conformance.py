@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from claimcheck.calc import calculate
+from claimcheck.checking.calc import calculate
 
 CASES_FILE = Path(__file__).with_name("cases.yaml")
 KEYS = {"expr", "expect", "rel", "source", "derivation", "note", "difference", "claimcheck",

@@ -21,20 +21,21 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from claimcheck import config, lock
-from claimcheck.calc import calculate
+from claimcheck.authoring.extract import find_mentions, load_article, render_draft
+from claimcheck.authoring.lint import lint_text
+from claimcheck.checking import lock
+from claimcheck.checking.calc import calculate
+from claimcheck.checking.engine import analyse_text, check_text
+from claimcheck.checking.explain import explain_env
+from claimcheck.checking.report import Report
+from claimcheck.claimfile import config
 from claimcheck.diagnostics import ClaimcheckError
-from claimcheck.engine import analyse_text, check_text
-from claimcheck.explain import explain_env
 from claimcheck.expressions import evaluate, parse_expression
-from claimcheck.extract import find_mentions, load_article, render_draft
-from claimcheck.lint import lint_text
-from claimcheck.outputs import render
-from claimcheck.quantity import Quantity
-from claimcheck.reading import ReadContext, read_figure
+from claimcheck.quantities.quantity import Quantity
+from claimcheck.quantities.units import pint_unit
+from claimcheck.reading.figures import ReadContext, read_figure
 from claimcheck.render import text_calc
-from claimcheck.report import Report
-from claimcheck.units import pint_unit
+from claimcheck.render.outputs import render
 
 from .strategies import articles, claim_files, configs, expressions, figure_texts, locks
 

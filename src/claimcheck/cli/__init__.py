@@ -100,7 +100,7 @@ def default_paths() -> list[Path]:
 
 def create_file(output: Path, text: str, force: bool) -> None:
     """Write a new file atomically; an existing one only with --force (exit 2 otherwise)."""
-    from ..scaffold import write_atomically
+    from ..authoring.scaffold import write_atomically
 
     try:
         write_atomically(output, text, force)

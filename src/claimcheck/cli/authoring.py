@@ -25,10 +25,10 @@ def extract(
     sentence it comes from as the quote and the source filled from the article. Unit
     words claimcheck cannot read are kept with a TODO.
     """
-    from ..extract import MAX_ARTICLE_BYTES, find_mentions, load_article, render_draft
-    from ..formatting import plural
-    from ..safe_io import UnsafePath, read_bounded
-    from ..scaffold import schema_reference
+    from ..authoring.extract import MAX_ARTICLE_BYTES, find_mentions, load_article, render_draft
+    from ..authoring.scaffold import schema_reference
+    from ..claimfile.safe_io import UnsafePath, read_bounded
+    from ..quantities.formatting import plural
 
     try:
         raw = read_bounded(article, MAX_ARTICLE_BYTES).decode("utf-8-sig", errors="replace")
@@ -65,8 +65,8 @@ def new(
     """
     import re
 
-    from ..model import real_date
-    from ..scaffold import SourceInfo, schema_reference, skeleton
+    from ..authoring.scaffold import SourceInfo, schema_reference, skeleton
+    from ..claimfile.model import real_date
 
     def ask(value: str | None, label: str) -> str:
         if value:
@@ -98,6 +98,6 @@ def schema() -> None:
     Point an editor at it with a first line such as
     '# yaml-language-server: $schema=../docs/claim-schema.json'.
     """
-    from ..schema import render
+    from ..claimfile.schema import render
 
     sys.stdout.write(render())

@@ -10,7 +10,7 @@ import typer
 from . import FailOn, Only, ReportFormat, app, console, default_paths
 
 if TYPE_CHECKING:
-    from ..report import FileResult, Policy, Report
+    from ..checking.report import FileResult, Policy, Report
 
 
 _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotations, "
@@ -29,11 +29,11 @@ OutputsOption = Annotated[list[str] | None, typer.Option(
 def _against_lock(report: Report, targets: list[Path], lock_file: Path) -> Report:
     """The report with every difference from the lock; a lock that cannot be read is an
     unreadable file of the run (exit code 2), so the outputs are still written."""
-    from .. import lock
+    from ..checking import lock
+    from ..checking.engine import display_path
+    from ..checking.report import FileResult, Report
     from ..diagnostics import Diagnostic, Span
-    from ..engine import display_path
     from ..render.plain import safe
-    from ..report import FileResult, Report
 
     base, name = lock_file.parent, display_path(lock_file)
     try:
@@ -60,8 +60,8 @@ def _default_paths() -> list[Path]:
 def _write(report: Report, formats: list[str], outputs: list[str],
            policy: Policy | None = None, lint: bool = False,
            only_problems: bool = False) -> None:
-    from ..outputs import OutputError, write
-    from ..safe_io import same_file
+    from ..claimfile.safe_io import same_file
+    from ..render.outputs import OutputError, write
 
     inputs = [Path(f.path) for f in report.files if f.path != "<stdin>"]
     for out in outputs:
@@ -98,7 +98,7 @@ def _formats(chosen: list[ReportFormat] | None, output: list[str] | None) -> tup
 
 
 def _no_files(targets: list[Path]) -> typer.Exit:
-    from ..engine import display_path
+    from ..checking.engine import display_path
 
     shown = ", ".join(display_path(p) for p in targets)
     typer.echo(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}", err=True)
@@ -136,8 +136,8 @@ def verify(
     error or is not the verdict it expects, or (with --locked) differs from the lock;
     2 usage error, or a claim file or the lock file that cannot be read or parsed.
     """
-    from ..config import ConfigError, load
-    from ..report import Policy
+    from ..checking.report import Policy
+    from ..claimfile.config import ConfigError, load
 
     try:
         settings = load()
@@ -198,13 +198,13 @@ def lock_command(
     be read or parsed, or (when paths are named) a lock file that cannot be read: nothing
     is written.
     """
-    from .. import lock
-    from ..engine import display_path
-    from ..formatting import plural
+    from ..authoring.scaffold import write_atomically
+    from ..checking import lock
+    from ..checking.engine import display_path
+    from ..checking.report import Report
+    from ..claimfile.safe_io import UnsafePath, read_bounded
+    from ..quantities.formatting import plural
     from ..render.plain import safe
-    from ..report import Report
-    from ..safe_io import UnsafePath, read_bounded
-    from ..scaffold import write_atomically
 
     if not paths and not Path("claims").is_dir():
         typer.echo("error[no-claim-files]: no ./claims folder here: name the claim files "
@@ -260,8 +260,8 @@ def lock_command(
 
 
 def _unreadable(name: str, err: OSError) -> FileResult:
+    from ..checking.report import FileResult
     from ..diagnostics import Diagnostic, Span
-    from ..report import FileResult
 
     hint = getattr(err, "hint", None)
     return FileResult(name, diagnostics=(Diagnostic(
@@ -272,17 +272,17 @@ def _unreadable(name: str, err: OSError) -> FileResult:
 def _check(targets: list[Path], lint: bool = False) -> Report:
     """Check the targets in the order given; '-' is a claim file read from standard input.
     With ``lint``, each file also gets lint's warnings."""
-    from ..engine import (
+    from ..authoring.lint import lint_text
+    from ..checking.engine import (
         check_text,
         decode_claim_bytes,
         display_path,
         find_claim_files,
         read_claim_file,
     )
-    from ..lint import lint_text
-    from ..loader import MAX_BYTES
-    from ..report import FileResult, Report
-    from ..safe_io import UnsafePath, read_stdin_bounded
+    from ..checking.report import FileResult, Report
+    from ..claimfile.loader import MAX_BYTES
+    from ..claimfile.safe_io import UnsafePath, read_stdin_bounded
     from .progress import LateProgress
 
     check = lint_text if lint else check_text

@@ -13,7 +13,7 @@ from . import ExplainFormat, OutputFormat, app, console
 
 def _check_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion for check ids: those in the claim file already on the line."""
-    from .. import loader
+    from ..claimfile import loader
 
     path = ctx.params.get("path")
     if not isinstance(path, Path) or not path.is_file():
@@ -41,10 +41,10 @@ def explain(
 
     Exit codes: 0 explained; 2 the file cannot be read or parsed, or an unknown check id.
     """
+    from ..checking.engine import analyse_text, display_path, read_claim_file
+    from ..checking.explain import explain_env
+    from ..checking.report import FileResult
     from ..diagnostics import did_you_mean
-    from ..engine import analyse_text, display_path, read_claim_file
-    from ..explain import explain_env
-    from ..report import FileResult
 
     text = read_claim_file(path)
     result, env = (text, None) if isinstance(text, FileResult) else analyse_text(
@@ -76,7 +76,7 @@ def explain(
 
 
 def _conventions(values: list[str]) -> dict[str, str]:
-    from ..units import CONVENTIONS
+    from ..quantities.units import CONVENTIONS
 
     chosen: dict[str, str] = {}
     for value in values:
@@ -107,7 +107,7 @@ def calc(
     Exit codes: 0 worked out; 1 a comparison that is inconsistent; 2 the expression
     cannot be worked out (the error says where and why).
     """
-    from ..calc import calculate
+    from ..checking.calc import calculate
 
     # main() prefixes a space to an expression that starts with a minus: not an option
     result = calculate(expression.strip(), _conventions(convention or []))

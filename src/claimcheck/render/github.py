@@ -3,9 +3,9 @@ not consistent, and of each diagnostic.  Plain text, never through rich."""
 
 from __future__ import annotations
 
+from ..checking.report import Policy, Report
 from ..diagnostics import Diagnostic, Span
-from ..formatting import plural
-from ..report import Policy, Report
+from ..quantities.formatting import plural
 from . import plain
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..report import Policy, Report
+from ..checking.report import Policy, Report
 from .plain import json_document
 
 

@@ -12,8 +12,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import PurePosixPath
 
+from ..checking.report import FileResult, Policy, Report
 from ..diagnostics import Diagnostic
-from ..report import FileResult, Policy, Report
 from . import plain
 
 # XML 1.0 cannot carry most control characters, even escaped; a hostile claim file must

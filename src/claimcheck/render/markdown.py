@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from .. import formatting as fmt
-from ..formatting import plural
-from ..report import CheckResult, ExitStatus, Policy, Report, Shown
+from ..checking.report import CheckResult, ExitStatus, Policy, Report, Shown
+from ..quantities import formatting as fmt
+from ..quantities.formatting import plural
 from . import plain
 from .plain import diagnostic_counts
 

@@ -4,8 +4,8 @@ escaped so that it cannot become links, emphasis, HTML or @mentions."""
 
 from __future__ import annotations
 
-from ..explain import Explanation, Node, percent
-from ..report import FileResult
+from ..checking.explain import Explanation, Node, percent
+from ..checking.report import FileResult
 from . import plain
 from .markdown import _ICONS, _code, _text
 from .text_explain import solution_note

@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from .. import formatting as fmt
+from ..checking.report import CheckResult, Shown
 from ..diagnostics import Diagnostic, Severity
-from ..report import CheckResult, Shown
+from ..quantities import formatting as fmt
 
 T = TypeVar("T")
 

@@ -16,8 +16,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..checking.report import CheckResult, FileResult, Policy, Report, expects_its_error
 from ..diagnostics import Diagnostic, Span
-from ..report import CheckResult, FileResult, Policy, Report, expects_its_error
 from . import plain
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -8,10 +8,10 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from .. import formatting as fmt
+from ..checking.report import CheckResult, ExitStatus, FileResult, Policy, Report, Shown
 from ..diagnostics import Diagnostic, Severity
-from ..formatting import plural
-from ..report import CheckResult, ExitStatus, FileResult, Policy, Report, Shown
+from ..quantities import formatting as fmt
+from ..quantities.formatting import plural
 from . import plain, text_cards
 
 EXCERPT = 100  # characters of a source line shown under a diagnostic

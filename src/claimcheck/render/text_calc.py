@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .. import formatting as fmt
-from ..calc import CalcResult
-from ..report import Shown
+from ..checking.calc import CalcResult
+from ..checking.report import Shown
+from ..quantities import formatting as fmt
 from . import plain
 from .text import VERDICT_LABELS, VERDICT_STYLES, diagnostic_text
 

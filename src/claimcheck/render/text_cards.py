@@ -11,8 +11,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .. import formatting as fmt
-from ..report import CheckResult, DerivedView, FigureView, FileResult, Shown
+from ..checking.report import CheckResult, DerivedView, FigureView, FileResult, Shown
+from ..quantities import formatting as fmt
 from . import plain
 
 MARKS = {"consistent": "✓", "within_rounding": "~", "within_hedge": "~",

@@ -7,9 +7,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..explain import Explanation, Node, bar, percent
-from ..report import FileResult, Shown
-from ..solve import Solution
+from ..checking.explain import Explanation, Node, bar, percent
+from ..checking.report import FileResult, Shown
+from ..checking.solve import Solution
 from . import plain
 from .text import VERDICT_LABELS, VERDICT_STYLES, _derived_table, diagnostic_text
 

@@ -1,0 +1,186 @@
+"""One comparison for every place a check is written: both sides in one unit, the stated
+side's reading (a value, a bound, a vague count, "N times more"), the verdict ladder and
+its sentence.
+
+`verify` (claim files) and `calc` (the command line) both call ``compare``; they differ
+only in how they find the two values and the stated reading, so a comparison means the
+same thing wherever it is written, and whether the stated figure is named or inline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import expressions as ex
+from ..diagnostics import ClaimcheckError
+from ..quantities import formatting as fmt
+from ..quantities import quantity as q
+from ..quantities import units
+from ..quantities.intervals import Region
+from ..quantities.quantity import Quantity
+from ..reading.figures import Reading
+from ..reading.lexer import TextError
+from .report import Shown
+from .verdicts import Gap, Sides, Verdict, explain, gap, judge, verdict_digits
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatedSide:
+    """The stated side of a check as written: its text and, when it is one stated figure
+    (named, or inline), that figure's reading."""
+
+    text: str
+    reading: Reading | None = None
+    hedges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comparison:
+    verdict: Verdict
+    computed: Shown
+    stated: Shown
+    stated_text: str
+    explanation: str
+    gap: Gap | None
+    notes: tuple[str, ...] = ()
+    stated_meaning: str | None = None  # a bound's region in words: "more than 80%"
+
+
+def align(assertion: ex.Assertion, left: Quantity,
+          right: Quantity) -> tuple[Quantity, Quantity, str]:
+    """Both sides in the stated side's unit (or the unit an 'in' asks for), and its name.
+
+    Raises a TextError over the whole assertion, with a label under each side, when the
+    two sides measure different things."""
+    unit, label = right.unit, right.label
+    try:
+        if assertion.right.display is not None:
+            unit, label = assertion.right.display.unit, assertion.right.display.label or label
+            right = right.to(unit, "the stated side")
+        elif assertion.left.display is not None:
+            unit, label = assertion.left.display.unit, assertion.left.display.label or label
+            right = right.to(unit, "the stated side")
+        left = left.to(unit)
+    except ClaimcheckError:
+        sides = ((assertion.left, left), (assertion.right, right))
+        raise TextError(
+            "dimension-mismatch",
+            f"the two sides measure different things: {ex.describe(left)} vs "
+            f"{ex.describe(right)}", 0, len(assertion.text),
+            q.mismatch_hint(left.unit, right.unit,
+                            "compare like with like, e.g. a share with a percentage"),
+            tuple((e.start, e.start + len(e.text), ex.describe(x)) for e, x in sides),
+        ) from None
+    return left, right, units.format_unit(unit, label or left.label)
+
+
+def shown(x: Quantity, unit_text: str | None = None) -> Shown:
+    text = units.format_unit(x.unit, x.label) if unit_text is None else unit_text
+    return Shown(x.central, x.rounding, x.hedged, text)
+
+
+def _region(reading: Reading | None, right: Quantity) -> tuple[Region, Region] | None:
+    """A stated bound's region, in the unit the comparison is made in."""
+    if reading is None or reading.region is None:
+        return None
+    own = reading.quantity.unit
+    if own == right.unit:
+        return reading.region
+    k = units.factor(own, right.unit)
+    strict, loose = reading.region
+    return strict.scaled(k), loose.scaled(k)
+
+
+def _mismatch(assertion: ex.Assertion, left: Quantity, right: Quantity, computed_text: str,
+              stated: StatedSide) -> Comparison:
+    """The report states one kind of quantity where the arithmetic gives another (a total
+    where a rate was meant): a finding, not an error in the claim file."""
+    what, got = units.dimension_noun(right.unit, right.label), units.dimension_noun(
+        left.unit, left.label)
+    computed, stated_value = shown(left), shown(right)
+    sentence = (f"{computed_text} = {_central(computed)}; stated '{stated.text}' is "
+                f"{_central(stated_value)}: the report's figure is {what}; the arithmetic "
+                f"gives {got}, so they cannot agree")
+    if assertion.relation != "==":
+        sentence = sentence.replace("cannot agree", "cannot be compared")
+    notes = [f"the two sides measure different things: {got} vs {what}"]
+    if (hint := q.mismatch_hint(left.unit, right.unit, "")) == q.POINTS_HINT:
+        notes.append(hint)
+    return Comparison(verdict=Verdict.INCONSISTENT, computed=computed, stated=stated_value,
+                      stated_text=stated.text, explanation=sentence, gap=None,
+                      notes=tuple(notes))
+
+
+def _central(value: Shown) -> str:
+    return fmt.with_unit(fmt.number(value.central, fmt.digits_for([value.central])), value.unit)
+
+
+def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, computed_text: str,
+            stated: StatedSide, input_hedges: tuple[str, ...]) -> Comparison:
+    """The verdict of ``left RELATION right`` and its sentence."""
+    points_note = None
+    if left.percent_difference and units.is_points(right.unit):
+        left = left.to(right.unit)
+        points_note = (f"{computed_text.partition(' = ')[0]} is a difference of two percentages, "
+                       "read as percentage points")
+    elif right.percent_difference and units.is_points(left.unit):
+        right = right.to(left.unit)
+        points_note = (f"{stated.text} is a difference of two percentages, read as "
+                       "percentage points")
+    if not units.same_dimension(left.unit, right.unit) and not units.differ_only_in_currency(
+            left.unit, right.unit):
+        # a currency is never converted without a declared rate: align says so, as an error
+        return _mismatch(assertion, left, right, computed_text, stated)
+    left, right, unit_text = align(assertion, left, right)
+    computed, stated_value = shown(left, unit_text), shown(right, unit_text)
+    reading = stated.reading
+    relation = assertion.relation
+    region = _region(reading, right) if relation == "==" else None
+    verdict = judge(relation, computed, stated_value, region)
+    stated_text, other = stated.text, ""
+    if reading is not None and reading.alternative is not None:
+        # "3 times more": judge the other reading too and keep the one the figures support
+        alt_q = reading.alternative.to(right.unit) if reading.alternative.unit != right.unit \
+            else reading.alternative
+        alt = Shown(alt_q.central, alt_q.rounding, alt_q.hedged, unit_text)
+        alt_verdict = judge(relation, computed, alt, None)
+        if alt_verdict.rank < verdict.rank:
+            other = (f"; read as {reading.quantity.central} times as much it would be "
+                     f"{verdict}")
+            verdict, stated_value = alt_verdict, alt
+            stated_text += f" (read as {reading.alternative.central} times as much)"
+        else:
+            other = (f"; read as {reading.alternative.central} times as much it would be "
+                     f"{alt_verdict}")
+    # one count of digits for both sides, wherever they are shown: enough to keep the
+    # verdict visible, and each side's own numbers distinct
+    digits = fmt.digits_for([x for v in (computed, stated_value) for x in (
+        v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi)],
+        at_least=verdict_digits(verdict, relation, computed, stated_value, region))
+    computed, stated_value = replace(computed, digits=digits), replace(stated_value,
+                                                                       digits=digits)
+    sides = Sides(relation=relation, computed_text=computed_text, computed=computed,
+                  stated_text=stated_text, stated=stated_value, stated_hedges=stated.hedges,
+                  input_hedges=input_hedges, stated_is_figure=reading is not None,
+                  region=region)
+    notes: list[str] = [points_note] if points_note else []
+    if not computed.hedged.bounded and computed.rounding.bounded:
+        side = "upper" if isinstance(computed.hedged.hi, float) else "lower"
+        notes.append(f"with its hedges the recomputed value has no {side} limit (a divisor "
+                     "stated 'up to' or 'less than' can reach zero), so the hedge tier meets "
+                     "almost any stated value: its rounding range is the informative one")
+    return Comparison(verdict=verdict, computed=computed, stated=stated_value,
+                      stated_text=stated_text, explanation=explain(verdict, sides) + other,
+                      gap=None if region is not None else gap(computed, stated_value),
+                      notes=tuple(notes), stated_meaning=region_text(region, unit_text, digits))
+
+
+def region_text(region: tuple[Region, Region] | None, unit: str,
+                at_least: int = 3) -> str | None:
+    """A stated bound's region in words: 'more than 80% (more than 72% with the hedge)'."""
+    if region is None:
+        return None
+    strict, loose = region
+    digits = fmt.digits_for([strict.lo, strict.hi, loose.lo, loose.hi], at_least)
+    text = fmt.region(strict, unit, digits)
+    return text if loose == strict else f"{text} ({fmt.region(loose, unit, digits)} with the hedge)"

@@ -1,0 +1,277 @@
+"""One claim file at a time: load -> validate -> read figures -> evaluate -> verdicts.
+
+A failing figure, derived figure or check becomes a located diagnostic on that item; it
+never hides the results of the others, and one bad file never hides other files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from .. import expressions as ex
+from ..claimfile import loader
+from ..claimfile.model import validate
+from ..diagnostics import ClaimcheckError, Diagnostic, Severity, Span
+from ..expressions.tightening import Evaluator, inputs_of, tighten
+from ..quantities import formatting as fmt
+from ..quantities.quantity import Quantity
+from ..reading.figures import Reading
+from .comparison import Comparison, StatedSide, compare
+from .environment import Env, collect_names, derived_views, located, read_inputs
+from .report import CheckResult, FileResult, Report
+
+CLAIM_SUFFIXES = (".yaml", ".yml")
+
+
+def _check(env: Env, index: int) -> CheckResult:
+    spec = env.model.checks[index]
+    checks_node = env.root.get("checks")
+    assert isinstance(checks_node, loader.Sequence)
+    item = checks_node.items[index]
+    assert isinstance(item, loader.Mapping)
+    assert_node = item.get("assert")
+    span = item.span
+
+    def failed(diagnostic: Diagnostic) -> CheckResult:
+        return CheckResult(id=spec.id, claim=spec.claim, assertion=spec.assert_,
+                           verdict="error", explanation=f"cannot be evaluated: "
+                           f"{diagnostic.message}", span=span, expected=spec.expect,
+                           diagnostics=(diagnostic,))
+
+    try:
+        assertion = ex.parse_assertion(spec.assert_, env.ctx)
+        result = compare_check(env, assertion)
+        coarse = _coarse_note(env, assertion, result)
+        stated = _stated_side(env, assertion)
+        input_hedges = env.hedges_of(assertion.left.root)
+    except ClaimcheckError as err:
+        return failed(located(err, assert_node))
+    diagnostics: tuple[Diagnostic, ...] = ()
+    if spec.expect is not None and spec.expect != result.verdict:
+        expect_node = item.get("expect")
+        diagnostics = (Diagnostic(
+            "unexpected-verdict",
+            f"check '{spec.id}' expected {spec.expect}, got {result.verdict}",
+            getattr(expect_node, "span", span),
+            "if the new verdict is right, update `expect:`; otherwise look at what changed"),)
+    notes = tuple(dict.fromkeys(
+        [n for name in _names_in(assertion) for n in _entry_notes(env, name)]
+        + [*_literal_notes(assertion), *ex.notes_of(assertion.left.root),
+           *ex.notes_of(assertion.right.root), *result.notes, *coarse]))
+    g = result.gap
+    return CheckResult(
+        id=spec.id, claim=spec.claim, assertion=spec.assert_, verdict=result.verdict,
+        explanation=result.explanation, span=span, relation=assertion.relation,
+        computed_text=assertion.left.text, computed=result.computed,
+        stated_text=result.stated_text, stated=result.stated,
+        gap=g.value if g else None, gap_unit=g.unit if g else None,
+        hedges=tuple(dict.fromkeys(stated.hedges + input_hedges)), notes=notes,
+        expected=spec.expect, diagnostics=diagnostics, stated_meaning=result.stated_meaning,
+        verdict_notes=(*result.notes, *coarse))
+
+
+def compare_check(env: Env, assertion: ex.Assertion,
+                  overrides: dict[str, Quantity] | None = None, *,
+                  coarse: bool = False) -> Comparison:
+    """A check's comparison; with ``overrides``, some figures replaced by other values
+    (derived figures recomputed from them), and with ``coarse`` an inline stated figure
+    read to one significant figure.  Raises ClaimcheckError when it cannot be evaluated."""
+    left_root = assertion.left.root
+    if overrides is None:
+        left = env.evaluate(assertion.left)
+    else:
+        left = tighten(env, left_root, Evaluator(env, overrides).evaluate(left_root),
+                       overrides)
+    with_values = assertion.left.substituted(env.central_text)
+    left_text = assertion.left.text + (  # "a / b = 2.8 million t / 3.7 million t"
+        f" = {with_values}" if with_values != assertion.left.text
+        and not isinstance(left_root, ex.Name) else "")
+    return compare(assertion, left, _stated_value(env, assertion, overrides, coarse),
+                   computed_text=left_text, stated=_stated_side(env, assertion),
+                   input_hedges=env.hedges_of(left_root))
+
+
+def _stated_value(env: Env, assertion: ex.Assertion,
+                  overrides: dict[str, Quantity] | None = None,
+                  coarse: bool = False) -> Quantity:
+    """The stated side's value: an inline figure is read as a stated figure, exactly as
+    the same text under `figures:` would be."""
+    root = assertion.right.root
+    if isinstance(root, ex.Literal):
+        return (root.reading.coarse if coarse else None) or root.reading.quantity
+    if overrides is None:
+        return env.evaluate(assertion.right)
+    return tighten(env, root, Evaluator(env, overrides).evaluate(root), overrides)
+
+
+def _stated_side(env: Env, assertion: ex.Assertion) -> StatedSide:
+    root = assertion.right.root
+    reading = None
+    if isinstance(root, ex.Literal):
+        reading = root.reading
+    elif isinstance(root, ex.Name):
+        reading = env.stated_reading(root.name)
+    return StatedSide(text=reading.text if reading else assertion.right.text,
+                      reading=reading, hedges=env.hedges_of(root))
+
+
+def _coarse_note(env: Env, assertion: ex.Assertion, result: Comparison) -> tuple[str, ...]:
+    """Rule of two significant figures: say so when the coarser one-figure reading of the
+    round numbers involved ("10,000" as 5,000 to 15,000) would give another verdict.  It
+    never sets the verdict."""
+    names = sorted({*inputs_of(env, assertion.left.root), *inputs_of(env, assertion.right.root)})
+    overrides: dict[str, Quantity] = {}
+    changed: list[Reading] = []
+    for name in names:
+        reading = env.entries[name].reading
+        if reading is not None and reading.coarse is not None:
+            overrides[name] = reading.coarse
+            changed.append(reading)
+    root = assertion.right.root
+    if isinstance(root, ex.Literal) and root.reading.coarse is not None:
+        changed.append(root.reading)
+    if not changed:
+        return ()
+    try:
+        coarse = compare_check(env, assertion, overrides, coarse=True)
+    except ClaimcheckError:
+        return ()
+    if coarse.verdict == result.verdict:
+        return ()
+    readings = ", ".join(
+        f"'{r.text}' as {fmt.interval(r.coarse.rounding, r.unit_text)}"  # type: ignore[union-attr]
+        for r in changed)
+    return (f"read to one significant figure ({readings}), this check would be "
+            f"{coarse.verdict.replace('_', ' ')}, not {result.verdict.replace('_', ' ')}; "
+            "claimcheck reads round numbers to two significant figures",)
+
+
+def _literal_notes(assertion: ex.Assertion) -> list[str]:
+    return [n for side in (assertion.left, assertion.right) for node in ex.walk(side.root)
+            if isinstance(node, ex.Literal) for n in node.reading.notes]
+
+
+def _names_in(assertion: ex.Assertion) -> list[str]:
+    return sorted({n.name for side in (assertion.left, assertion.right)
+                   for n in ex.walk(side.root) if isinstance(n, ex.Name)})
+
+
+def _entry_notes(env: Env, name: str) -> tuple[str, ...]:
+    entry = env.entries.get(name)
+    if entry is None:
+        return ()
+    if entry.reading is not None:
+        return entry.reading.notes
+    return entry.notes
+
+
+def check_text(path: str, text: str) -> FileResult:
+    """Check one claim file given its text (``path`` is used for locations only)."""
+    return analyse_text(path, text)[0]
+
+
+def analyse_text(path: str, text: str) -> tuple[FileResult, Env | None]:
+    """The file's results, and the environment they were computed in (for `explain`)."""
+    result, env = _check_text(path, text)
+    lines = text.splitlines()
+    wanted = sorted({d.span.line for d in result.all_diagnostics
+                     if d.span and 0 < d.span.line <= len(lines)})
+    return replace(result, excerpts=tuple((n, lines[n - 1]) for n in wanted)), env
+
+
+def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
+    try:
+        root = loader.load(path, text)
+    except ClaimcheckError as err:
+        return FileResult(path, diagnostics=(err.diagnostic,), readable=False), None
+    model, problems = validate(root)
+    if model is None or not isinstance(root, loader.Mapping):
+        return FileResult(path, diagnostics=tuple(problems), readable=False), None
+    env = Env(model, root)
+    collect_names(env)
+    figures = read_inputs(env)
+    derived = derived_views(env)
+    checks = tuple(_check(env, i) for i in range(len(model.checks)))
+    seen_ids: dict[str, Span | None] = {}
+    for c in checks:
+        if c.id in seen_ids:
+            env.diagnostics.append(Diagnostic("duplicate-id", f"check id '{c.id}' is used twice",
+                                              c.span, "give each check its own id"))
+        seen_ids[c.id] = c.span
+    src = model.source
+    return FileResult(path, src.title, src.publisher, src.published, src.url, tuple(figures),
+                      tuple(derived), checks, tuple(env.diagnostics)), env
+
+
+def display_path(path: Path) -> str:
+    """The path as reports name it: '/'-separated, and always valid text (a file name
+    that is not UTF-8 shows U+FFFD where its odd bytes are, rather than crash a writer)."""
+    return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def read_claim_file(path: Path, root: Path | None = None) -> str | FileResult:
+    """The file's text, or an unreadable FileResult that says why.  ``root``: the folder
+    it was found in by walking, which its real path must not leave."""
+    from ..claimfile.loader import MAX_BYTES
+    from ..claimfile.safe_io import UnsafePath, read_bounded
+
+    shown_path = display_path(path)
+    try:
+        data = read_bounded(path, MAX_BYTES, root)
+    except UnsafePath as err:
+        # a file that leads out of its folder is skipped with a warning (the run goes on,
+        # failing only under --strict); one that cannot be read safely is an error
+        outside = err.code == "file-outside"
+        return FileResult(shown_path, diagnostics=(Diagnostic(
+            err.code, err.message, Span(shown_path, 1, 1), err.hint,
+            Severity.WARNING if outside else Severity.ERROR),), readable=outside)
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        return FileResult(shown_path, diagnostics=(Diagnostic(
+            "file-unreadable", f"cannot read the file: {reason}", Span(shown_path, 1, 1),
+            "check the path and the file's permissions"),), readable=False)
+    return decode_claim_bytes(shown_path, data)
+
+
+def decode_claim_bytes(shown_path: str, data: bytes) -> str | FileResult:
+    """UTF-8 text (a byte-order mark is dropped), or an unreadable FileResult: the same for
+    a file on disk and for standard input."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return FileResult(shown_path, diagnostics=(Diagnostic(
+            "file-unreadable", f"the file is not UTF-8 text (byte {err.start})",
+            Span(shown_path, 1, 1), "save it as UTF-8"),), readable=False)
+
+
+def check_file(path: Path, root: Path | None = None) -> FileResult:
+    text = read_claim_file(path, root)
+    return text if isinstance(text, FileResult) else check_text(display_path(path), text)
+
+
+def find_claim_files(paths: Iterable[Path]) -> list[tuple[Path, Path | None]]:
+    """The claim files named or found (recursively, sorted) under the given paths, each
+    with the folder it was found in (None for a file named)."""
+    found: list[tuple[Path, Path | None]] = []
+    for p in paths:
+        if p.is_dir():
+            found.extend((f, p) for f in sorted(
+                f for f in p.rglob("*") if f.suffix in CLAIM_SUFFIXES and f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        else:
+            found.append((p, None))
+    return list({f: (f, root) for f, root in found}.values())
+
+
+def claim_files(paths: Iterable[Path]) -> list[Path]:
+    """The claim files named or found (recursively, sorted) under the given paths."""
+    return [f for f, _ in find_claim_files(paths)]
+
+
+def check_paths(paths: Iterable[Path | str]) -> Report:
+    """Check every claim file under ``paths``: the library's front door. Never prints."""
+    return Report(tuple(check_file(f, root) for f, root in find_claim_files(
+        Path(p) for p in paths)))
+

@@ -1,0 +1,309 @@
+"""One result model for a whole run; every renderer draws from it and nothing else.
+
+Values are already converted to the unit they are shown in, so renderers need no pint.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import IntEnum
+from fractions import Fraction
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity, Span
+from ..quantities.intervals import Bound, Interval
+
+VERDICTS = ("consistent", "within_rounding", "within_hedge", "inconsistent", "error")
+_THRESHOLDS = {"inconsistent": "inconsistent", "hedge": "within_hedge",
+               "rounding": "within_rounding"}
+
+
+class ExitStatus(IntEnum):
+    OK = 0           # no check is inconsistent or error
+    FAILED = 1       # some check is inconsistent, error, or not what it expects
+    BAD_INPUT = 2    # usage error, or a file that cannot be read or parsed
+    INTERNAL = 3     # a bug in claimcheck itself: never a verdict on a claim file
+
+
+def _num(x: Bound) -> float | None:
+    # JSON has no infinity: an unbounded end is null ("no limit").
+    value = float(x)
+    return None if math.isinf(value) else value
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A value in the unit it is shown in: central value, rounding and hedged intervals."""
+
+    central: Fraction
+    rounding: Interval
+    hedged: Interval
+    unit: str
+    #: the fewest significant digits that show this value without changing the verdict of
+    #: the check it is part of (renderers may show more, never fewer)
+    digits: int = 3
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": _num(self.central), "low": _num(self.rounding.lo),
+                "high": _num(self.rounding.hi), "hedged_low": _num(self.hedged.lo),
+                "hedged_high": _num(self.hedged.hi), "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class FigureView:
+    name: str
+    kind: str  # "figure" or "assumption"
+    stated: str
+    span: Span | None
+    value: Shown | None = None
+    quote: str | None = None
+    precision: str | None = None
+    hedge: str | None = None
+    hedge_rule: str | None = None
+    notes: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    period: tuple[str, str] | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "kind": self.kind, "stated": self.stated, "quote": self.quote,
+            "value": self.value.to_dict() if self.value else None,
+            "precision": self.precision, "hedge": self.hedge, "hedge_rule": self.hedge_rule,
+            "notes": list(self.notes), "source": self.source, "url": self.url,
+            "period": {"start": self.period[0], "end": self.period[1]} if self.period else None,
+            "line": self.span.line if self.span else None,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+@dataclass(frozen=True)
+class DerivedView:
+    name: str
+    expr: str
+    span: Span | None
+    value: Shown | None = None
+    description: str | None = None
+    notes: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "expr": self.expr,
+                "value": self.value.to_dict() if self.value else None,
+                "description": self.description, "notes": list(self.notes),
+                "line": self.span.line if self.span else None,
+                "diagnostics": [d.to_dict() for d in self.diagnostics]}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    id: str
+    claim: str
+    assertion: str
+    verdict: str
+    explanation: str
+    span: Span | None
+    relation: str | None = None
+    computed_text: str | None = None
+    computed: Shown | None = None
+    stated_text: str | None = None
+    stated: Shown | None = None
+    gap: Fraction | None = None
+    gap_unit: str | None = None  # "pp" for percentages, "relative" otherwise
+    hedges: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    expected: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    stated_meaning: str | None = None  # a stated bound in words: "more than 80%"
+    #: what the verdict itself rests on (also in ``notes``): the one-figure reading, an
+    #: unbounded hedge, two sides that measure different things
+    verdict_notes: tuple[str, ...] = ()
+
+    @property
+    def matches_expected(self) -> bool | None:
+        return None if self.expected is None else self.expected == self.verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        stated = self.stated.to_dict() if self.stated else {}
+        return {
+            "id": self.id, "claim": self.claim, "assert": self.assertion,
+            "relation": self.relation, "verdict": self.verdict,
+            "computed": {"text": self.computed_text, **(
+                self.computed.to_dict() if self.computed else {})} if self.computed else None,
+            "stated": {"text": self.stated_text, **stated} if self.stated else None,
+            "gap": None if self.gap is None else {"value": float(self.gap), "unit": self.gap_unit},
+            "explanation": self.explanation, "hedges": list(self.hedges),
+            "notes": list(self.notes), "expected": self.expected,
+            "matches_expected": self.matches_expected,
+            "line": self.span.line if self.span else None,
+            "column": self.span.column if self.span else None,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    figures: tuple[FigureView, ...] = ()
+    derived: tuple[DerivedView, ...] = ()
+    checks: tuple[CheckResult, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()  # file-level: unreadable, YAML, schema
+    readable: bool = True
+    #: not a claim file but the lock a --locked run compares against (never counted)
+    is_lock: bool = False
+    excerpts: tuple[tuple[int, str], ...] = ()  # source lines the diagnostics point at
+
+    @property
+    def outside_diagnostics(self) -> list[Diagnostic]:
+        """The diagnostics not of a check: the file's, its figures' and derived figures'."""
+        return [*self.diagnostics, *(d for f in self.figures for d in f.diagnostics),
+                *(d for v in self.derived for d in v.diagnostics)]
+
+    @property
+    def all_diagnostics(self) -> list[Diagnostic]:
+        found = list(self.diagnostics)
+        for f in self.figures:
+            found.extend(f.diagnostics)
+        for d in self.derived:
+            found.extend(d.diagnostics)
+        for c in self.checks:
+            found.extend(c.diagnostics)
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        figures = [f.to_dict() for f in self.figures if f.kind == "figure"]
+        assumptions = [f.to_dict() for f in self.figures if f.kind == "assumption"]
+        return {
+            "path": self.path,
+            "source": {"title": self.title, "publisher": self.publisher,
+                       "published": self.published, "url": self.url},
+            "figures": figures, "assumptions": assumptions,
+            "derived": [d.to_dict() for d in self.derived],
+            "checks": [c.to_dict() for c in self.checks],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What fails a run: every machine format and the exit code agree through this.
+
+    ``fail_on``: the mildest verdict that fails ("inconsistent", which also fails on
+    "error"; "hedge"; "rounding"; or "never").  ``strict``: lint warnings fail too.
+
+    A check whose verdict is the one its ``expect:`` names does not fail: the claim file
+    records that finding of the report, and it is still shown with its verdict.  A check
+    that is not what it expects always fails, as does an error in a file, whatever
+    ``fail_on`` says: those are defects of the claim file, not findings.
+    """
+
+    fail_on: str = "inconsistent"
+    strict: bool = False
+
+    def fails_verdict(self, verdict: str) -> bool:
+        if self.fail_on == "never":
+            return False
+        return VERDICTS.index(verdict) >= VERDICTS.index(_THRESHOLDS[self.fail_on])
+
+    def fails(self, check: CheckResult) -> bool:
+        if check.matches_expected is not None:
+            return not check.matches_expected
+        return self.fails_verdict(check.verdict)
+
+    def acknowledged(self, check: CheckResult) -> bool:
+        """A verdict that would fail the run but is the one the check expects."""
+        return bool(check.matches_expected) and self.fails_verdict(check.verdict)
+
+    def fails_diagnostic(self, d: Diagnostic) -> bool:
+        return d.severity is Severity.ERROR or (self.strict and d.severity is Severity.WARNING)
+
+    def check_fails(self, check: CheckResult) -> bool:
+        """The check's test fails: on its verdict, or on a diagnostic of its own."""
+        return self.fails(check) or any(self.diagnostic_fails(d, check)
+                                        for d in check.diagnostics)
+
+    def diagnostic_fails(self, d: Diagnostic, check: CheckResult | None = None) -> bool:
+        """Whether ``d`` (of ``check``, when it is a check's) fails the run.  A check that
+        expects `error` and is in error records that finding with the diagnostics that make
+        it so; a lock difference on it still fails."""
+        if not self.fails_diagnostic(d):
+            return False
+        return not (check is not None and expects_its_error(check)
+                    and not d.code.startswith("lock-"))
+
+
+def expects_its_error(check: CheckResult) -> bool:
+    return bool(check.matches_expected) and check.verdict == "error"
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileResult, ...] = field(default_factory=tuple)
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(VERDICTS, 0)
+        for f in self.files:
+            for c in f.checks:
+                counts[c.verdict] += 1
+        return counts
+
+    def expected(self) -> dict[str, int]:
+        """Per verdict that does not plainly hold: the checks whose `expect:` names it."""
+        counts: dict[str, int] = {}
+        for f in self.files:
+            for c in f.checks:
+                if c.matches_expected and c.verdict != "consistent":
+                    counts[c.verdict] = counts.get(c.verdict, 0) + 1
+        return counts
+
+    @property
+    def unexpected(self) -> list[tuple[FileResult, CheckResult]]:
+        return [(f, c) for f in self.files for c in f.checks if c.matches_expected is False]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return self.status()
+
+    def status(self, fail_on: str = "inconsistent", strict: bool = False) -> ExitStatus:
+        """The one place that maps outcomes to exit codes (see ``Policy``)."""
+        return self.status_under(Policy(fail_on, strict))
+
+    def status_under(self, policy: Policy) -> ExitStatus:
+        if any(not f.readable for f in self.files):
+            return ExitStatus.BAD_INPUT
+        failing = any(policy.check_fails(c) for f in self.files for c in f.checks) or any(
+            policy.fails_diagnostic(d) for f in self.files for d in f.outside_diagnostics)
+        return ExitStatus.FAILED if failing else ExitStatus.OK
+
+    def findings_only(self) -> Report:
+        """The same files with their checks' diagnostics moved to the file and the verdicts
+        dropped: what `lint` reports, whatever the format.  The errors of a check that
+        expects `error` stay, as warnings: the claim file records them."""
+        from dataclasses import replace
+
+        def moved(c: CheckResult) -> list[Diagnostic]:
+            if not expects_its_error(c):
+                return list(c.diagnostics)
+            return [replace(d, severity=Severity.WARNING) if not d.code.startswith("lock-")
+                    else d for d in c.diagnostics]
+
+        return Report(tuple(replace(f, checks=(), diagnostics=tuple(sorted(
+            [*f.diagnostics, *(d for c in f.checks for d in moved(c))],
+            key=Diagnostic.sort_key))) for f in self.files))
+
+    def to_dict(self, policy: Policy | None = None) -> dict[str, Any]:
+        return {
+            "claimcheck_report": 1,
+            "files": [f.to_dict() for f in self.files],
+            "summary": {**self.summary(), "files": len(self.files),
+                        "checks": sum(len(f.checks) for f in self.files),
+                        "expected": self.expected(),
+                        "unexpected": len(self.unexpected),
+                        "exit_code": int(self.status_under(policy or Policy()))},
+        }

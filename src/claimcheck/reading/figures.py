@@ -1,0 +1,557 @@
+"""Number reading: a figure as a report states it -> value, precision interval, unit, hedge.
+
+"about 3.7 million tons" reads as 3.7e6 t, rounding [3.65e6, 3.75e6] (half a unit of
+the last significant digit), hedged ±10% beyond that, with a note that 'tons' was read
+as metric tonnes.  Every way of writing the number (digits, a range, words, a fraction,
+a multiple, a vague count) yields a ``NumberPart``; one ``_finish`` then applies the
+scale, unit, precision rules, precision override and hedge, so that each rule holds on
+every path.  The same reader serves quantity literals inside expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import InvalidOperation
+from fractions import Fraction
+
+from ..quantities import units
+from ..quantities.intervals import Interval, Region
+from ..quantities.quantity import Quantity
+from .changes import COMPARATIVE_DIRECTIONS, Change, ChangeReader
+from .hedges import Hedge, HedgeKind, match_hedge
+from .lexer import Kind, TextError, Token, tokenize
+from .numbers import NumberPart, NumberReader, PartKind, percent_cap, snap_count, whole_figure
+from .periods import Period, read_period
+from .precision import Mode
+from .unit_phrases import ReadContext, UnitPhrase
+from .words import COMPARATIVES
+
+__all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
+
+SCALES = {"hundred": 2, "thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9,
+          "bln": 9, "tln": 12,
+          "trillion": 12, "lakh": 5, "crore": 7}
+ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12, "bln": 9, "mln": 6}
+#: comparison signs written before a figure: "> 612.5", "~40%"
+_SIGN_HEDGES = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most",
+                "~": "about", "≈": "about"}
+SCALE_NAMES = {2: "hundred", 3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
+               12: "trillion"}
+_ARTICLES = ("a", "an", "the")
+_MONTH_WORD = re.compile(r"\b(january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
+                         r"nov|dec)\b\.?(\s|$)", re.I)
+_MULTIPLE_LABELS = ("times", "fold")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reading:
+    """A stated figure, read."""
+
+    text: str
+    quantity: Quantity
+    unit_text: str
+    precision: str            # how the rounding interval was decided, in words
+    hedge: Hedge | None = None
+    notes: tuple[str, ...] = ()
+    what: str | None = None   # descriptor after the unit: "of coal", "cargo ship"
+    period: Period | None = None
+    plain: bool = False       # a bare number: no unit, scale, currency, percent or hedge
+    alternative: Quantity | None = None  # "3 times more": also read as 4 times
+    #: what a bound or vague count states on the stated side of a check (at face value,
+    #: and with its own looseness), in the figure's unit
+    region: tuple[Region, Region] | None = None
+    coarse: Quantity | None = None  # the one-significant-figure reading, where it differs
+
+    def as_literal(self) -> Quantity:
+        """The figure written inside an expression: its digits are exact (the arithmetic's
+        own constants); a hedge word written there keeps its meaning."""
+        q = self.quantity
+        point = Interval.point(q.central)
+        hedged = point
+        if self.hedge is not None and self.hedge.widens:
+            hedged = self.hedge.rule.read(q.central, point)[1]
+        return Quantity(q.central, point, hedged.hull(point), q.unit, q.label)
+
+
+def _plus_one(q: Quantity) -> Quantity:
+    """The other reading of 'N times more': N + 1 times as much."""
+    one = Interval.point(Fraction(1))
+    return Quantity(q.central + 1, q.rounding + one, q.hedged + one, q.unit, q.label)
+
+
+def _ambiguity_note(q: Quantity) -> str:
+    return (f"'{q.central} times more' is ambiguous: read as {q.central} times as much "
+            f"and as {q.central + 1} times as much")
+
+
+class _Reader(NumberReader, ChangeReader):
+    def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
+                 pos: int = 0) -> None:
+        super().__init__(text, tokens, ctx, embedded=embedded, pos=pos)
+        self._what: str | None = None  # descriptor after a compound adjective
+        self.rate: units.Unit | None = None  # a rate after the descriptor: 'of coal a year'
+        self.rate_notes: list[str] = []
+
+    def _words_here(self) -> list[str]:
+        words = []
+        for t in self.toks[self.pos : self.pos + 4]:
+            if t.kind is not Kind.WORD:
+                break
+            words.append(t.lower)
+        return words
+
+    def _source(self, start_pos: int) -> str:
+        if not self.embedded:
+            return self.text
+        return self.text[self.toks[start_pos].start : self.toks[self.pos - 1].end]
+
+    # -- the figure ---------------------------------------------------------------------
+    def read(self, precision: str | None = None) -> Reading:
+        start_pos = self.pos
+        if self.tok.lower in _ARTICLES and self.ahead().kind is Kind.NUM and (
+                self.tok.text not in self.ctx.reserved):
+            self.take()
+        self._skip_framing()
+        hedge = self._hedge()
+        change = self.prefix_change()
+        if hedge is None:
+            hedge = self._hedge()  # "fell more than 5%": the direction, then the hedge
+        negative = False
+        # "-2.3%", "-5 tonnes": a stated negative figure; in an expression the parser's
+        # minus negates what follows, except a range's lower end: "-2 to 3%"
+        range_ahead = self.ahead().kind is Kind.NUM and self.ahead(2).lower == "to"
+        if self.tok.text == "-" and self.ahead().kind in (Kind.NUM, Kind.SYM) and (
+                not self.embedded or range_ahead):
+            self.take()
+            negative = True
+        currency = self._currency_prefix()
+        if hedge and hedge.rule.kind is HedgeKind.MULTIPLIER:
+            if self.tok.kind is not Kind.NUM:
+                return self._multiplier(hedge, start_pos)
+            return self._times_figure(hedge, start_pos, precision)
+        part = self.word_part() or self.digit_part(hedge is not None or currency is not None,
+                                                   negative=negative)
+        if part.kind is PartKind.RANGE:
+            negative = False  # the sign belongs to the range's lower end, read with it
+        exp = 0 if part.kind in (PartKind.FRACTION, PartKind.MULTIPLE) else self._scale(
+            currency is not None)
+        unit_phrase: UnitPhrase | None = None
+        percent = part.kind is PartKind.FRACTION
+        change = self.both_ways(change, self.comparative_before_unit())
+        if part.kind is PartKind.FRACTION:
+            unit_phrase = UnitPhrase(units.pint_unit("percent"), None, ())
+        elif part.kind is PartKind.MULTIPLE:
+            unit_phrase = UnitPhrase(units.dimensionless(), "times", ())
+        elif self._percent():  # "4% a year" is a rate too
+            percent = True
+            rate = self._rates(units.pint_unit("percent"), [])
+            unit_phrase = UnitPhrase(rate.unit, None, tuple(rate.notes), rate.factor,
+                                     rate.every, rate.every_half)
+        else:
+            unit_phrase = self._compound_or_unit()
+        currency = currency or self._currency_suffix()
+        more = self._comparative(unit_phrase.label if unit_phrase else None)
+        than = None
+        if not more:
+            after, than = self.postfix_change()
+            change = self.both_ways(change, after)
+        descriptor = than or self._descriptor()
+        if (part.kind is PartKind.FRACTION and descriptor is None and not self.embedded
+                and self.tok.kind is Kind.WORD and self.tok.lower not in COMPARATIVE_DIRECTIONS):
+            descriptor = self.text[self.tok.start :].strip()  # "one in six U.S. adults"
+            self._one_figure(self.pos, len(self.text))
+            self.pos = len(self.toks) - 1
+        abbreviation = self._restated_abbreviation()
+        if not self.embedded and not self.at_end():
+            raise self.leftover()
+        if currency is not None and unit_phrase is not None and units.currencies_in(
+                unit_phrase.unit):
+            own = units.currencies_in(currency.unit)
+            if units.currencies_in(unit_phrase.unit) != own:  # "$5 euros", "$5 per euro"
+                raise self.error("figure-syntax", "two currencies in one figure",
+                                 self.toks[max(self.pos - 1, 0)],
+                                 "keep the one currency the report gives")
+            # "$800 billion dollars", "$100 USD/t": the sign and the word name one currency
+            k, rest = units.simplify(unit_phrase.unit / currency.unit)
+            if k != 1:
+                rest = unit_phrase.unit / currency.unit
+            unit_phrase = None if units.is_dimensionless(rest) else replace(unit_phrase,
+                                                                           unit=rest)
+        notes: list[str] = [f"'({abbreviation})' read as the unit's abbreviation"] if (
+            abbreviation) else []
+        unit, label = units.dimensionless(), None
+        if currency is not None:
+            unit = currency.unit
+            if currency.note:
+                notes.append(currency.note)
+        if unit_phrase is not None:
+            unit = unit * unit_phrase.unit
+            label = unit_phrase.label
+            notes.extend(unit_phrase.notes)
+        if self.rate is not None:
+            unit = unit * self.rate
+            notes.extend(self.rate_notes)
+        reading = self._finish(part, exp, unit, label, hedge, negative, precision,
+                               self._source(start_pos), notes, descriptor, percent=percent)
+        if unit_phrase is not None and unit_phrase.factor != 1:
+            reading = _spread(reading, unit_phrase, counted=_small_count(part, exp))
+        if change is not None:
+            reading = _directed(reading, change)
+        if more:
+            return _with_alternative(reading)
+        plain = (hedge is None and currency is None and unit_phrase is None and exp == 0
+                 and not negative and change is None
+                 and part.kind in (PartKind.DIGITS, PartKind.CARDINAL))
+        return _replace(reading, plain=plain)
+
+    def _restated_abbreviation(self) -> str | None:
+        """'8 million tonnes (MT)', '2.9 million barrels per day (bpd)': the report
+        repeats the unit's abbreviation in parentheses at the end."""
+        t, word, close = self.tok, self.ahead(), self.ahead(2)
+        if self.embedded or t.text != "(" or word.kind is not Kind.WORD or close.text != ")" or (
+                self.ahead(3).kind is not Kind.END) or not word.text.isalpha() or len(
+                word.text) > 8:
+            return None
+        self.pos += 3
+        return word.text
+
+    def _skip_framing(self) -> None:
+        """'an average of 56 murders a day', 'a total of 3.7 million tons': framing words
+        that say what the figure is, not how large."""
+        words = self._words_here()
+        for phrase in _FRAMING:
+            n = len(phrase)
+            if tuple(words[:n]) == phrase and self.ahead(n).kind is not Kind.END:
+                self.pos += n
+                return
+
+    def _finish(self, part: NumberPart, exp: int, unit: units.Unit, label: str | None,
+                hedge: Hedge | None, negative: bool, precision: str | None, text: str,
+                notes: list[str], what: str | None, *, percent: bool) -> Reading:
+        """Scale, precision rules, override and hedge: the same for every way of writing."""
+        count = (label is not None and label not in _MULTIPLE_LABELS and not percent
+                 and units.is_count_label(label) and units.is_pure_count(unit))
+        choice = precision if precision is not None else self.ctx.precision
+        figure = whole_figure(part, exp, SCALE_NAMES.get(exp, "") if exp != 2 else "",
+                              multiple=label in _MULTIPLE_LABELS, choice=choice,
+                              override=self._override, unit=unit)
+        central, rounding, how, coarse = figure.central, figure.rounding, figure.how, figure.coarse
+        if percent and not figure.overridden:
+            rounding, how, coarse = percent_cap(part, central, rounding, how, coarse)
+        if negative:
+            central, rounding = -central, -rounding
+            coarse = -coarse if coarse is not None else None
+        if count and not figure.overridden:
+            rounding, how = snap_count(central, rounding, how, label)
+            coarse = snap_count(central, coarse, "", label)[0] if coarse is not None else None
+        region = None
+        if hedge is not None and hedge.rule.kind is HedgeKind.EXACT:
+            how = f"exact ('{hedge.words}')"
+        if hedge is not None and part.inverse and hedge.rule.kind is HedgeKind.BELOW and (
+                rounding.lo > 0):
+            # "nearly halved" is divided by nearly 2: the hedge works on the divisor, so
+            # the factor widens up from 0.5 towards no change, not down past a halving
+            _, by = hedge.rule.read(1 / central, Interval(1 / rounding.hi, 1 / rounding.lo))
+            hedged = Interval(1 / by.hi, 1 / by.lo)
+        elif hedge is not None:
+            rounding, hedged = hedge.rule.read(central, rounding)
+            if hedge.rule.states_region:
+                region = hedge.rule.region(central)
+            if hedge.rule.is_bound:
+                how = (f"a bound at the stated number itself ({_plain_number(central)}), not "
+                       "at the edge of its rounding")
+        elif part.kind is PartKind.VAGUE:
+            hedged = Interval(Fraction(part.low), Fraction(part.high))
+            region = (Region(part.low, part.high), Region(part.low, part.high))
+        else:
+            hedged = rounding
+        quantity = Quantity(central, rounding, hedged.hull(rounding), unit, label)
+        coarse_q = None
+        if coarse is not None and coarse != rounding:
+            c_round, c_hedged = (hedge.rule.read(central, coarse) if hedge is not None
+                                 else (coarse, coarse))
+            if c_round != rounding:
+                coarse_q = Quantity(central, c_round, c_hedged.hull(c_round), unit, label)
+        return Reading(text=text, quantity=quantity, unit_text=units.format_unit(unit, label),
+                       precision=how, hedge=hedge, notes=tuple(dict.fromkeys(notes)), what=what,
+                       region=region, coarse=coarse_q)
+
+    def _times_figure(self, hedge: Hedge, start_pos: int, precision: str | None) -> Reading:
+        """'several times 500,000 barrels': the figure times the vague multiplier."""
+        if "times" not in hedge.words:
+            raise self.error("figure-syntax", f"'{hedge.words}' before a number", self.tok,
+                             f"write '{hedge.words} times 500,000 barrels' for a multiple, or "
+                             "the number alone")
+        base = self.read(precision)
+        rule, q = hedge.rule, base.quantity
+        low, both = Interval.point(rule.low), Interval(rule.low, rule.high)
+        quantity = Quantity(q.central * rule.low, q.rounding * low, q.hedged * both, q.unit,
+                            q.label)
+        lo, hi = q.rounding.lo * rule.low, q.rounding.hi * rule.high
+        return Reading(text=self._source(start_pos), quantity=quantity, unit_text=base.unit_text,
+                       precision=f"{base.precision}; '{hedge.words}': {rule.low} to "
+                                 f"{rule.high} times", hedge=hedge, notes=base.notes,
+                       what=base.what, region=(Region(lo, hi), Region(lo, hi)))
+
+    def _multiplier(self, hedge: Hedge, start_pos: int) -> Reading:
+        """'several', 'several times', 'several ships': a vague count."""
+        rule = hedge.rule
+        label = "times" if "times" in hedge.words else None
+        if label is None and self.tok.lower == "times":
+            label = self.take().text
+        elif label is None and self.tok.kind is Kind.WORD and not self.at_descriptor():
+            phrase = self.unit_phrase(required=True)  # "several ships"
+            if phrase is None or phrase.label is None:
+                raise self.error("figure-syntax", f"'{hedge.words}' counts things; "
+                                 f"'{self.toks[self.pos - 1].text}' is not a count", self.tok)
+            label = phrase.label
+        what = self._descriptor()
+        if not self.embedded and not self.at_end():
+            raise self.leftover()
+        rounding, hedged = rule.read(rule.low, Interval.point(rule.low))
+        quantity = Quantity(rule.low, rounding, hedged, units.dimensionless(), label)
+        return Reading(text=self._source(start_pos), quantity=quantity, unit_text=label or "",
+                       precision=f"a vague count: {rule.low} at least, {rule.high} at most",
+                       hedge=hedge, what=what, region=rule.region(rule.low))
+
+    def _comparative(self, label: str | None) -> bool:
+        """'three times more (than)': consumes the comparative that makes it ambiguous.
+        'twice as many (as)' is not ambiguous: it is consumed and read as written."""
+        if label in _MULTIPLE_LABELS and self.tok.lower == "as" and (
+                self.ahead().kind is Kind.WORD):
+            self.pos += 2
+            if self.tok.lower == "as":
+                self.take()
+            return False
+        if label not in _MULTIPLE_LABELS or self.tok.lower not in COMPARATIVES:
+            return False
+        self.take()
+        if self.tok.lower == "than":
+            self.take()
+        return True
+
+    def _hedge(self) -> Hedge | None:
+        sign = _SIGN_HEDGES.get(self.tok.text)
+        if sign is not None and self.tok.kind is Kind.OP and sign in self.ctx.hedges and (
+                self.ahead().kind in (Kind.NUM, Kind.SYM)):
+            self.take()  # "> 612.5": the sign reads as its words
+            return Hedge(self.toks[self.pos - 1].text, self.ctx.hedges[sign])
+        found = match_hedge(self._words_here(), self.ctx.hedges)
+        if found is None:
+            return None
+        words, rule = found
+        self.pos += len(words.split())
+        return Hedge(words, rule)
+
+    def _scale(self, has_currency: bool) -> int:
+        t = self.tok
+        if t.kind is not Kind.WORD:
+            return 0
+        word = t.lower
+        powered = self.ahead().text in ("^", "**", "/")  # "1 m^3", "5 m/s": the metre
+        if (word == "m" and t.text == "m" and not has_currency and not powered
+                and not self._unit_word_follows()):
+            # after a unit 'm' is the metre (kg/m^3); after a bare number it could be either
+            raise self.error("ambiguous-unit", "'m' after a number is ambiguous", t,
+                             hint="write 'million' or 'metres'")
+        if not t.spaced and word in ATTACHED_SCALES:
+            self.take()
+            return ATTACHED_SCALES[word]
+        if word in SCALES:
+            self.take()
+            return SCALES[word]
+        return 0
+
+    # -- units ----------------------------------------------------------------------------
+    def _compound_or_unit(self) -> UnitPhrase | None:
+        t, nxt = self.tok, self.ahead()
+        if t.lower in COMPARATIVE_DIRECTIONS and (nxt.kind is Kind.END or nxt.lower == "than"):
+            return None  # "353 more", "80,000 more than in 1997": a change, no unit
+        if t.text == "-" and not t.spaced and nxt.kind is Kind.WORD and not nxt.spaced:
+            self.take()  # "10,000-ton cargo ship": a compound adjective
+            phrase = self.unit_phrase(required=True)
+            if not self.embedded and self.tok.kind is Kind.WORD:
+                start = self.tok.start
+                self.pos = len(self.toks) - 1
+                self._what = self.text[start:].strip()
+            while self.embedded and self.tok.kind is Kind.WORD and units.is_count(self.tok.text):
+                self.take()  # "10,000-ton cargo ship" inside an expression: the noun it names
+            return phrase
+        return self.unit_phrase(required=False)
+
+    def _descriptor(self) -> str | None:
+        """'of coal' after the unit: kept as a label. A rate that ends the text ('of coal
+        a year') still belongs to the unit, so it is read into ``self.rate``."""
+        if self._what:
+            return self._what
+        if self.embedded or not self.at_descriptor() or self.ahead().kind is Kind.END:
+            return None
+        start = self.ahead().start
+        first = self.pos + 1
+        found = self.trailing_rate(self.pos + 2)
+        if found is not None:
+            self.rate, self.rate_notes, end = found
+            self._one_figure(first, end)
+            return self.text[start:end].strip()
+        self.pos = len(self.toks) - 1
+        self._one_figure(first, len(self.text))
+        return self.text[start:].strip()
+
+    def _one_figure(self, first: int, end: int) -> None:
+        """A descriptor says what the figure counts ('of coal', 'in 2019'); another number
+        in it is a second figure, which would be silently left unread."""
+        for tok in self.toks[first:]:
+            if tok.start >= end or tok.lower in _CATEGORY_WORDS:
+                break  # 'adults aged 18 to 64': the numbers that follow name a group
+            if tok.kind is Kind.NUM and not _YEAR.fullmatch(tok.text):
+                raise TextError(
+                    "two-figures", f"a second number, '{tok.text}', after the figure: "
+                    "`stated:` holds one figure as the report writes it", tok.start, tok.end,
+                    hint="put the sentence under `quote:` and give each figure its own entry, "
+                         "e.g. stated: about 4.1 million tonnes")
+
+    def _override(self, precision: str, central: Fraction, unit: units.Unit) -> tuple[
+            Interval, str]:
+        """``precision: ± 500`` (or ``± 5%``, ``± 0.5 mi``) on a figure."""
+        tol = read_figure(precision.lstrip("±+/- ").strip(), ReadContext(self.ctx.conventions))
+        tq = tol.quantity
+        if units.is_percent(tq.unit) and not units.is_percent(unit):
+            t = abs(central) * tq.central / 100  # "± 5%": relative to the figure
+            return Interval(central - t, central + t), f"±{tol.text} of the figure (precision)"
+        if not units.is_dimensionless(tq.unit):
+            tq = tq.to(unit, "the precision")
+        t = tq.central
+        return Interval(central - t, central + t), f"±{tol.text} (precision: stated)"
+
+
+#: a year in a descriptor ('in 2019') is a date, not a second figure
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+
+#: words after which numbers in a descriptor name a group or a time, not a second figure
+_CATEGORY_WORDS = frozenset({"aged", "age", "ages", "under", "over", "between", "born",
+                             "since", "until", "before", "after", "grade", "year", "class"})
+
+_FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
+            ("a", "record"), ("an", "average"))
+
+
+def _small_count(part: NumberPart, exp: int) -> bool:
+    """'one', '1', 'three': a whole count of events, exact in 'one every 40 seconds'."""
+    return (part.kind in (PartKind.DIGITS, PartKind.CARDINAL) and exp == 0
+            and part.digits.isdigit() and 1 <= int(part.digits) <= MAX_EXACT_COUNT)
+
+
+#: "N every 40 seconds" reads N as an exact count of events up to this many
+MAX_EXACT_COUNT = 10
+
+
+def _spread(reading: Reading, phrase: UnitPhrase, counted: bool) -> Reading:
+    """'one every 40 seconds': the number spread over the stated interval, whose own
+    rounding counts (40 seconds is 39.5 to 40.5 s); a small count of events is exact, so
+    the precision is the interval's, 1 / (39.5 to 40.5 s)."""
+    k, every, half = phrase.factor, phrase.every, phrase.every_half
+
+    def scaled(q: Quantity) -> Quantity:
+        if every is None or half == 0 or not half < every:
+            return q.scaled(k, q.unit)
+        rest = k * every  # the factor from other 'per' words, if any
+        lo, hi = rest / (every + half), rest / (every - half)
+        rounding = Interval.point(q.central) if counted else q.rounding
+        hedged = q.hedged
+        if counted and q.hedged.bounded:  # the hedge's widening, without the count's rounding
+            hedged = Interval(q.hedged.lo + (q.central - q.rounding.lo),
+                              q.hedged.hi - (q.rounding.hi - q.central))
+        per = Interval(lo, hi)  # interval products: a negative count flips the ends
+        divided_rounding = rounding * per
+        divided_hedged = (hedged * per).hull(divided_rounding)
+        return Quantity(q.central * k, divided_rounding, divided_hedged, q.unit, q.label)
+
+    region = None
+    if reading.region is not None:
+        region = tuple(r.scaled(k) for r in reading.region)
+    notes = reading.notes
+    if every is not None and half and half < every:
+        notes = (*notes, f"every {_plain_number(every)}: ±{_plain_number(half)} "
+                         f"(its last significant digit)"
+                 + ("; the count of events is exact" if counted else ""))
+    return _replace(reading, quantity=scaled(reading.quantity), region=region, notes=notes,
+                    coarse=scaled(reading.coarse) if reading.coarse is not None else None)
+
+
+def _mirror(q: Quantity) -> Quantity:
+    return Quantity(-q.central, -q.rounding, -q.hedged, q.unit, q.label)
+
+
+def _directed(reading: Reading, change: Change) -> Reading:
+    """The direction words' sign, applied to the size the number states (with its
+    rounding and hedge): 'fell more than 5%' is below -5%."""
+    notes = (*reading.notes, change.note(reading.text))
+    if change.direction > 0 or change.level:
+        return _replace(reading, notes=notes)
+    region = None
+    if reading.region is not None:
+        region = tuple(Region(-r.hi, -r.lo, r.hi_open, r.lo_open) for r in reading.region)
+    return _replace(reading, quantity=_mirror(reading.quantity), notes=notes,
+                    region=region,
+                    coarse=_mirror(reading.coarse) if reading.coarse is not None else None)
+
+
+def _plain_number(x: Fraction) -> str:
+    from ..quantities import formatting as fmt
+
+    return fmt.number(x, fmt.digits_for([x]))
+
+
+def _replace(reading: Reading, **changes: object) -> Reading:
+    from dataclasses import replace
+
+    return replace(reading, **changes)  # type: ignore[arg-type]
+
+
+def _with_alternative(reading: Reading) -> Reading:
+    q = reading.quantity
+    return _replace(reading, notes=(*reading.notes, _ambiguity_note(q)),
+                    alternative=_plus_one(q))
+
+
+def read_figure(text: str, ctx: ReadContext, precision: str | None = None) -> Reading:
+    """Read a whole stated figure (``stated:`` or ``value:`` in a claim file)."""
+    stripped = text.strip()
+    period = read_period(stripped)
+    if period is not None:
+        q = Quantity.exact(Fraction(period.days), units.pint_unit("day"))
+        return Reading(text=text, quantity=q, unit_text="days",
+                       precision="exact (a calendar period)", notes=(period.note,),
+                       period=period)
+    if _MONTH_WORD.search(stripped) and not any(ch.isdigit() for ch in stripped.split()[0]):
+        raise TextError("figure-syntax", "not a period claimcheck can read", 0, len(text),
+                        hint="write a period as 'January to August 2019', earliest month "
+                             "first, or 'March 2020'")
+    tokens = tokenize(text, grouping=True)
+    if tokens[0].kind is Kind.END:
+        raise TextError("figure-syntax", "the figure is empty", 0, 1,
+                        hint="write it as the report states it, e.g. 'about 3.7 million tons'")
+    return _Reader(text, tokens, ctx, embedded=False).read(precision)
+
+
+def read_literal(text: str, tokens: list[Token], pos: int, ctx: ReadContext) -> tuple[Reading, int]:
+    """Read a quantity literal inside an expression; returns it and the next token index."""
+    reader = _Reader(text, tokens, ctx, embedded=True, pos=pos)
+    reading = reader.read()
+    return reading, reader.pos
+
+
+def check_precision(precision: str) -> str | None:
+    """Why a ``precision:`` value cannot be used, or None when it can."""
+    words = precision.strip().lower()
+    if words in ("exact", *(m.value for m in Mode)):
+        return None
+    try:
+        read_figure(precision.lstrip("±+/- ").strip(), ReadContext())
+    except (TextError, InvalidOperation):
+        return ("write 'exact', 'two-figures', 'one-figure', 'digits' or a margin such as "
+                "'± 500' or '± 5%'")
+    return None
+

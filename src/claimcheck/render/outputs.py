@@ -1,0 +1,75 @@
+"""Turning one Report into the bytes of each output format: one place for `verify` and
+`lint`, so that every format and the exit code follow the same Policy."""
+
+from __future__ import annotations
+
+import sys
+
+from ..checking.report import Policy, Report
+
+FORMATS = ("text", "json", "github", "markdown", "junit", "sarif")
+
+
+def render(report: Report, fmt: str, policy: Policy | None = None, *,
+           for_terminal: bool = False, lint: bool = False, only_problems: bool = False) -> str:
+    """``lint``: the report holds lint findings; text and JSON show only diagnostics.
+    ``only_problems``: the text report's problems-first view (other formats are whole)."""
+    policy = policy or Policy()
+    if lint:
+        report = report.findings_only()
+    if fmt == "json":
+        from .json import render as render_json
+        from .json import render_findings
+
+        return render_findings(report) if lint else render_json(report, policy)
+    if fmt == "github":
+        from .github import render as render_github
+
+        return render_github(report, policy)
+    if fmt == "markdown":
+        from .markdown import render as render_markdown
+
+        return render_markdown(report, policy)
+    if fmt == "junit":
+        from .junit import render as render_junit
+
+        return render_junit(report, policy)
+    if fmt == "sarif":
+        from .sarif import render as render_sarif
+
+        return render_sarif(report, policy)
+    from .text import to_string, to_terminal
+
+    if for_terminal:  # colour and the terminal's width, straight to stdout
+        to_terminal(report, diagnostics_only=lint, policy=policy, only_problems=only_problems)
+        return ""
+    return to_string(report, diagnostics_only=lint, policy=policy, only_problems=only_problems)
+
+
+class OutputError(OSError):
+    """An output file that cannot be written: its path and why."""
+
+
+def write(report: Report, formats: list[str], outputs: list[str],
+          policy: Policy | None = None, *, lint: bool = False,
+          only_problems: bool = False) -> None:
+    """Each format to its output file (atomically), paired by position; the formats with
+    no output, or with '-', to stdout."""
+    from pathlib import Path
+
+    from ..authoring.scaffold import write_atomically
+
+    for i, fmt in enumerate(formats):
+        if i < len(outputs) and outputs[i] != "-":
+            text = render(report, fmt, policy, lint=lint, only_problems=only_problems)
+            try:
+                write_atomically(Path(outputs[i]), text, force=True)
+            except OSError as err:
+                reason = getattr(err, "message", None) or err.strerror or err
+                raise OutputError(f"cannot write {outputs[i]}: {reason}") from None
+        elif fmt == "text" and sys.stdout.isatty():
+            render(report, fmt, policy, for_terminal=True, lint=lint,
+                   only_problems=only_problems)
+        else:
+            sys.stdout.write(render(report, fmt, policy, lint=lint,
+                                    only_problems=only_problems))

@@ -158,7 +158,7 @@ def test_folder_without_claim_files_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_default_paths_fall_back_to_the_bundled_claims(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from claimcheck.cli import default_paths
+    from claimcheck.cli.app import default_paths
 
     monkeypatch.chdir(tmp_path)
     (bundled,) = default_paths()

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from claimcheck.authoring.extract import find_mentions, load_article, render_draft, sentences
+from claimcheck.authoring.drafting import render_draft
+from claimcheck.authoring.extract import find_mentions, load_article, sentences
 from claimcheck.authoring.lint import lint_text
 from claimcheck.checking.engine import check_file
 from claimcheck.cli import app
@@ -147,7 +148,8 @@ def test_plain_text_gives_headline_address_and_date_and_no_figures_from_urls() -
 
 
 def test_names_come_from_the_nearest_noun() -> None:
-    from claimcheck.authoring.extract import find_mentions, load_article, render_draft
+    from claimcheck.authoring.drafting import render_draft
+    from claimcheck.authoring.extract import find_mentions, load_article
 
     article = load_article("Exports rose to 4.2 million tonnes in 2023 from 3.5 million "
                            "tonnes in 2022. That is a rise of 20%. Imports fell 5%.\n")

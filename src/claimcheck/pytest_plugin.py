@@ -122,6 +122,7 @@ class CheckItem(_ClaimItem):
 
     def runtest(self) -> None:
         from .render import plain
+        from .sanitize import safe
 
         policy = self.config.stash[_POLICY]
         check = plain.printable(self.check)  # a claim file's text never drives the terminal
@@ -129,7 +130,7 @@ class CheckItem(_ClaimItem):
             if policy.acknowledged(check):  # a finding the claim file records
                 pytest.xfail(f"{plain.headline(check)}: {check.explanation}")
             return
-        raise ClaimCheckFailed(plain.check_details(plain.safe(self.result.path), check))
+        raise ClaimCheckFailed(plain.check_details(safe(self.result.path), check))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         line = self.check.span.line - 1 if self.check.span else None
@@ -145,9 +146,10 @@ class FileErrorItem(_ClaimItem):
 
     def runtest(self) -> None:
         from .render import plain
+        from .sanitize import safe
 
         lines = [plain.diagnostic_line(plain.printable(d)) for d in self.diagnostics]
-        raise ClaimCheckFailed("\n".join([f"{plain.safe(self.result.path)}: cannot be "
+        raise ClaimCheckFailed("\n".join([f"{safe(self.result.path)}: cannot be "
                                           "checked", *lines]))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from claimcheck.authoring.extract import find_mentions, load_article, render_draft
+from claimcheck.authoring.drafting import render_draft
+from claimcheck.authoring.extract import find_mentions, load_article
 from claimcheck.authoring.lint import lint_text
 from claimcheck.checking import lock
 from claimcheck.checking.calc import calculate

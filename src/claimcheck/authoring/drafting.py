@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import ClaimcheckError
-from .extract import _MONTH, _STOPWORDS, Draft, Mention
+from .mentions import MONTH, STOPWORDS, Draft, Mention
 from .scaffold import yaml_string
 
 _KINDS = {"[mass]": "mass", "[length]": "distance", "[length] ** 3": "volume",
@@ -43,7 +43,7 @@ def _base_name(m: Mention) -> str:
     words = re.findall(r"[A-Za-z]+", m.context.split(",")[0])
     noun = None
     if words[:1] == ["of"]:  # "3.7 million tons of coal"
-        noun = next((w for w in words[1:] if w.lower() not in _STOPWORDS), None)
+        noun = next((w for w in words[1:] if w.lower() not in STOPWORDS), None)
     noun = noun or _subject(m)
     year = _year(m)
     parts = [p for p in (_slug(noun) if noun else "", kind if kind in _GENERIC or not noun
@@ -75,8 +75,8 @@ def _subject(m: Mention) -> str | None:
         return None
     clause = re.split(r"[,;:()]", m.quote[:at])[-1]
     words = [w for w in re.findall(r"[A-Za-z]+", clause)
-             if w.lower() not in _NOT_SUBJECTS and w.lower() not in _STOPWORDS
-             and not _is_unit(w) and not _MONTH.fullmatch(w) and _nounish(w)]
+             if w.lower() not in _NOT_SUBJECTS and w.lower() not in STOPWORDS
+             and not _is_unit(w) and not MONTH.fullmatch(w) and _nounish(w)]
     return words[-1] if words else None
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from itertools import islice
 
@@ -28,34 +27,9 @@ from ..reading.figures import ReadContext, Reading, read_figure
 from ..reading.hedges import DEFAULT_HEDGES, match_hedge
 from ..reading.periods import read_period
 from ..reading.words import CARDINALS, MULTIPLES, VAGUE
+from .mentions import MONTH, STOPWORDS, Article, Draft, Mention
 
 MAX_WORDS_AFTER = 8
-
-
-@dataclass(frozen=True)
-class Article:
-    text: str
-    title: str = ""
-    url: str = ""
-    published: str = ""
-    publisher: str = ""
-
-
-@dataclass(frozen=True)
-class Mention:
-    stated: str
-    quote: str
-    reading: Reading | None
-    todo: str | None = None   # a word claimcheck could not read as a unit
-    context: str = ""         # the words after the figure, for naming
-    comma: bool = False       # written with a decimal comma: flagged, never guessed
-
-
-@dataclass
-class Draft:
-    article: Article
-    mentions: list[Mention] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)
 
 
 # --- reading the article ---------------------------------------------------------------
@@ -252,8 +226,6 @@ _START = re.compile(
     r"(?:\d+,\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:\.\d+)?"
     r"|(?<![\w-])(?:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + r")\b", re.I)
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
-                    r"October|November|December)\b")
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?(?:[ .-]\d{3,4}){2,}\b")
 
@@ -360,7 +332,7 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
             covered.append(found.span())  # no figures from phone numbers and addresses
         free = covered.free
 
-        for month in _MONTH.finditer(sentence):  # periods first: "January to August of 2019"
+        for month in MONTH.finditer(sentence):  # periods first: "January to August of 2019"
             head = sentence[max(0, month.start() - 10) : month.start()].lower()
             # a period is a short phrase: trying every end to the sentence's end would be
             # quadratic in a long sentence (an article without full stops)
@@ -417,7 +389,7 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
             todo = None
             nxt = re.match(r"([A-Za-z]+)", after)
             if (reading.unit_text in ("", "times") and nxt and nxt.group(1).lower() not in
-                    _STOPWORDS and (_noun_like(nxt.group(1)) or _ambiguous(nxt.group(1)))):
+                    STOPWORDS and (_noun_like(nxt.group(1)) or _ambiguous(nxt.group(1)))):
                 todo = nxt.group(1)  # "12 widgets": a counted noun claimcheck does not know
             draft.mentions.append(Mention(text, sentence, reading, todo, after))
             covered.append((begin, end))
@@ -450,18 +422,8 @@ def _noun_like(word: str) -> bool:
 
     lowered = word.lower()
     return units.is_count(word) or (lowered.endswith("s") and len(lowered) > 3
-                                    and lowered not in _STOPWORDS
+                                    and lowered not in STOPWORDS
                                     and not lowered.endswith(("ss", "us", "is")))
 
 
-_STOPWORDS = {"of", "to", "and", "or", "in", "on", "at", "by", "for", "from", "the", "a",
-              "an", "that", "which", "who", "is", "was", "were", "are", "be", "have", "has",
-              "had", "with", "as", "than", "per", "it", "its", "this", "these", "those",
-              "such", "more", "less", "over", "under", "about", "worth", "percent", "them",
-              "us", "you", "times", "into", "up", "down", "ago", "later", "earlier"}
-
-
-from .drafting import render_draft  # noqa: E402  (re-exported: the draft writer)
-
-__all__ = ["Article", "Draft", "Mention", "find_mentions", "load_article", "render_draft",
-           "sentences"]
+__all__ = ["Article", "Draft", "Mention", "find_mentions", "load_article", "sentences"]

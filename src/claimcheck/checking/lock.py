@@ -23,7 +23,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Span
 from ..quantities import formatting as fmt
 from ..quantities.intervals import Interval
-from ..render.plain import safe
+from ..sanitize import safe
 from .report import VERDICTS, FileResult, Report, Shown
 
 LOCK_NAME = "claims.lock"

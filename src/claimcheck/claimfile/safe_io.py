@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -102,3 +103,38 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def write_atomically(path: Path, text: str, force: bool) -> None:
+    """Write all of ``text`` or nothing: a temporary file in the same folder, renamed.
+
+    A symlink to a regular file is refused (a committed ``claims.lock -> ~/.bashrc``); a
+    device or a pipe, or a link to one (``/dev/stdout``), is written in place; the file
+    gets the mode a plain open() would give it (mkstemp's 0600 would hide a report from
+    the CI user that uploads it)."""
+    check_writable(path)
+    if path.is_dir():
+        raise IsADirectoryError(21, "it is a folder: name a file in it", str(path))
+    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:  # 'art.txt/x.yaml': mkdir would say the file 'exists'
+        raise NotADirectoryError(20, f"{blocking} is a file, not a folder", str(path))
+    if path.exists() and not force:
+        raise FileExistsError(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # a device or a pipe (/dev/null, /dev/stdout): written in place, never replaced
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~mask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -3,153 +3,25 @@
 Heavy modules (pint, pydantic, yaml, rich) are imported inside the commands so
 that ``claimcheck --help`` stays fast.  The commands live in three modules by job:
 ``checking`` (verify, lint, lock), ``working`` (explain, calc) and ``authoring``
-(extract, new, schema); importing them registers them, in the order of ``--help``.
+(extract, new, schema); importing them registers them on ``app.app``, in the order of
+``--help``.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
 
-import typer
+from . import authoring, checking, working
+from .app import _RUN, app
 
-from .. import __version__
+__all__ = ["app", "main"]
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
-app = typer.Typer(
-    name="claimcheck",
-    help="Check the arithmetic of news claims: figures as stated, with units, rounding "
-         "and hedges, recomputed with honest intervals.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    add_completion=True,
-    pretty_exceptions_enable=False,  # main() reports a bug in one line; --debug shows it
-)
-
-#: set by --debug: an internal error shows its traceback
-_RUN = {"debug": False}
-
-
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class ExplainFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    markdown = "markdown"
-    junit = "junit"
-    sarif = "sarif"
-
-
-class FailOn(StrEnum):
-    inconsistent = "inconsistent"
-    hedge = "hedge"
-    rounding = "rounding"
-    never = "never"
-
-
-class Only(StrEnum):
-    all = "all"
-    problems = "problems"
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"claimcheck {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option(
-        "--debug", help="On an internal error (exit code 3), show its traceback.")] = False,
-) -> None:
-    """Check the arithmetic of news claims."""
-    _RUN["debug"] = debug
-
-
-def default_paths() -> list[Path]:
-    """./claims when it exists, else the claim files bundled with claimcheck."""
-    local = Path("claims")
-    if local.is_dir():
-        return [local]
-    from importlib import resources
-
-    bundled = Path(str(resources.files("claimcheck").joinpath("claims")))
-    if not bundled.is_dir():  # an editable install: the claims sit beside src/
-        bundled = Path(__file__).resolve().parents[3] / "claims"
-    return [bundled]
-
-
-def create_file(output: Path, text: str, force: bool) -> None:
-    """Write a new file atomically; an existing one only with --force (exit 2 otherwise)."""
-    from ..authoring.scaffold import write_atomically
-
-    try:
-        write_atomically(output, text, force)
-    except FileExistsError:
-        typer.echo(f"error: {output} exists; use --force to replace it", err=True)
-        raise typer.Exit(2) from None
-    except OSError as err:  # a folder, a symlink, a path that cannot be written
-        reason = getattr(err, "message", None) or err.strerror or str(err)
-        typer.echo(f"error[output-unwritable]: cannot write {output}: {reason}", err=True)
-        raise typer.Exit(2) from None
-
-
-
-class _Trimmed:
-    """A text stream that drops the spaces rich pads lines with: a pipe or a file gets
-    lines that end where their text does."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream, self.pending = stream, ""
-
-    def write(self, text: str) -> int:
-        *lines, self.pending = (self.pending + text).split("\n")
-        for line in lines:
-            self.stream.write(line.rstrip() + "\n")
-        return len(text)
-
-    def flush(self) -> None:
-        if self.pending.strip():
-            self.stream.write(self.pending)
-            self.pending = ""
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return False
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-
-def console(stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    # rich falls back to 80 columns when piped; trees and tables read better wider, and
-    # an explicit COLUMNS still wins.  Piped lines carry no trailing padding.
-    stream = sys.stderr if stderr else sys.stdout
-    if stream.isatty():
-        return Console(highlight=False, stderr=stderr)
-    width = None if "COLUMNS" in os.environ else 120
-    return Console(file=_Trimmed(stream), width=width, highlight=False)  # type: ignore[arg-type]
+# Importing a command module registers its commands; --help lists them by job.
+_COMMANDS = (checking, working, authoring)
+_ORDER = ("verify", "lint", "lock", "explain", "calc", "extract", "new", "schema")
+app.registered_commands.sort(key=lambda info: _ORDER.index(
+    info.name or getattr(info.callback, "__name__", "")))
 
 
 _NEGATIVE = re.compile(r"-[\d.]")
@@ -182,10 +54,6 @@ def main() -> None:
               "report it to claimcheck's issue tracker with the command and the file; "
               "'claimcheck --debug ...' shows where it happened.", file=sys.stderr)
         sys.exit(3)
-
-
-# Registered in this order in --help; each module imports `app` from here.
-from . import checking, working, authoring  # noqa: E402, F401, I001
 
 
 def _one_line_paragraphs() -> None:

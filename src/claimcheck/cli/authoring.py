@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import app, create_file
+from .app import app, create_file
 
 
 @app.command()
@@ -25,7 +25,8 @@ def extract(
     sentence it comes from as the quote and the source filled from the article. Unit
     words claimcheck cannot read are kept with a TODO.
     """
-    from ..authoring.extract import MAX_ARTICLE_BYTES, find_mentions, load_article, render_draft
+    from ..authoring.drafting import render_draft
+    from ..authoring.extract import MAX_ARTICLE_BYTES, find_mentions, load_article
     from ..authoring.scaffold import schema_reference
     from ..claimfile.safe_io import UnsafePath, read_bounded
     from ..quantities.formatting import plural

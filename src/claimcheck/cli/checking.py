@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import FailOn, Only, ReportFormat, app, console, default_paths
+from .app import FailOn, Only, ReportFormat, app, console, default_paths
 
 if TYPE_CHECKING:
     from ..checking.report import FileResult, Policy, Report
@@ -33,7 +33,7 @@ def _against_lock(report: Report, targets: list[Path], lock_file: Path) -> Repor
     from ..checking.engine import display_path
     from ..checking.report import FileResult, Report
     from ..diagnostics import Diagnostic, Span
-    from ..render.plain import safe
+    from ..sanitize import safe
 
     base, name = lock_file.parent, display_path(lock_file)
     try:
@@ -198,13 +198,12 @@ def lock_command(
     be read or parsed, or (when paths are named) a lock file that cannot be read: nothing
     is written.
     """
-    from ..authoring.scaffold import write_atomically
     from ..checking import lock
     from ..checking.engine import display_path
     from ..checking.report import Report
-    from ..claimfile.safe_io import UnsafePath, read_bounded
+    from ..claimfile.safe_io import UnsafePath, read_bounded, write_atomically
     from ..quantities.formatting import plural
-    from ..render.plain import safe
+    from ..sanitize import safe
 
     if not paths and not Path("claims").is_dir():
         typer.echo("error[no-claim-files]: no ./claims folder here: name the claim files "

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import ExplainFormat, OutputFormat, app, console
+from .app import ExplainFormat, OutputFormat, app, console
 
 
 def _check_ids(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -62,7 +62,7 @@ def explain(
 
         sys.stdout.write(render_markdown(result, explanations))
     elif output_format is ExplainFormat.json:
-        from ..render.plain import json_document
+        from ..sanitize import json_document
 
         doc = {"path": result.path, "checks": [e.to_dict() for e in explanations],
                "derived": [d.to_dict() for d in result.derived],
@@ -112,7 +112,7 @@ def calc(
     # main() prefixes a space to an expression that starts with a minus: not an option
     result = calculate(expression.strip(), _conventions(convention or []))
     if output_format is OutputFormat.json:
-        from ..render.plain import json_document
+        from ..sanitize import json_document
 
         sys.stdout.write(json_document(result.to_dict()))
     else:

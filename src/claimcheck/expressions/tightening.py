@@ -10,17 +10,44 @@ expression on each piece and keeps the hull: still a sound enclosure, and much t
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .. import expressions as ex
 from ..diagnostics import ClaimcheckError
 from ..quantities.intervals import Interval
 from ..quantities.quantity import Quantity
+from ..reading.figures import ReadContext
+from ..reading.unit_phrases import UnitPhrase
 
-if TYPE_CHECKING:
-    from ..checking.environment import Env
+
+class FigureEntry(Protocol):
+    """One named figure as tightening sees it: read (`value`) or derived (`expr`)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> Quantity | None: ...
+    @property
+    def expr(self) -> ex.Expression | None: ...
+    @property
+    def display(self) -> UnitPhrase | None: ...
+
+
+class Env(Protocol):
+    """What tightening needs of a claim file's figures; `checking.environment.Env` is
+    one.  A protocol, so that arithmetic never imports the checking stage above it."""
+
+    @property
+    def entries(self) -> Mapping[str, FigureEntry]: ...
+    @property
+    def ctx(self) -> ReadContext: ...
+    @property
+    def names(self) -> frozenset[str]: ...
+    def lookup(self, name: str) -> Quantity | None: ...
+    def derived_order(self, names: Iterable[str]) -> list[str]: ...
 
 #: evaluations allowed per view; the pieces per repeated figure follow from it
 BUDGET = 64

@@ -6,13 +6,14 @@ from __future__ import annotations
 from ..checking.report import Policy, Report
 from ..diagnostics import Diagnostic, Span
 from ..quantities.formatting import plural
+from ..sanitize import safe
 from . import plain
 
 
 def _data(text: str) -> str:
     # The escaping rules of actions/toolkit (core/src/command.ts), after taking out what a
     # claim or lock file must not put in a log: escapes and bidirectional overrides
-    return plain.safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checking.report import Policy, Report
-from .plain import json_document
+from ..sanitize import json_document
 
 
 def render(report: Report, policy: Policy | None = None) -> str:

@@ -57,7 +57,7 @@ def write(report: Report, formats: list[str], outputs: list[str],
     no output, or with '-', to stdout."""
     from pathlib import Path
 
-    from ..authoring.scaffold import write_atomically
+    from ..claimfile.safe_io import write_atomically
 
     for i, fmt in enumerate(formats):
         if i < len(outputs) and outputs[i] != "-":

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..checking.report import CheckResult, FileResult, Policy, Report, expects_its_error
 from ..diagnostics import Diagnostic, Span
+from ..sanitize import json_document
 from . import plain
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -142,4 +143,4 @@ def document(report: Report, policy: Policy | None = None) -> dict[str, Any]:
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
-    return plain.json_document(document(report, policy))
+    return json_document(document(report, policy))

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.checking.engine import check_file, claim_files
+from claimcheck.api import check_file, claim_files
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 

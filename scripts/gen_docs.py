@@ -114,7 +114,7 @@ CALC_EXAMPLES = ("about $370 million / 3.7 million tons in USD/tonne",
 def verify_excerpt() -> str:
     """The problems-first view of the bundled claims: the first file's problems, then the
     checks named by verdict and the counts."""
-    from claimcheck.checking.engine import check_paths
+    from claimcheck.api import check_paths
     from claimcheck.render.text import render
 
     lines = _render(lambda console: render(check_paths([Path("claims")]), console,

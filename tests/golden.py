@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from claimcheck.checking.engine import check_paths
+from claimcheck.api import check_paths
 from claimcheck.render.text import render
 
 WIDTH = 110

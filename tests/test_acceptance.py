@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.checking.engine import check_file, claim_files
+from claimcheck.api import check_file, claim_files
 from claimcheck.claimfile.loader import Mapping, Scalar, Sequence, load
 
 from .conftest import ROOT

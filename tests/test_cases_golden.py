@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.checking.engine import check_paths
+from claimcheck.api import check_paths
 
 from .conftest import CASES, ROOT
 from .golden import compare, render_text

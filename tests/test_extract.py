@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from claimcheck.api import check_file
 from claimcheck.authoring.drafting import render_draft
 from claimcheck.authoring.extract import find_mentions, load_article, sentences
 from claimcheck.authoring.lint import lint_text
-from claimcheck.checking.engine import check_file
 from claimcheck.cli import app
 from claimcheck.diagnostics import Severity
 

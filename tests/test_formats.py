@@ -13,13 +13,17 @@ import jsonschema
 import pytest
 import xmlschema
 
+from claimcheck.api import claim_files
 from claimcheck.authoring.lint import lint_text
-from claimcheck.checking.engine import check_text, claim_files, read_claim_file
+from claimcheck.checking.engine import check_text, read_claim_file
 from claimcheck.checking.report import FileResult, Policy, Report
-from claimcheck.render.outputs import FORMATS, render
+from claimcheck.outcomes import ReportFormat
+from claimcheck.render.outputs import render
 
 from .conftest import ROOT
 from .golden import compare
+
+FORMATS = [f.value for f in ReportFormat]
 
 FIXTURE = Path("tests/fixtures/report")
 GOLDEN = ROOT / "tests" / "golden" / "formats"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from claimcheck.api import check_paths
 from claimcheck.checking import lock
-from claimcheck.checking.engine import check_paths
 from claimcheck.cli import app
 
 from .conftest import ROOT

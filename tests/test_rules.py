@@ -12,7 +12,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from claimcheck.checking.report import Shown
-from claimcheck.checking.verdicts import Verdict, judge
+from claimcheck.checking.verdicts import judge
+from claimcheck.outcomes import Verdict
 from claimcheck.quantities import quantity as q
 from claimcheck.quantities import units
 from claimcheck.quantities.intervals import INF, Interval, Region

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from claimcheck.checking.engine import claim_files
+from claimcheck.api import claim_files
 from claimcheck.claimfile.schema import DRAFT_07, claim_schema
 from claimcheck.cli import app
 

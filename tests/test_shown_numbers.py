@@ -23,7 +23,8 @@ from claimcheck.checking.engine import analyse_text, compare_check, display_path
 from claimcheck.checking.environment import Env
 from claimcheck.checking.explain import explain_check
 from claimcheck.checking.report import CheckResult, FileResult, Shown
-from claimcheck.checking.verdicts import Verdict, judge
+from claimcheck.checking.verdicts import judge
+from claimcheck.outcomes import Verdict
 from claimcheck.quantities.intervals import INF, Bound, Interval, Region
 from claimcheck.quantities.quantity import Quantity
 from claimcheck.reading.figures import ReadContext, read_figure

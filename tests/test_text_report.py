@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from claimcheck.checking.engine import check_paths
+from claimcheck.api import check_paths
 from claimcheck.cli import app
 from claimcheck.cli import progress as progress_module
 from claimcheck.render.text import render

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .checking.engine import check_file, check_paths, check_text
+    from .api import check_file, check_paths, check_text
     from .checking.report import Report
 
 __all__ = ["Report", "__version__", "check_file", "check_paths", "check_text"]
@@ -24,9 +24,9 @@ __all__ = ["Report", "__version__", "check_file", "check_paths", "check_text"]
 def __getattr__(name: str) -> Any:
     # Lazy: importing claimcheck (for --help, for completion) must not load pint.
     if name in ("check_paths", "check_file", "check_text"):
-        from .checking import engine
+        from . import api
 
-        return getattr(engine, name)
+        return getattr(api, name)
     if name == "Report":
         from .checking.report import Report
 

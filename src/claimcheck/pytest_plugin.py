@@ -82,18 +82,16 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Fil
 
 class ClaimFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
-        from .authoring.lint import lint_text
-        from .checking.engine import check_text, display_path, read_claim_file
-        from .checking.report import FileResult
+        from .api import check_file
+        from .checking.engine import display_path
 
         try:
             shown = display_path(self.path.relative_to(self.config.rootpath))
         except ValueError:
             shown = display_path(self.path)
         policy = self.config.stash[_POLICY]
-        check = lint_text if policy.strict else check_text  # strict: lint warnings fail
-        text = read_claim_file(self.path)
-        result = text if isinstance(text, FileResult) else check(shown, text)
+        # strict: lint warnings fail too
+        result = check_file(self.path, lint=policy.strict, shown=shown)
         outside = result.outside_diagnostics
         if not result.readable or any(policy.fails_diagnostic(d) for d in outside):
             yield FileErrorItem.from_parent(self, name=self.path.name, result=result,

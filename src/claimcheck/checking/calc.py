@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import expressions as ex
 from ..diagnostics import ClaimcheckError, Diagnostic, Label, Span
+from ..outcomes import ExitStatus, Verdict
 from ..quantities.quantity import Quantity
 from ..reading.figures import ReadContext
 from ..reading.lexer import Kind, TextError, tokenize
@@ -31,7 +32,7 @@ class CalcResult:
     computed: Shown | None = None
     stated_text: str | None = None
     stated: Shown | None = None
-    verdict: str | None = None
+    verdict: Verdict | None = None
     explanation: str | None = None
     gap: Any = None
     notes: tuple[str, ...] = ()
@@ -41,11 +42,12 @@ class CalcResult:
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 
     @property
-    def exit_status(self) -> int:
-        """0 evaluated; 1 a comparison that is inconsistent; 2 cannot be evaluated."""
+    def exit_status(self) -> ExitStatus:
+        """Evaluated: OK; a comparison that is inconsistent: FAILED; cannot be evaluated:
+        BAD_INPUT."""
         if self.diagnostics:
-            return 2
-        return 1 if self.verdict == "inconsistent" else 0
+            return ExitStatus.BAD_INPUT
+        return ExitStatus.FAILED if self.verdict == Verdict.INCONSISTENT else ExitStatus.OK
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"expression": self.text, "notes": list(self.notes),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from .. import expressions as ex
 from ..diagnostics import ClaimcheckError
+from ..outcomes import Verdict
 from ..quantities import formatting as fmt
 from ..quantities import quantity as q
 from ..quantities import units
@@ -21,7 +22,7 @@ from ..quantities.quantity import Quantity
 from ..reading.figures import Reading
 from ..reading.lexer import TextError
 from .report import Shown
-from .verdicts import Gap, Sides, Verdict, explain, gap, judge, verdict_digits
+from .verdicts import Gap, Sides, explain, gap, judge, verdict_digits
 
 
 @dataclass(frozen=True, kw_only=True)

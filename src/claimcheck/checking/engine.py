@@ -6,7 +6,6 @@ never hides the results of the others, and one bad file never hides other files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,14 +14,13 @@ from ..claimfile import loader
 from ..claimfile.model import validate
 from ..diagnostics import ClaimcheckError, Diagnostic, Severity, Span
 from ..expressions.tightening import Evaluator, inputs_of, tighten
+from ..outcomes import Verdict
 from ..quantities import formatting as fmt
 from ..quantities.quantity import Quantity
 from ..reading.figures import Reading
 from .comparison import Comparison, StatedSide, compare
 from .environment import Env, collect_names, derived_views, located, read_inputs
-from .report import CheckResult, FileResult, Report
-
-CLAIM_SUFFIXES = (".yaml", ".yml")
+from .report import CheckResult, FileResult
 
 
 def _check(env: Env, index: int) -> CheckResult:
@@ -36,7 +34,7 @@ def _check(env: Env, index: int) -> CheckResult:
 
     def failed(diagnostic: Diagnostic) -> CheckResult:
         return CheckResult(id=spec.id, claim=spec.claim, assertion=spec.assert_,
-                           verdict="error", explanation=f"cannot be evaluated: "
+                           verdict=Verdict.ERROR, explanation=f"cannot be evaluated: "
                            f"{diagnostic.message}", span=span, expected=spec.expect,
                            diagnostics=(diagnostic,))
 
@@ -244,34 +242,3 @@ def decode_claim_bytes(shown_path: str, data: bytes) -> str | FileResult:
         return FileResult(shown_path, diagnostics=(Diagnostic(
             "file-unreadable", f"the file is not UTF-8 text (byte {err.start})",
             Span(shown_path, 1, 1), "save it as UTF-8"),), readable=False)
-
-
-def check_file(path: Path, root: Path | None = None) -> FileResult:
-    text = read_claim_file(path, root)
-    return text if isinstance(text, FileResult) else check_text(display_path(path), text)
-
-
-def find_claim_files(paths: Iterable[Path]) -> list[tuple[Path, Path | None]]:
-    """The claim files named or found (recursively, sorted) under the given paths, each
-    with the folder it was found in (None for a file named)."""
-    found: list[tuple[Path, Path | None]] = []
-    for p in paths:
-        if p.is_dir():
-            found.extend((f, p) for f in sorted(
-                f for f in p.rglob("*") if f.suffix in CLAIM_SUFFIXES and f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
-        else:
-            found.append((p, None))
-    return list({f: (f, root) for f, root in found}.values())
-
-
-def claim_files(paths: Iterable[Path]) -> list[Path]:
-    """The claim files named or found (recursively, sorted) under the given paths."""
-    return [f for f, _ in find_claim_files(paths)]
-
-
-def check_paths(paths: Iterable[Path | str]) -> Report:
-    """Check every claim file under ``paths``: the library's front door. Never prints."""
-    return Report(tuple(check_file(f, root) for f, root in find_claim_files(
-        Path(p) for p in paths)))
-

@@ -7,23 +7,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from enum import IntEnum
 from fractions import Fraction
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity, Span
+from ..outcomes import ExitStatus, FailOn, Verdict
 from ..quantities.intervals import Bound, Interval
 
-VERDICTS = ("consistent", "within_rounding", "within_hedge", "inconsistent", "error")
-_THRESHOLDS = {"inconsistent": "inconsistent", "hedge": "within_hedge",
-               "rounding": "within_rounding"}
+__all__ = ["VERDICTS", "CheckResult", "DerivedView", "ExitStatus", "FailOn", "FigureView",
+           "FileResult", "Policy", "Report", "Shown", "Verdict", "expects_its_error"]
 
-
-class ExitStatus(IntEnum):
-    OK = 0           # no check is inconsistent or error
-    FAILED = 1       # some check is inconsistent, error, or not what it expects
-    BAD_INPUT = 2    # usage error, or a file that cannot be read or parsed
-    INTERNAL = 3     # a bug in claimcheck itself: never a verdict on a claim file
+VERDICTS = tuple(Verdict)
 
 
 def _num(x: Bound) -> float | None:
@@ -102,7 +96,7 @@ class CheckResult:
     id: str
     claim: str
     assertion: str
-    verdict: str
+    verdict: Verdict
     explanation: str
     span: Span | None
     relation: str | None = None
@@ -203,13 +197,11 @@ class Policy:
     ``fail_on`` says: those are defects of the claim file, not findings.
     """
 
-    fail_on: str = "inconsistent"
+    fail_on: FailOn | str = FailOn.INCONSISTENT
     strict: bool = False
 
-    def fails_verdict(self, verdict: str) -> bool:
-        if self.fail_on == "never":
-            return False
-        return VERDICTS.index(verdict) >= VERDICTS.index(_THRESHOLDS[self.fail_on])
+    def fails_verdict(self, verdict: Verdict | str) -> bool:
+        return FailOn(self.fail_on).fails(verdict)
 
     def fails(self, check: CheckResult) -> bool:
         if check.matches_expected is not None:
@@ -239,7 +231,7 @@ class Policy:
 
 
 def expects_its_error(check: CheckResult) -> bool:
-    return bool(check.matches_expected) and check.verdict == "error"
+    return bool(check.matches_expected) and check.verdict == Verdict.ERROR
 
 
 @dataclass(frozen=True)
@@ -247,7 +239,7 @@ class Report:
     files: tuple[FileResult, ...] = field(default_factory=tuple)
 
     def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(VERDICTS, 0)
+        counts: dict[str, int] = {v.value: 0 for v in Verdict}
         for f in self.files:
             for c in f.checks:
                 counts[c.verdict] += 1
@@ -270,7 +262,8 @@ class Report:
     def exit_status(self) -> ExitStatus:
         return self.status()
 
-    def status(self, fail_on: str = "inconsistent", strict: bool = False) -> ExitStatus:
+    def status(self, fail_on: FailOn | str = FailOn.INCONSISTENT,
+               strict: bool = False) -> ExitStatus:
         """The one place that maps outcomes to exit codes (see ``Policy``)."""
         return self.status_under(Policy(fail_on, strict))
 

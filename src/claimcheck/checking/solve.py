@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from .. import expressions as ex
 from ..diagnostics import ClaimcheckError
+from ..outcomes import Verdict
 from ..quantities import formatting as fmt
 from ..quantities.quantity import Quantity
 from .comparison import align
 from .report import CheckResult
-from .verdicts import Verdict
 
 if TYPE_CHECKING:
     from .environment import Env

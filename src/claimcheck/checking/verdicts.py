@@ -18,29 +18,13 @@ inconsistent     none of it does.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from fractions import Fraction
 
+from ..outcomes import Verdict
 from ..quantities import formatting as fmt
 from ..quantities.intervals import Region
 from .report import Shown
 
-
-class Verdict(StrEnum):
-    CONSISTENT = "consistent"
-    WITHIN_ROUNDING = "within_rounding"
-    WITHIN_HEDGE = "within_hedge"
-    INCONSISTENT = "inconsistent"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        """0 for the best verdict; for choosing between two readings of one figure."""
-        return list(Verdict).index(self)
-
-
-#: verdicts from best to worst
-LADDER = tuple(v.value for v in Verdict)
 _REL_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
 
 

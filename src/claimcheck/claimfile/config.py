@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FAIL_ON = ("inconsistent", "hedge", "rounding", "never")
+from ..outcomes import FailOn
+
+FAIL_ON = tuple(f.value for f in FailOn)
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from .. import __version__
+from ..outcomes import ExitStatus
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -42,31 +43,26 @@ class ExplainFormat(StrEnum):
     markdown = "markdown"
 
 
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    markdown = "markdown"
-    junit = "junit"
-    sarif = "sarif"
-
-
-class FailOn(StrEnum):
-    inconsistent = "inconsistent"
-    hedge = "hedge"
-    rounding = "rounding"
-    never = "never"
-
-
 class Only(StrEnum):
     all = "all"
     problems = "problems"
 
 
+def finish(status: ExitStatus) -> NoReturn:
+    """Every command ends here, with one of the documented exit codes."""
+    raise typer.Exit(int(status))
+
+
+def bad_input(message: str) -> NoReturn:
+    """A usage error or input that cannot be used: the message on stderr, exit code 2."""
+    typer.echo(message, err=True)
+    finish(ExitStatus.BAD_INPUT)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")
-        raise typer.Exit()
+        finish(ExitStatus.OK)
 
 
 @app.callback()
@@ -100,12 +96,10 @@ def create_file(output: Path, text: str, force: bool) -> None:
     try:
         write_atomically(output, text, force)
     except FileExistsError:
-        typer.echo(f"error: {output} exists; use --force to replace it", err=True)
-        raise typer.Exit(2) from None
+        bad_input(f"error: {output} exists; use --force to replace it")
     except OSError as err:  # a folder, a symlink, a path that cannot be written
         reason = getattr(err, "message", None) or err.strerror or str(err)
-        typer.echo(f"error[output-unwritable]: cannot write {output}: {reason}", err=True)
-        raise typer.Exit(2) from None
+        bad_input(f"error[output-unwritable]: cannot write {output}: {reason}")
 
 
 

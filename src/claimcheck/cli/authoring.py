@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app, create_file
+from .app import app, bad_input, create_file
 
 
 @app.command()
@@ -34,11 +34,9 @@ def extract(
     try:
         raw = read_bounded(article, MAX_ARTICLE_BYTES).decode("utf-8-sig", errors="replace")
     except UnsafePath as err:
-        typer.echo(f"error[{err.code}]: cannot read {article}: {err.message}", err=True)
-        raise typer.Exit(2) from None
+        bad_input(f"error[{err.code}]: cannot read {article}: {err.message}")
     except OSError as err:
-        typer.echo(f"error[file-unreadable]: cannot read {article}: {err.strerror}", err=True)
-        raise typer.Exit(2) from None
+        bad_input(f"error[file-unreadable]: cannot read {article}: {err.strerror}")
     draft = find_mentions(load_article(raw))
     text = render_draft(draft, schema_reference(output) if output else None)
     if output is None:

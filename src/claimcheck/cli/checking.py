@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from .app import FailOn, Only, ReportFormat, app, console, default_paths
+from ..outcomes import ExitStatus, FailOn, ReportFormat
+from .app import Only, app, bad_input, console, default_paths, finish
 
 if TYPE_CHECKING:
-    from ..checking.report import FileResult, Policy, Report
+    from ..checking.report import Policy, Report
 
 
 _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotations, "
@@ -24,28 +25,6 @@ FormatsOption = Annotated[list[ReportFormat] | None, typer.Option(
 OutputsOption = Annotated[list[str] | None, typer.Option(
     "--output", "-o", help="Write the matching --format here (atomically) instead of to "
     "standard output. Repeatable.", show_default=False)]
-
-
-def _against_lock(report: Report, targets: list[Path], lock_file: Path) -> Report:
-    """The report with every difference from the lock; a lock that cannot be read is an
-    unreadable file of the run (exit code 2), so the outputs are still written."""
-    from ..checking import lock
-    from ..checking.engine import display_path
-    from ..checking.report import FileResult, Report
-    from ..diagnostics import Diagnostic, Span
-    from ..sanitize import safe
-
-    base, name = lock_file.parent, display_path(lock_file)
-    try:
-        snapshot = lock.load(lock_file)
-    except lock.LockError as err:
-        problem = Diagnostic("lock-unreadable", safe(str(err)), Span(name, 1, 1),
-                             "run `claimcheck lock` to write it")
-        return Report((*report.files, FileResult(name, diagnostics=(problem,),
-                                                 readable=False, is_lock=True)))
-    scope = [lock.relative(display_path(t), base) for t in targets if t.as_posix() != "-"]
-    report = lock.compare(report, snapshot, base, name)
-    return lock.with_removed_files(report, snapshot, base, scope, name)
 
 
 def _default_paths() -> list[Path]:
@@ -66,19 +45,17 @@ def _write(report: Report, formats: list[str], outputs: list[str],
     inputs = [Path(f.path) for f in report.files if f.path != "<stdin>"]
     for out in outputs:
         if out != "-" and any(same_file(Path(out), source) for source in inputs):
-            typer.echo(f"error[output-unwritable]: {out} is one of the claim files checked: "
-                       "not overwritten; name another --output", err=True)
-            raise typer.Exit(2)
+            bad_input(f"error[output-unwritable]: {out} is one of the claim files checked: "
+                      "not overwritten; name another --output")
     try:
         write(report, formats, outputs, policy, lint=lint, only_problems=only_problems)
     except OutputError as err:
-        typer.echo(f"error[output-unwritable]: {err}", err=True)
-        raise typer.Exit(2) from None
+        bad_input(f"error[output-unwritable]: {err}")
 
 
 def _formats(chosen: list[ReportFormat] | None, output: list[str] | None) -> tuple[
         list[str], list[str]]:
-    formats = [f.value for f in chosen or [ReportFormat.text]]
+    formats = [f.value for f in chosen or [ReportFormat.TEXT]]
     outputs = output or []
     if len(outputs) > len(formats):
         raise typer.BadParameter(
@@ -97,12 +74,11 @@ def _formats(chosen: list[ReportFormat] | None, output: list[str] | None) -> tup
     return formats, outputs
 
 
-def _no_files(targets: list[Path]) -> typer.Exit:
+def _no_files(targets: list[Path]) -> NoReturn:
     from ..checking.engine import display_path
 
     shown = ", ".join(display_path(p) for p in targets)
-    typer.echo(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}", err=True)
-    return typer.Exit(2)
+    bad_input(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}")
 
 
 @app.command()
@@ -142,19 +118,20 @@ def verify(
     try:
         settings = load()
     except ConfigError as err:
-        typer.echo(f"error[config]: {err}", err=True)
-        raise typer.Exit(2) from None
+        bad_input(f"error[config]: {err}")
     formats, outputs = _formats(output_format, output)
-    policy = Policy(fail_on.value if fail_on is not None else settings.fail_on,
+    policy = Policy(fail_on if fail_on is not None else settings.fail_on,
                     settings.strict if strict is None else strict)
     targets = paths or _default_paths()
     report = _check(targets, lint=policy.strict)
     if not report.files:
-        raise _no_files(targets)
+        _no_files(targets)
     if locked:
-        report = _against_lock(report, targets, lock_file)
+        from ..checking.locking import against_lock
+
+        report = against_lock(report, targets, lock_file)
     _write(report, formats, outputs, policy, only_problems=only is Only.problems)
-    raise typer.Exit(int(report.status_under(policy)))
+    finish(report.status_under(policy))
 
 
 @app.command()
@@ -176,10 +153,9 @@ def lint(
     targets = paths or _default_paths()
     report = _check(targets, lint=True)
     if not report.files:
-        raise _no_files(targets)
+        _no_files(targets)
     _write(report, formats, outputs, lint=True)
-    findings = report.findings_only()
-    raise typer.Exit(int(findings.status()))
+    finish(report.findings_only().status())
 
 
 @app.command(name="lock")
@@ -198,115 +174,49 @@ def lock_command(
     be read or parsed, or (when paths are named) a lock file that cannot be read: nothing
     is written.
     """
-    from ..checking import lock
-    from ..checking.engine import display_path
+    from ..checking.locking import LockRefused, update_lock
     from ..checking.report import Report
-    from ..claimfile.safe_io import UnsafePath, read_bounded, write_atomically
-    from ..quantities.formatting import plural
-    from ..sanitize import safe
+    from ..claimfile.safe_io import write_atomically
 
     if not paths and not Path("claims").is_dir():
-        typer.echo("error[no-claim-files]: no ./claims folder here: name the claim files "
-                   "or folders to lock", err=True)
-        raise typer.Exit(2)
+        bad_input("error[no-claim-files]: no ./claims folder here: name the claim files "
+                  "or folders to lock")
     targets = paths or default_paths()
     if any(t.as_posix() == "-" for t in targets):
         raise typer.BadParameter("a lock needs claim files on disk, not '-'",
                                  param_hint="PATHS")
     report = _check(targets)
     if not report.files:
-        raise _no_files(targets)
-    unreadable = [f for f in report.files if not f.readable]
-    if unreadable:
-        from ..render.text import render_diagnostics
-
-        render_diagnostics(Report(tuple(unreadable)), console(stderr=True))
-        typer.echo(f"error: {lock_file} not written: fix the files above first", err=True)
-        raise typer.Exit(2)
-    base = lock_file.parent
-    old: lock.Snapshot = {}
-    if lock_file.exists():
-        try:
-            old = lock.load(lock_file)
-        except lock.LockError as err:
-            if paths:  # its other files' entries would be lost: not without being asked
-                typer.echo(f"error[lock-unreadable]: {safe(str(err))}; run `claimcheck lock` "
-                           "with no paths (or on all the claim files) to write it anew",
-                           err=True)
-                raise typer.Exit(2) from None
-            typer.echo(f"warning: {safe(str(err))}; writing it anew", err=True)
-    scope = [lock.relative(display_path(t), base) for t in targets]
-    text = lock.dumps(lock.merge(old, lock.snapshot(report, base), scope))
-    counts = (f"{plural(len(report.files), 'file')}, "
-              f"{plural(sum(len(f.derived) for f in report.files), 'derived figure')}, "
-              f"{plural(sum(len(f.checks) for f in report.files), 'check')}")
+        _no_files(targets)
     try:
-        current = None
-        if lock_file.exists():
-            try:
-                current = read_bounded(lock_file, lock.MAX_LOCK_BYTES)
-            except UnsafePath:
-                current = None  # written anew below (or refused there, for a symlink)
-        if current == text.encode("utf-8"):
-            typer.echo(f"{lock_file} is up to date ({counts})")
-            return
-        write_atomically(lock_file, text, force=True)
+        update = update_lock(report, targets, lock_file, named=bool(paths))
+    except LockRefused as err:
+        unreadable = [f for f in report.files if not f.readable]
+        if unreadable:
+            from ..render.text import render_diagnostics
+
+            render_diagnostics(Report(tuple(unreadable)), console(stderr=True))
+            bad_input(f"error: {err}")
+        bad_input(f"error[lock-unreadable]: {err}")
+    if update.warning:
+        typer.echo(f"warning: {update.warning}", err=True)
+    if update.unchanged:
+        typer.echo(f"{lock_file} is up to date ({update.counts})")
+        finish(ExitStatus.OK)
+    try:
+        write_atomically(lock_file, update.text, force=True)
     except OSError as err:
-        typer.echo(f"error[output-unwritable]: cannot write {lock_file}: "
-                   f"{err.strerror or err}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(f"wrote {lock_file}: {counts}")
-
-
-def _unreadable(name: str, err: OSError) -> FileResult:
-    from ..checking.report import FileResult
-    from ..diagnostics import Diagnostic, Span
-
-    hint = getattr(err, "hint", None)
-    return FileResult(name, diagnostics=(Diagnostic(
-        getattr(err, "code", "file-unreadable"), str(err), Span(name, 1, 1), hint),),
-        readable=False)
+        bad_input(f"error[output-unwritable]: cannot write {lock_file}: "
+                  f"{err.strerror or err}")
+    typer.echo(f"wrote {lock_file}: {update.counts}")
 
 
 def _check(targets: list[Path], lint: bool = False) -> Report:
-    """Check the targets in the order given; '-' is a claim file read from standard input.
-    With ``lint``, each file also gets lint's warnings."""
-    from ..authoring.lint import lint_text
-    from ..checking.engine import (
-        check_text,
-        decode_claim_bytes,
-        display_path,
-        find_claim_files,
-        read_claim_file,
-    )
-    from ..checking.report import FileResult, Report
-    from ..claimfile.loader import MAX_BYTES
-    from ..claimfile.safe_io import UnsafePath, read_stdin_bounded
+    """Check the targets in the order given, with a progress bar when it takes a while;
+    '-' is a claim file read from standard input.  With ``lint``, lint's warnings too."""
+    from ..api import check_targets, find_targets
     from .progress import LateProgress
 
-    check = lint_text if lint else check_text
-    files = []
-    found: list[tuple[Path, Path | None]] = []
-    stdin_named = False
-    for target in targets:
-        if target.as_posix() == "-":
-            if not stdin_named:  # '- -' reads standard input once
-                found.append((target, None))
-            stdin_named = True
-        else:
-            found.extend(find_claim_files([target]))
+    found = find_targets(targets)
     with LateProgress(len(found)) as progress:
-        for path, root in found:
-            if path.as_posix() == "-":
-                try:
-                    text = decode_claim_bytes("<stdin>", read_stdin_bounded(MAX_BYTES))
-                except UnsafePath as err:
-                    text = _unreadable("<stdin>", err)
-                files.append(text if isinstance(text, FileResult) else check("<stdin>", text))
-            else:
-                text = read_claim_file(path, root)
-                files.append(text if isinstance(text, FileResult)
-                             else check(display_path(path), text))
-            progress.advance(display_path(path))
-    unique = {f.path: f for f in files}  # a file named twice is reported once
-    return Report(tuple(unique.values()))
+        return check_targets(found, lint=lint, progress=progress)

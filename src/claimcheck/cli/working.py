@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .app import ExplainFormat, OutputFormat, app, console
+from ..outcomes import ExitStatus
+from .app import ExplainFormat, OutputFormat, app, bad_input, console, finish
 
 
 def _check_ids(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -53,9 +54,8 @@ def explain(
     for wanted in check_ids or []:
         if wanted not in known:
             hint = did_you_mean(wanted, known) or f"checks in this file: {', '.join(known)}"
-            typer.echo(f"error[unknown-check]: no check '{wanted}' in {display_path(path)}; "
-                       f"{hint}", err=True)
-            raise typer.Exit(2)
+            bad_input(f"error[unknown-check]: no check '{wanted}' in {display_path(path)}; "
+                      f"{hint}")
     explanations = explain_env(env, result.checks, check_ids) if env is not None else ()
     if output_format is ExplainFormat.markdown:
         from ..render.markdown_explain import render as render_markdown
@@ -72,7 +72,7 @@ def explain(
         from ..render.text_explain import render as render_explain
 
         render_explain(result, explanations, console())
-    raise typer.Exit(2 if not result.readable else 0)
+    finish(ExitStatus.OK if result.readable else ExitStatus.BAD_INPUT)
 
 
 def _conventions(values: list[str]) -> dict[str, str]:
@@ -119,4 +119,4 @@ def calc(
         from ..render.text_calc import render as render_calc
 
         render_calc(result, console())
-    raise typer.Exit(result.exit_status)
+    finish(result.exit_status)

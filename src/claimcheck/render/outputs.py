@@ -4,40 +4,59 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from ..checking.report import Policy, Report
+from ..outcomes import ReportFormat
 
-FORMATS = ("text", "json", "github", "markdown", "junit", "sarif")
+
+def _json(report: Report, policy: Policy, lint: bool) -> str:
+    from .json import render, render_findings
+
+    return render_findings(report) if lint else render(report, policy)
 
 
-def render(report: Report, fmt: str, policy: Policy | None = None, *,
+def _github(report: Report, policy: Policy, lint: bool) -> str:
+    from .github import render
+
+    return render(report, policy)
+
+
+def _markdown(report: Report, policy: Policy, lint: bool) -> str:
+    from .markdown import render
+
+    return render(report, policy)
+
+
+def _junit(report: Report, policy: Policy, lint: bool) -> str:
+    from .junit import render
+
+    return render(report, policy)
+
+
+def _sarif(report: Report, policy: Policy, lint: bool) -> str:
+    from .sarif import render
+
+    return render(report, policy)
+
+
+#: one renderer per machine format (each imported only when used); text is drawn below
+RENDERERS: dict[ReportFormat, Callable[[Report, Policy, bool], str]] = {
+    ReportFormat.JSON: _json, ReportFormat.GITHUB: _github,
+    ReportFormat.MARKDOWN: _markdown, ReportFormat.JUNIT: _junit, ReportFormat.SARIF: _sarif,
+}
+
+
+def render(report: Report, fmt: ReportFormat | str, policy: Policy | None = None, *,
            for_terminal: bool = False, lint: bool = False, only_problems: bool = False) -> str:
     """``lint``: the report holds lint findings; text and JSON show only diagnostics.
     ``only_problems``: the text report's problems-first view (other formats are whole)."""
     policy = policy or Policy()
     if lint:
         report = report.findings_only()
-    if fmt == "json":
-        from .json import render as render_json
-        from .json import render_findings
-
-        return render_findings(report) if lint else render_json(report, policy)
-    if fmt == "github":
-        from .github import render as render_github
-
-        return render_github(report, policy)
-    if fmt == "markdown":
-        from .markdown import render as render_markdown
-
-        return render_markdown(report, policy)
-    if fmt == "junit":
-        from .junit import render as render_junit
-
-        return render_junit(report, policy)
-    if fmt == "sarif":
-        from .sarif import render as render_sarif
-
-        return render_sarif(report, policy)
+    renderer = RENDERERS.get(ReportFormat(fmt))
+    if renderer is not None:
+        return renderer(report, policy, lint)
     from .text import to_string, to_terminal
 
     if for_terminal:  # colour and the terminal's width, straight to stdout
@@ -50,7 +69,7 @@ class OutputError(OSError):
     """An output file that cannot be written: its path and why."""
 
 
-def write(report: Report, formats: list[str], outputs: list[str],
+def write(report: Report, formats: list[ReportFormat] | list[str], outputs: list[str],
           policy: Policy | None = None, *, lint: bool = False,
           only_problems: bool = False) -> None:
     """Each format to its output file (atomically), paired by position; the formats with

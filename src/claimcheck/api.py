@@ -1,0 +1,130 @@
+"""The library's front door: which claim files a run names, and checking them into one
+Report.  `verify`, `lint`, `lock`, the pytest plugin and `claimcheck.check_paths` all go
+through here, so a file named twice, standard input, a symlink out of its folder and
+the lint variant are handled once.  Never prints.
+
+    from claimcheck import check_paths
+    report = check_paths(["claims/"], lint=True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .checking.engine import check_text, decode_claim_bytes, display_path, read_claim_file
+from .checking.report import FileResult, Report
+from .diagnostics import Diagnostic, Span
+
+__all__ = ["CLAIM_SUFFIXES", "Progress", "Target", "check_file", "check_paths", "check_target",
+           "check_targets", "check_text", "claim_files", "find_targets", "iter_results"]
+
+CLAIM_SUFFIXES = (".yaml", ".yml")
+STDIN = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One claim file of a run: ``path`` ('-' for standard input) and ``root``, the
+    folder it was found in by walking (its real path must not leave it), or None for a
+    file named on its own."""
+
+    path: Path
+    root: Path | None = None
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path.as_posix() == "-"
+
+    @property
+    def shown(self) -> str:
+        return STDIN if self.is_stdin else display_path(self.path)
+
+
+class Progress(Protocol):
+    """Told of each file as it is done (the CLI's progress bar); never required."""
+
+    def advance(self, name: str) -> None: ...
+
+
+def find_targets(paths: Iterable[Path | str]) -> list[Target]:
+    """The claim files named or found under ``paths``, in the order given: a folder is
+    searched recursively (sorted; hidden folders skipped) for *.yaml and *.yml; '-' is
+    standard input, read once however often it is named; a file is listed once."""
+    found: dict[Path, Target] = {}
+    for given in paths:
+        path = Path(given)
+        if path.as_posix() == "-" or not path.is_dir():
+            found.setdefault(path, Target(path))
+            continue
+        for f in sorted(f for f in path.rglob("*") if f.suffix in CLAIM_SUFFIXES
+                        and f.is_file() and not any(part.startswith(".")
+                                                    for part in f.relative_to(path).parts)):
+            found.setdefault(f, Target(f, path))
+    return list(found.values())
+
+
+def claim_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The claim files named or found under ``paths`` (standard input aside)."""
+    return [t.path for t in find_targets(paths) if not t.is_stdin]
+
+
+def _checker(lint: bool) -> Callable[[str, str], FileResult]:
+    if lint:  # lint's warnings as well as verify's findings
+        from .authoring.lint import lint_text
+
+        return lint_text
+    return check_text
+
+
+def check_target(target: Target, *, lint: bool = False,
+                 shown: str | None = None) -> FileResult:
+    """One claim file read (bounded, safely) and checked; a file that cannot be read is
+    an unreadable FileResult saying why.  ``shown``: the name reports give it."""
+    from .claimfile.loader import MAX_BYTES
+    from .claimfile.safe_io import UnsafePath, read_stdin_bounded
+
+    name = shown or target.shown
+    if target.is_stdin:
+        try:
+            text: str | FileResult = decode_claim_bytes(name, read_stdin_bounded(MAX_BYTES))
+        except UnsafePath as err:
+            return FileResult(name, diagnostics=(Diagnostic(
+                err.code, err.message, Span(name, 1, 1), err.hint),), readable=False)
+    else:
+        text = read_claim_file(target.path, target.root)
+    if isinstance(text, FileResult):
+        return text
+    return _checker(lint)(name, text)
+
+
+def check_file(path: Path | str, *, lint: bool = False, shown: str | None = None,
+               root: Path | None = None) -> FileResult:
+    """One claim file on disk, checked."""
+    return check_target(Target(Path(path), root), lint=lint, shown=shown)
+
+
+def iter_results(targets: Iterable[Target], *, lint: bool = False,
+                 progress: Progress | None = None) -> Iterator[FileResult]:
+    """Each target's result as soon as it is checked, in order."""
+    for target in targets:
+        result = check_target(target, lint=lint)
+        if progress is not None:
+            progress.advance(target.shown)
+        yield result
+
+
+def check_paths(paths: Iterable[Path | str], *, lint: bool = False,
+                progress: Progress | None = None) -> Report:
+    """Check every claim file under ``paths`` into one Report (a file reached twice is
+    reported once).  ``lint``: each file also gets lint's warnings."""
+    return check_targets(find_targets(paths), lint=lint, progress=progress)
+
+
+def check_targets(targets: Iterable[Target], *, lint: bool = False,
+                  progress: Progress | None = None) -> Report:
+    """The targets of ``find_targets`` checked into one Report."""
+    unique = {r.path: r for r in iter_results(targets, lint=lint, progress=progress)}
+    return Report(tuple(unique.values()))

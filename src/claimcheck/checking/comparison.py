@@ -75,6 +75,23 @@ def align(assertion: ex.Assertion, left: Quantity,
     return left, right, units.format_unit(unit, label or left.label)
 
 
+def _check_display(assertion: ex.Assertion, left: Quantity, right: Quantity) -> None:
+    """An 'in UNIT' that its own side cannot be shown in is a slip of the claim file's
+    author (an error), not a finding about the report: '== nine in people/t'."""
+    for side, value in ((assertion.left, left), (assertion.right, right)):
+        display = side.display
+        if display is None or units.same_dimension(value.unit, display.unit) or (
+                units.differ_only_in_currency(value.unit, display.unit)):
+            continue
+        raise TextError(
+            "dimension-mismatch",
+            f"{ex.describe(value)} cannot be shown in "
+            f"{units.format_unit(display.unit, display.label)}", side.start,
+            side.start + len(side.text),
+            "'in UNIT' converts a side to a unit of the same kind (t in kg, USD/t in "
+            "USD/kg); remove it or name a unit this side can be shown in")
+
+
 def shown(x: Quantity, unit_text: str | None = None) -> Shown:
     text = units.format_unit(x.unit, x.label) if unit_text is None else unit_text
     return Shown(x.central, x.rounding, x.hedged, text)
@@ -128,6 +145,7 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
         right = right.to(left.unit)
         points_note = (f"{stated.text} is a difference of two percentages, read as "
                        "percentage points")
+    _check_display(assertion, left, right)
     if not units.same_dimension(left.unit, right.unit) and not units.differ_only_in_currency(
             left.unit, right.unit):
         # a currency is never converted without a declared rate: align says so, as an error

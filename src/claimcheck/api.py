@@ -91,7 +91,7 @@ def check_target(target: Target, *, lint: bool = False,
         try:
             text: str | FileResult = decode_claim_bytes(name, read_stdin_bounded(MAX_BYTES))
         except UnsafePath as err:
-            return FileResult(name, diagnostics=(Diagnostic(
+            return FileResult(path=name, diagnostics=(Diagnostic(
                 err.code, err.message, Span(name, 1, 1), err.hint),), readable=False)
     else:
         text = read_claim_file(target.path, target.root)

@@ -42,6 +42,11 @@ class Label:
     text: str
 
 
+#: the codes of a difference from the lock file: a change to review, which still fails a
+#: check that expects `error` (the claim file records its error, not the change)
+LOCK_CODES = frozenset({"lock-changed", "lock-missing", "lock-unreadable"})
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     code: str
@@ -50,6 +55,10 @@ class Diagnostic:
     hint: str | None = None
     severity: Severity = Severity.ERROR
     labels: tuple[Label, ...] = field(default=())
+
+    @property
+    def about_lock(self) -> bool:
+        return self.code in LOCK_CODES
 
     def at(self, span: Span | None, labels: tuple[Label, ...] = ()) -> Diagnostic:
         """The same diagnostic, located at ``span`` when it has no location yet."""

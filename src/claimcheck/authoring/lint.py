@@ -17,6 +17,7 @@ from ..checking.report import FileResult
 from ..claimfile import loader
 from ..diagnostics import Diagnostic, Severity
 from ..expressions.tightening import input_counts
+from ..quantities import units
 from .misreadings import bare_numbers_with_percentages, implausible_readings
 
 _BILLION = re.compile(r"billion|\d\s*bn\b|\bbn\b", re.I)
@@ -75,14 +76,15 @@ def warnings(env: Env, result: FileResult) -> list[Diagnostic]:
         reading = entry.reading
         if reading is None:
             continue
-        for note in reading.notes:
-            if "claimcheck's default" in note:
+        conventions = [n for n in reading.notes if isinstance(n, units.ConventionNote)]
+        for note in conventions:
+            if note.default and note.key != "dollar":
                 found.append(_warn("convention-default", f"{note} in '{name}'", span,
                                    "say which is meant under `conventions:` (ton, barrel, "
                                    "points, rupee, ...: see docs/claim-format.md), on the "
                                    "file or on the figure"))
         if (country in _DOLLAR_COUNTRIES and "dollar" not in env.model.conventions.as_dict()
-                and any(n.startswith("'$' read as") for n in reading.notes)):
+                and any(n.key == "dollar" and n.word == "$" for n in conventions)):
             local = _DOLLAR_COUNTRIES[country]
             found.append(_warn("ambiguous-dollar", f"'$' in '{name}' is read as US dollars, "
                                f"but the source is from .{country}", span,

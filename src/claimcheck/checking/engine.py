@@ -183,10 +183,10 @@ def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
     try:
         root = loader.load(path, text)
     except ClaimcheckError as err:
-        return FileResult(path, diagnostics=(err.diagnostic,), readable=False), None
+        return FileResult(path=path, diagnostics=(err.diagnostic,), readable=False), None
     model, problems = validate(root)
     if model is None or not isinstance(root, loader.Mapping):
-        return FileResult(path, diagnostics=tuple(problems), readable=False), None
+        return FileResult(path=path, diagnostics=tuple(problems), readable=False), None
     env = Env(model, root)
     collect_names(env)
     figures = read_inputs(env)
@@ -199,8 +199,10 @@ def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
                                               c.span, "give each check its own id"))
         seen_ids[c.id] = c.span
     src = model.source
-    return FileResult(path, src.title, src.publisher, src.published, src.url, tuple(figures),
-                      tuple(derived), checks, tuple(env.diagnostics)), env
+    return FileResult(path=path, title=src.title, publisher=src.publisher,
+                      published=src.published, url=src.url, figures=tuple(figures),
+                      derived=tuple(derived), checks=checks,
+                      diagnostics=tuple(env.diagnostics)), env
 
 
 def display_path(path: Path) -> str:
@@ -222,12 +224,12 @@ def read_claim_file(path: Path, root: Path | None = None) -> str | FileResult:
         # a file that leads out of its folder is skipped with a warning (the run goes on,
         # failing only under --strict); one that cannot be read safely is an error
         outside = err.code == "file-outside"
-        return FileResult(shown_path, diagnostics=(Diagnostic(
+        return FileResult(path=shown_path, diagnostics=(Diagnostic(
             err.code, err.message, Span(shown_path, 1, 1), err.hint,
             Severity.WARNING if outside else Severity.ERROR),), readable=outside)
     except OSError as err:
         reason = err.strerror or type(err).__name__
-        return FileResult(shown_path, diagnostics=(Diagnostic(
+        return FileResult(path=shown_path, diagnostics=(Diagnostic(
             "file-unreadable", f"cannot read the file: {reason}", Span(shown_path, 1, 1),
             "check the path and the file's permissions"),), readable=False)
     return decode_claim_bytes(shown_path, data)
@@ -239,6 +241,6 @@ def decode_claim_bytes(shown_path: str, data: bytes) -> str | FileResult:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        return FileResult(shown_path, diagnostics=(Diagnostic(
+        return FileResult(path=shown_path, diagnostics=(Diagnostic(
             "file-unreadable", f"the file is not UTF-8 text (byte {err.start})",
             Span(shown_path, 1, 1), "save it as UTF-8"),), readable=False)

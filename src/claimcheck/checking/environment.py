@@ -311,24 +311,25 @@ def read_inputs(env: Env) -> list[FigureView]:
                 reading = _with_unit(reading, unit_node, ctx)
         except Relocated as err:
             entry.error = err.diagnostic
-            views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
-                                    quote=getattr(spec, "quote", None), source=_source(spec),
-                                    url=_url(spec), diagnostics=(entry.error,)))
+            views.append(FigureView(
+                name=name, kind=entry.kind, stated=text_node.text, span=entry.key.span,
+                quote=getattr(spec, "quote", None), source=_source(spec), url=_url(spec),
+                diagnostics=(entry.error,)))
             continue
         except ClaimcheckError as err:
             entry.error = located(err, text_node)
-            views.append(FigureView(name, entry.kind, text_node.text, entry.key.span,
-                                    quote=getattr(spec, "quote", None),
-                                    source=_source(spec),
-                                    url=_url(spec), diagnostics=(entry.error,)))
+            views.append(FigureView(
+                name=name, kind=entry.kind, stated=text_node.text, span=entry.key.span,
+                quote=getattr(spec, "quote", None), source=_source(spec), url=_url(spec),
+                diagnostics=(entry.error,)))
             continue
         entry.reading, entry.value = reading, reading.quantity
         entry.unit_text = reading.unit_text
         entry.hedges = widening(reading)
         period = reading.period
         views.append(FigureView(
-            name, entry.kind, text_node.text, entry.key.span,
-            shown(reading.quantity, reading.unit_text),
+            name=name, kind=entry.kind, stated=text_node.text, span=entry.key.span,
+            value=shown(reading.quantity, reading.unit_text),
             quote=getattr(spec, "quote", None), precision=reading.precision,
             hedge=reading.hedge.words if reading.hedge else None,
             hedge_rule=reading.hedge.rule.describe() if reading.hedge else None,
@@ -371,7 +372,8 @@ def derived_views(env: Env) -> list[DerivedView]:
             env.evaluate_derived(name)
         spec = env.model.derived[name]
         views.append(DerivedView(
-            name, spec.expr, entry.key.span,
-            shown(entry.value, entry.unit_text) if entry.value is not None else None,
-            spec.description, entry.notes, (entry.error,) if entry.error else ()))
+            name=name, expr=spec.expr, span=entry.key.span,
+            value=shown(entry.value, entry.unit_text) if entry.value is not None else None,
+            description=spec.description, notes=entry.notes,
+            diagnostics=(entry.error,) if entry.error else ()))
     return views

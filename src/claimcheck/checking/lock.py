@@ -30,6 +30,7 @@ LOCK_NAME = "claims.lock"
 #: a lock of 10,000 checks is about 2 MB; parsing TOML takes some 60 times its size
 MAX_LOCK_BYTES = 2 * 1024 * 1024
 _HINT = "if the edit is right, run `claimcheck lock` and commit claims.lock with it"
+_HINT_NEW_FILE = "if it is right, run `claimcheck lock` and commit claims.lock with it"
 _HEADER = """\
 # claims.lock: the implied figures and verdicts of the claim files, written by
 # `claimcheck lock`.  `claimcheck verify --locked` fails when an edit changes any of them.
@@ -265,7 +266,8 @@ def _moved(before: Fields, after: Fields, prefix: str) -> bool:
     return any(before.get(k) != after.get(k) for k in keys)
 
 
-def _change(kind: str, name: str, before: Fields, after: Fields) -> str | None:
+def _change(kind: str, name: str, before: Fields, after: Fields,
+            lock_name: str) -> str | None:
     if before == after:
         return None
     what = "derived figure" if kind == "derived" else "check"
@@ -277,7 +279,7 @@ def _change(kind: str, name: str, before: Fields, after: Fields) -> str | None:
         said.append(f"{side} moved {_from_to(before, after)}")
     if kind == "checks" and _moved(before, after, "stated_"):
         said.append(f"stated value moved {_from_to(before, after, 'stated_')}")
-    return f"{what} {name}: " + ("; ".join(said) or "changed") + " since claims.lock"
+    return f"{what} {name}: " + ("; ".join(said) or "changed") + f" since {lock_name}"
 
 
 def compare(report: Report, locked: Snapshot, base: Path, lock_name: str) -> Report:
@@ -289,7 +291,7 @@ def compare(report: Report, locked: Snapshot, base: Path, lock_name: str) -> Rep
         old = locked.get(key)
         if old is None:
             extra = (Diagnostic("lock-missing", f"{f.path} is not in {lock_name}",
-                                Span(f.path, 1, 1), _HINT.replace("the edit is", "it is")),)
+                                Span(f.path, 1, 1), _HINT_NEW_FILE),)
             files.append(replace(f, diagnostics=f.diagnostics + extra))
             continue
         files.append(_compare_file(f, old, current[key], lock_name))
@@ -299,14 +301,13 @@ def compare(report: Report, locked: Snapshot, base: Path, lock_name: str) -> Rep
 def _compare_file(f: FileResult, old: dict[str, dict[str, Fields]],
                   new: dict[str, dict[str, Fields]], lock_name: str) -> FileResult:
     def note(kind: str, name: str) -> tuple[Diagnostic, ...]:
-        message = _change(kind, name, old[kind].get(name, {}), new[kind][name])
+        message = _change(kind, name, old[kind].get(name, {}), new[kind][name], lock_name)
         if message is None:
             return ()
         if name not in old[kind]:
             message = (f"{'derived figure' if kind == 'derived' else 'check'} {name} is new "
                        f"since {lock_name}")
-        return (Diagnostic("lock-changed", message.replace("claims.lock", lock_name), None,
-                           _HINT),)
+        return (Diagnostic("lock-changed", message, None, _HINT),)
 
     derived = tuple(replace(d, diagnostics=d.diagnostics + tuple(
         x.at(d.span) for x in note("derived", d.name))) for d in f.derived)

@@ -26,7 +26,7 @@ def against_lock(report: Report, paths: list[Path], lock_file: Path) -> Report:
     except lock.LockError as err:
         problem = Diagnostic("lock-unreadable", safe(str(err)), Span(name, 1, 1),
                              "run `claimcheck lock` to write it")
-        return Report((*report.files, FileResult(name, diagnostics=(problem,),
+        return Report((*report.files, FileResult(path=name, diagnostics=(problem,),
                                                  readable=False, is_lock=True)))
     scope = [lock.relative(display_path(p), base) for p in paths if p.as_posix() != "-"]
     compared = lock.compare(report, snapshot, base, name)

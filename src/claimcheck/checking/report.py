@@ -44,7 +44,7 @@ class Shown:
                 "hedged_high": _num(self.hedged.hi), "unit": self.unit}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FigureView:
     name: str
     kind: str  # "figure" or "assumption"
@@ -73,7 +73,7 @@ class FigureView:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DerivedView:
     name: str
     expr: str
@@ -91,7 +91,7 @@ class DerivedView:
                 "diagnostics": [d.to_dict() for d in self.diagnostics]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CheckResult:
     id: str
     claim: str
@@ -137,7 +137,7 @@ class CheckResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FileResult:
     path: str
     title: str | None = None
@@ -227,7 +227,7 @@ class Policy:
         if not self.fails_diagnostic(d):
             return False
         return not (check is not None and expects_its_error(check)
-                    and not d.code.startswith("lock-"))
+                    and not d.about_lock)
 
 
 def expects_its_error(check: CheckResult) -> bool:
@@ -283,7 +283,7 @@ class Report:
         def moved(c: CheckResult) -> list[Diagnostic]:
             if not expects_its_error(c):
                 return list(c.diagnostics)
-            return [replace(d, severity=Severity.WARNING) if not d.code.startswith("lock-")
+            return [replace(d, severity=Severity.WARNING) if not d.about_lock
                     else d for d in c.diagnostics]
 
         return Report(tuple(replace(f, checks=(), diagnostics=tuple(sorted(

@@ -235,6 +235,29 @@ class ResolvedUnit:
     note: str | None = None   # a convention that decided the reading
 
 
+class ConventionNote(str):
+    """The note that an ambiguous word ('tons', '$', 'points') was read by a convention.
+    A str, so every renderer shows it as the sentence it is; it also says which word, which
+    convention (`key`) and whether the choice was claimcheck's default rather than the
+    file's, so that lint and the text report act on data, never on the wording."""
+
+    word: str
+    key: str
+    choice: str
+    default: bool
+
+    def __new__(cls, text: str, *, word: str, key: str, choice: str,
+                default: bool) -> ConventionNote:
+        note = super().__new__(cls, text)
+        note.word, note.key, note.choice, note.default = word, key, choice, default
+        return note
+
+    def retext(self, text: str) -> ConventionNote:
+        """The same note in other words (made printable, say)."""
+        return ConventionNote(text, word=self.word, key=self.key, choice=self.choice,
+                              default=self.default)
+
+
 #: phrases of two words ("cubic metres") that the reader tries before single words
 def word_table() -> frozenset[str]:
     """Every unit word and phrase claimcheck reads (lower case, singular)."""
@@ -294,7 +317,11 @@ def _resolved(word: str, form: str, target: str,
         if key in conventions and key != "dollar":
             template = (f"'{{w}}' read as {_CHOICE_WORDS.get(choice, choice)} "
                         "(a chosen convention)")
-        note = template.format(w=word) if template else None
+        if template:
+            # the dollar's default note does not say "default": USD is no surprise
+            default = key not in conventions and key != "dollar"
+            note = ConventionNote(template.format(w=word), word=word, key=key, choice=choice,
+                                  default=default)
     return ResolvedUnit(unit / pint_unit(per) if per else unit, note=note)
 
 
@@ -412,7 +439,9 @@ def currency_for_symbol(symbol: str, conventions: Mapping[str, str]) -> Resolved
     target = SYMBOL_CURRENCIES[symbol]
     if target == "dollar":
         choice = conventions.get("dollar", DEFAULT_CONVENTIONS["dollar"])
-        return ResolvedUnit(pint_unit(choice), note=f"'$' read as {choice}")
+        return ResolvedUnit(pint_unit(choice), note=ConventionNote(
+            f"'$' read as {choice}", word=symbol, key="dollar", choice=choice,
+            default="dollar" not in conventions))
     if symbol == "¥":
         return ResolvedUnit(pint_unit(target), note="'¥' read as Japanese yen (JPY); "
                             "write CNY for Chinese yuan")

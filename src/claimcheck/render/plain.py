@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from ..checking.report import CheckResult, Shown
 from ..diagnostics import Diagnostic, Severity
 from ..quantities import formatting as fmt
+from ..quantities.units import ConventionNote
 from ..sanitize import safe
 
 T = TypeVar("T")
@@ -23,6 +24,8 @@ def printable(value: T) -> T:
 def _printable(value: Any) -> Any:
     if type(value) is str:
         return safe(value)
+    if isinstance(value, ConventionNote):
+        return value.retext(safe(value))
     if isinstance(value, tuple):
         return tuple(_printable(v) for v in value)
     if isinstance(value, list):

@@ -91,7 +91,7 @@ def _diagnostic_result(f: FileResult, d: Diagnostic, policy: Policy,
                for i, label in enumerate(d.labels)]
     if related:
         result["relatedLocations"] = related
-    if check is not None and expects_its_error(check) and not d.code.startswith("lock-"):
+    if check is not None and expects_its_error(check) and not d.about_lock:
         result["suppressions"] = [{"kind": "inSource",
                                    "justification": "expect: error in the claim file"}]
     return result

@@ -12,6 +12,7 @@ from ..checking.report import CheckResult, ExitStatus, FileResult, Policy, Repor
 from ..diagnostics import Diagnostic, Severity
 from ..quantities import formatting as fmt
 from ..quantities.formatting import plural
+from ..quantities.units import ConventionNote
 from . import plain, text_cards
 
 EXCERPT = 100  # characters of a source line shown under a diagnostic
@@ -266,7 +267,8 @@ def _file(f: FileResult, cards: bool, only_problems: bool) -> list[RenderableTyp
         else:
             parts += [t for t in (_derived_table(f), _figures_table(f), _assumptions_table(f))
                       if t is not None]
-        if any("claimcheck's default" in n for v in f.figures for n in v.notes):
+        if any(isinstance(n, ConventionNote) and n.default and n.key != "dollar"
+               for v in f.figures for n in v.notes):
             parts.append(Text(_CONVENTION_HINT, style="dim"))
     return parts
 

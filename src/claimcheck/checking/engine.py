@@ -19,7 +19,7 @@ from ..quantities import formatting as fmt
 from ..quantities.quantity import Quantity
 from ..reading.figures import Reading
 from .comparison import Comparison, StatedSide, compare
-from .environment import Env, collect_names, derived_views, located, read_inputs
+from .environment import Env, build, located
 from .report import CheckResult, FileResult
 
 
@@ -39,7 +39,7 @@ def _check(env: Env, index: int) -> CheckResult:
                            diagnostics=(diagnostic,))
 
     try:
-        assertion = ex.parse_assertion(spec.assert_, env.ctx)
+        assertion = env.assertion(spec.assert_)
         result = compare_check(env, assertion)
         coarse = _coarse_note(env, assertion, result)
         stated = _stated_side(env, assertion)
@@ -187,10 +187,8 @@ def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
     model, problems = validate(root)
     if model is None or not isinstance(root, loader.Mapping):
         return FileResult(path=path, diagnostics=tuple(problems), readable=False), None
-    env = Env(model, root)
-    collect_names(env)
-    figures = read_inputs(env)
-    derived = derived_views(env)
+    built = build(model, root)
+    env, figures, derived = built.env, built.figures, built.derived
     checks = tuple(_check(env, i) for i in range(len(model.checks)))
     seen_ids: dict[str, Span | None] = {}
     for c in checks:
@@ -200,8 +198,8 @@ def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
         seen_ids[c.id] = c.span
     src = model.source
     return FileResult(path=path, title=src.title, publisher=src.publisher,
-                      published=src.published, url=src.url, figures=tuple(figures),
-                      derived=tuple(derived), checks=checks,
+                      published=src.published, url=src.url, figures=figures,
+                      derived=derived, checks=checks,
                       diagnostics=tuple(env.diagnostics)), env
 
 

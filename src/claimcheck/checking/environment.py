@@ -86,7 +86,7 @@ class Env:
     entries: dict[str, Entry] = field(default_factory=dict)
     visiting: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    _assertions: list[tuple[ex.Assertion, Span | None] | None] | None = None
+    _parsed: dict[str, ex.Assertion | ClaimcheckError] = field(default_factory=dict)
     _refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def derived_refs(self, name: str) -> tuple[str, ...]:
@@ -132,21 +132,31 @@ class Env:
                     stack.append((nxt, iter(self.derived_refs(nxt))))
         return order
 
+    def assertion(self, text: str) -> ex.Assertion:
+        """A check's assertion, parsed once for verify, explain and lint alike; raises the
+        same ClaimcheckError each time when it does not parse."""
+        if text not in self._parsed:
+            try:
+                self._parsed[text] = ex.parse_assertion(text, self.ctx)
+            except ClaimcheckError as err:
+                self._parsed[text] = err
+        found = self._parsed[text]
+        if isinstance(found, ClaimcheckError):
+            raise found
+        return found
+
     def parsed_checks(self) -> list[tuple[ex.Assertion, Span | None] | None]:
         """Each check's parsed assertion and the check's span (None where it does not
-        parse: the check reports that itself), parsed once for verify, explain and lint."""
-        if self._assertions is None:
-            node = self.root.get("checks")
-            items = node.items if isinstance(node, loader.Sequence) else []
-            found: list[tuple[ex.Assertion, Span | None] | None] = []
-            for check, item in zip(self.model.checks, items, strict=False):
-                try:
-                    found.append((ex.parse_assertion(check.assert_, self.ctx),
-                                  getattr(item, "span", None)))
-                except ClaimcheckError:
-                    found.append(None)
-            self._assertions = found
-        return self._assertions
+        parse: the check reports that itself)."""
+        node = self.root.get("checks")
+        items = node.items if isinstance(node, loader.Sequence) else []
+        found: list[tuple[ex.Assertion, Span | None] | None] = []
+        for check, item in zip(self.model.checks, items, strict=False):
+            try:
+                found.append((self.assertion(check.assert_), getattr(item, "span", None)))
+            except ClaimcheckError:
+                found.append(None)
+        return found
 
     def section(self, name: str) -> loader.Mapping:
         node = self.root.get(name)
@@ -264,7 +274,7 @@ class Relocated(ClaimcheckError):
     """An error already located elsewhere than the expression (e.g. in ``unit:``)."""
 
 
-def collect_names(env: Env) -> None:
+def _collect_names(env: Env) -> None:
     sections = (("figures", "figure"), ("assumptions", "assumption"), ("derived", "derived"))
     for section, kind in sections:
         for key, node in env.section(section).items:
@@ -291,7 +301,7 @@ def collect_names(env: Env) -> None:
         precision=env.model.precision)
 
 
-def read_inputs(env: Env) -> list[FigureView]:
+def _read_inputs(env: Env) -> list[FigureView]:
     views: list[FigureView] = []
     read_ctx = env.ctx.for_figures()
     for name, entry in env.entries.items():
@@ -363,7 +373,7 @@ def _with_unit(reading: Reading, node: loader.Scalar, ctx: ReadContext) -> Readi
                    notes=(*reading.notes, *phrase.notes, note))
 
 
-def derived_views(env: Env) -> list[DerivedView]:
+def _derived_views(env: Env) -> list[DerivedView]:
     views = []
     for name, entry in env.entries.items():
         if entry.kind != "derived":
@@ -377,3 +387,22 @@ def derived_views(env: Env) -> list[DerivedView]:
             description=spec.description, notes=entry.notes,
             diagnostics=(entry.error,) if entry.error else ()))
     return views
+
+
+@dataclass(frozen=True)
+class Built:
+    """One claim file's environment, fully read, with what the report shows of it."""
+
+    env: Env
+    figures: tuple[FigureView, ...]
+    derived: tuple[DerivedView, ...]
+
+
+def build(model: ClaimFile, root: loader.Mapping) -> Built:
+    """The environment of one claim file in one step: names collected (and the reading
+    context that knows them), figures and assumptions read, derived figures evaluated.
+    The order these steps need is kept here, not by each caller."""
+    env = Env(model, root)
+    _collect_names(env)
+    figures = _read_inputs(env)
+    return Built(env, tuple(figures), tuple(_derived_views(env)))

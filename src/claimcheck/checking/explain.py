@@ -265,7 +265,7 @@ def sensitivity(env: Env, node: ex.Node) -> tuple[Share, ...]:
 
 def explain_check(env: Env, check: CheckResult) -> Explanation:
     try:
-        assertion = ex.parse_assertion(check.assertion, env.ctx)
+        assertion = env.assertion(check.assertion)
     except ClaimcheckError:
         return Explanation(check, None, None)
     # The two roots are shown in the unit they are compared in (75.7%, not 0.757).

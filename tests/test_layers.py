@@ -98,3 +98,12 @@ def test_the_layer_test_sees_imports() -> None:
     assert "claimcheck.quantities.intervals" in GRAPH["claimcheck.quantities.quantity"]
     assert "claimcheck.api" in GRAPH["claimcheck"]  # a lazy import
     assert "claimcheck.expressions" in GRAPH["claimcheck.checking.environment"]
+
+
+def test_the_architecture_page_names_every_package_in_its_layer() -> None:
+    page = (SRC.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "|" in line[2:]]
+    for i, layer in enumerate(LAYERS):
+        row = next((r for r in rows if r.startswith(f"| {i} |")), "")
+        for name in layer:
+            assert f"`{name}" in row, f"docs/architecture.md: layer {i} should name {name}"

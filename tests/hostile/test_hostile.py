@@ -19,7 +19,18 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
 SECONDS = 2.0
 MEGABYTES = 200
-COMMAND = [sys.executable, "-c", "from claimcheck.cli import main; main()"]
+# The run reports its own peak memory at exit: VmHWM belongs to the process's address
+# space, which exec starts afresh.  ru_maxrss (RUSAGE_CHILDREN, or wait4's) would carry
+# the test session's own peak into every child, since fork copies it.
+_PEAK = ("import atexit, os\n"
+         "def _peak():\n"
+         "    if 'CLAIMCHECK_TEST_PEAK' in os.environ:\n"
+         "        line = next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"
+         "        open(os.environ['CLAIMCHECK_TEST_PEAK'], 'w').write(line.split()[1])\n"
+         "atexit.register(_peak)\n"
+         "from claimcheck.cli import main\n"
+         "main()\n")
+COMMAND = [sys.executable, "-c", _PEAK]
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +99,9 @@ def _lookup(doc: Any, dotted: str) -> Any:
 def _run(args: list[str], cwd: Path, stdin: bytes,
          env: dict[str, str]) -> tuple[int, str, float, float]:
     """Run one case; return its exit status, output, seconds and the peak memory (MB) of
-    that process alone.  `wait4` gives the child's own usage: RUSAGE_CHILDREN would be the
-    largest of every process this test session has waited for (mypy, pip, ...)."""
+    that process alone (see _PEAK)."""
+    peak_file = Path(tempfile.mkdtemp()) / "peak"
+    env = {**env, "CLAIMCHECK_TEST_PEAK": str(peak_file)}
     with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as output:
         given.write(stdin)
         given.seek(0)
@@ -109,7 +121,9 @@ def _run(args: list[str], cwd: Path, stdin: bytes,
         process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
         output.seek(0)
         out = output.read().decode("utf-8", "replace")
-    return process.returncode, out, elapsed, usage.ru_maxrss / 1024  # KB on Linux
+    peak = int(peak_file.read_text()) / 1024 if peak_file.exists() else 0.0  # kB
+    del usage
+    return process.returncode, out, elapsed, peak
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

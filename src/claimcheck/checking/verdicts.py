@@ -82,15 +82,21 @@ def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Sho
     inside a range it is outside of.  A central value rounded to nearest does not move
     monotonically with the digits, so every count from the answer up is checked: a
     renderer that shows more digits than asked stays truthful."""
-    fewest = fmt.MAX_DIGITS
-    for digits in range(fmt.MAX_DIGITS, at_least - 1, -1):
+    fewest = at_least
+    for digits in range(at_least, fmt.MAX_DIGITS + 1):
         shown_region = None if region is None else (
             fmt.shown_region(region[0], digits), fmt.shown_region(region[1], digits))
-        if judge(relation, _as_shown(computed, digits), _as_shown(stated, digits),
-                 shown_region) != verdict:
-            break
-        fewest = digits
-    return fewest
+        shown_computed, shown_stated = _as_shown(computed, digits), _as_shown(stated, digits)
+        if judge(relation, shown_computed, shown_stated, shown_region) != verdict:
+            fewest = digits + 1
+        elif (_same(shown_computed, computed) and _same(shown_stated, stated)
+              and shown_region == region):
+            break  # every number shows exactly from here on: so does the verdict
+    return min(fewest, fmt.MAX_DIGITS)
+
+
+def _same(a: Shown, b: Shown) -> bool:
+    return a.central == b.central and a.rounding == b.rounding and a.hedged == b.hedged
 
 
 @dataclass(frozen=True)

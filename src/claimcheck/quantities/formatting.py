@@ -8,7 +8,7 @@ values distinct.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
@@ -29,16 +29,28 @@ def _decimal(x: Fraction) -> Decimal:
         return Decimal(x.numerator) / Decimal(x.denominator)
 
 
-_MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
+def _round_exact(x: Fraction, digits: int, mode: str) -> tuple[int, int]:
+    """``x`` rounded to ``digits`` significant digits, exactly, as ``q * 10**-shift``:
+    integer arithmetic only (no Decimal contexts: this runs some thirty times a check),
+    and exact however close ``x`` lies to a rounding boundary."""
+    n, d = abs(x.numerator), x.denominator
+    e = len(str(n)) - len(str(d))  # floor(log10 |x|), or one more
+    if (n < d * 10**e) if e >= 0 else (n * 10**-e < d):
+        e -= 1
+    shift = digits - 1 - e
+    num, den = (x.numerator * 10**shift, d) if shift >= 0 else (x.numerator, d * 10**-shift)
+    q, r = divmod(num, den)  # floor: 0 <= r < den, for negative values too
+    if mode == "up":
+        q += r != 0
+    elif mode == "nearest" and (2 * r > den or (2 * r == den and q % 2)):
+        q += 1  # half to even
+    return q, shift
 
 
-def _round_sig(d: Decimal, digits: int, mode: str = "nearest") -> Decimal:
-    if d == 0:
-        return Decimal(0)
-    exponent = d.adjusted() - digits + 1
-    with localcontext() as ctx:
-        ctx.prec = max(ctx.prec, digits + 2)  # quantize needs room for every digit asked for
-        return d.quantize(Decimal(1).scaleb(exponent), rounding=_MODES[mode])
+def _rounded(x: Fraction, digits: int, mode: str = "nearest") -> Decimal:
+    """The rounded value as a Decimal with exactly ``digits`` digits ('1.20')."""
+    q, shift = _round_exact(x, digits, mode)
+    return Decimal(q).scaleb(-shift)
 
 
 def _plain(d: Decimal, exact: bool) -> str:
@@ -51,6 +63,9 @@ def _plain(d: Decimal, exact: bool) -> str:
     return sign + (f"{whole}.{frac}" if frac else whole)
 
 
+_TINY = Fraction(1, 10**6)
+
+
 def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest",
            keep_zeros: bool = False) -> str:
     """``x`` to ``digits`` significant digits, with scale words from a million up.
@@ -61,19 +76,19 @@ def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest",
     zeros state)."""
     if isinstance(x, float):
         return "∞" if x > 0 else "-∞"
-    d = _decimal(x)
-    if d == 0:
+    x = Fraction(x)
+    if x == 0:
         return "0"
-    if abs(d) < Decimal("1e-6") or abs(_round_sig(d, digits, mode)) >= _HUGE:
+    rounded = _rounded(x, digits, mode)
+    if abs(x) < _TINY or abs(rounded) >= _HUGE:
         # "1.23e-07", "1.27e+32": read back as written ('1,000 trillion trillion' is not)
-        return f"{_round_sig(d, digits, mode):.{digits - 1}e}"
+        return f"{rounded:.{digits - 1}e}"
     for size, word in _SCALES:
-        if abs(_round_sig(d, digits, mode)) >= size:
-            scaled = d / size
-            rounded = _round_sig(scaled, digits, mode)
-            return f"{_plain(rounded, rounded == scaled and not keep_zeros)} {word}"
-    rounded = _round_sig(d, digits, mode)
-    return _plain(rounded, rounded == d and not keep_zeros)
+        if abs(rounded) >= size:
+            scaled = x / int(size)
+            shown = _rounded(scaled, digits, mode)
+            return f"{_plain(shown, shown == scaled and not keep_zeros)} {word}"
+    return _plain(rounded, rounded == x and not keep_zeros)
 
 
 @lru_cache(maxsize=8192)
@@ -81,7 +96,8 @@ def shown_value(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest") -
     """The value ``number(x, digits, mode)`` shows, as a reader parsing it back gets it."""
     if isinstance(x, float):
         return x
-    return Fraction(_round_sig(_decimal(x), digits, mode))
+    q, shift = _round_exact(Fraction(x), digits, mode)
+    return Fraction(q, 10**shift) if shift >= 0 else Fraction(q * 10**-shift)
 
 
 def shown_interval(iv: Interval, digits: int = DEFAULT_DIGITS) -> Interval:

@@ -12,6 +12,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 pytest_plugins = ["pytester"]
 
+# Every test checks its claim files afresh: the results cache is tested on its own
+# (tests/test_cache.py), never relied on by accident or left in the user's cache folder.
+os.environ["CLAIMCHECK_CACHE"] = "off"
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 

@@ -9,14 +9,18 @@ the lint variant are handled once.  Never prints.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .checking.engine import check_text, decode_claim_bytes, display_path, read_claim_file
 from .checking.report import FileResult, Report
+from .claimfile.safe_io import display_path
 from .diagnostics import Diagnostic, Span
+
+if TYPE_CHECKING:
+    from .checking.cache import ResultCache
 
 __all__ = ["CLAIM_SUFFIXES", "Progress", "Target", "check_file", "check_paths", "check_target",
            "check_targets", "check_text", "claim_files", "find_targets", "iter_results"]
@@ -76,13 +80,21 @@ def _checker(lint: bool) -> Callable[[str, str], FileResult]:
         from .authoring.lint import lint_text
 
         return lint_text
+    from .checking.engine import check_text
+
     return check_text
+
+
+def check_text(path: str, text: str) -> FileResult:
+    """One claim file given as text (``path`` names it in locations only)."""
+    return _checker(False)(path, text)
 
 
 def check_target(target: Target, *, lint: bool = False,
                  shown: str | None = None) -> FileResult:
     """One claim file read (bounded, safely) and checked; a file that cannot be read is
     an unreadable FileResult saying why.  ``shown``: the name reports give it."""
+    from .checking.engine import decode_claim_bytes, read_claim_file
     from .claimfile.loader import MAX_BYTES
     from .claimfile.safe_io import UnsafePath, read_stdin_bounded
 
@@ -106,25 +118,83 @@ def check_file(path: Path | str, *, lint: bool = False, shown: str | None = None
     return check_target(Target(Path(path), root), lint=lint, shown=shown)
 
 
+#: below this many files a run stays in one process: starting workers costs more
+PARALLEL_MIN_FILES = 16
+
+
+def default_jobs(files: int) -> int:
+    """Worker processes for ``files`` claim files: one per CPU (at most 8), none for few."""
+    if files < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _check_one(args: tuple[Target, bool]) -> FileResult:
+    return check_target(args[0], lint=args[1])
+
+
 def iter_results(targets: Iterable[Target], *, lint: bool = False,
-                 progress: Progress | None = None) -> Iterator[FileResult]:
-    """Each target's result as soon as it is checked, in order."""
-    for target in targets:
-        result = check_target(target, lint=lint)
+                 progress: Progress | None = None, jobs: int | None = None,
+                 cache: ResultCache | None = None) -> Iterator[FileResult]:
+    """Each target's result, in order, as soon as it and those before it are checked.
+
+    ``jobs``: worker processes (default: ``default_jobs``); the results and their order
+    are the same for any number.  Standard input is read here, never by a worker.
+    ``cache``: results of unchanged files are taken from it, new ones stored in it."""
+    targets = list(targets)
+    done: dict[int, FileResult] = {}
+    todo = []
+    for i, target in enumerate(targets):
+        hit = cache.get(target, lint) if cache is not None and not target.is_stdin else None
+        if hit is not None:
+            done[i] = hit
+        elif target.is_stdin:
+            done[i] = check_target(target, lint=lint)
+        else:
+            todo.append(i)
+    workers = default_jobs(len(todo)) if jobs is None else max(1, jobs)
+    fresh = _run(((targets[i], lint) for i in todo), workers if len(todo) > 1 else 1)
+    pending = iter(todo)
+    for i, target in enumerate(targets):
+        if i not in done:
+            assert next(pending) == i
+            result = next(fresh)
+            if cache is not None:
+                cache.put(target, lint, result)
+        else:
+            result = done.pop(i)
         if progress is not None:
             progress.advance(target.shown)
         yield result
 
 
+def _run(work: Iterable[tuple[Target, bool]], workers: int) -> Iterator[FileResult]:
+    if workers == 1:
+        yield from map(_check_one, work)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork where there is one: the workers start with pint's registry already loaded
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield from pool.map(_check_one, work, chunksize=4)
+
+
 def check_paths(paths: Iterable[Path | str], *, lint: bool = False,
-                progress: Progress | None = None) -> Report:
+                progress: Progress | None = None, jobs: int | None = None,
+                cache: ResultCache | None = None) -> Report:
     """Check every claim file under ``paths`` into one Report (a file reached twice is
     reported once).  ``lint``: each file also gets lint's warnings."""
-    return check_targets(find_targets(paths), lint=lint, progress=progress)
+    return check_targets(find_targets(paths), lint=lint, progress=progress, jobs=jobs,
+                         cache=cache)
 
 
 def check_targets(targets: Iterable[Target], *, lint: bool = False,
-                  progress: Progress | None = None) -> Report:
+                  progress: Progress | None = None, jobs: int | None = None,
+                  cache: ResultCache | None = None) -> Report:
     """The targets of ``find_targets`` checked into one Report."""
-    unique = {r.path: r for r in iter_results(targets, lint=lint, progress=progress)}
+    unique = {r.path: r for r in iter_results(targets, lint=lint, progress=progress,
+                                              jobs=jobs, cache=cache)}
     return Report(tuple(unique.values()))

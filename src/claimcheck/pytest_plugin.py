@@ -83,7 +83,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Fil
 class ClaimFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         from .api import check_file
-        from .checking.engine import display_path
+        from .claimfile.safe_io import display_path
 
         try:
             shown = display_path(self.path.relative_to(self.config.rootpath))

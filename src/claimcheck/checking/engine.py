@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import expressions as ex
 from ..claimfile import loader
 from ..claimfile.model import validate
+from ..claimfile.safe_io import display_path
 from ..diagnostics import ClaimcheckError, Diagnostic, Severity, Span
 from ..expressions.tightening import Evaluator, inputs_of, tighten
 from ..outcomes import Verdict
@@ -201,12 +202,6 @@ def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
                       published=src.published, url=src.url, figures=figures,
                       derived=derived, checks=checks,
                       diagnostics=tuple(env.diagnostics)), env
-
-
-def display_path(path: Path) -> str:
-    """The path as reports name it: '/'-separated, and always valid text (a file name
-    that is not UTF-8 shows U+FFFD where its odd bytes are, rather than crash a writer)."""
-    return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_claim_file(path: Path, root: Path | None = None) -> str | FileResult:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..claimfile.safe_io import display_path
 from ..diagnostics import Diagnostic, Span
 from ..quantities.formatting import plural
 from ..sanitize import safe
 from . import lock
-from .engine import display_path
 from .report import FileResult, Report
 
 

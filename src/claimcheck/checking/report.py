@@ -170,6 +170,18 @@ class FileResult:
             found.extend(c.diagnostics)
         return found
 
+    def slim(self) -> FileResult:
+        """What a run's summary and exit code need of this file, without its figures,
+        values and sentences: a run over ten thousand files need not hold them all."""
+        from dataclasses import replace
+
+        checks = tuple(replace(c, claim="", assertion="", explanation="", computed=None,
+                               stated=None, computed_text=None, stated_text=None, notes=(),
+                               hedges=(), verdict_notes=(), stated_meaning=None)
+                       for c in self.checks)
+        return replace(self, figures=(), derived=(), excerpts=(), checks=checks,
+                       diagnostics=tuple(self.outside_diagnostics))
+
     def to_dict(self) -> dict[str, Any]:
         figures = [f.to_dict() for f in self.figures if f.kind == "figure"]
         assumptions = [f.to_dict() for f in self.figures if f.kind == "assumption"]
@@ -291,12 +303,11 @@ class Report:
             key=Diagnostic.sort_key))) for f in self.files))
 
     def to_dict(self, policy: Policy | None = None) -> dict[str, Any]:
-        return {
-            "claimcheck_report": 1,
-            "files": [f.to_dict() for f in self.files],
-            "summary": {**self.summary(), "files": len(self.files),
-                        "checks": sum(len(f.checks) for f in self.files),
-                        "expected": self.expected(),
-                        "unexpected": len(self.unexpected),
-                        "exit_code": int(self.status_under(policy or Policy()))},
-        }
+        return {"claimcheck_report": 1, "files": [f.to_dict() for f in self.files],
+                "summary": self.summary_dict(policy)}
+
+    def summary_dict(self, policy: Policy | None = None) -> dict[str, Any]:
+        return {**self.summary(), "files": len(self.files),
+                "checks": sum(len(f.checks) for f in self.files),
+                "expected": self.expected(), "unexpected": len(self.unexpected),
+                "exit_code": int(self.status_under(policy or Policy()))}

@@ -17,7 +17,10 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 class UnsafePath(OSError):
@@ -112,6 +115,14 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
     device or a pipe, or a link to one (``/dev/stdout``), is written in place; the file
     gets the mode a plain open() would give it (mkstemp's 0600 would hide a report from
     the CI user that uploads it)."""
+    with atomic_writer(path, force) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def atomic_writer(path: Path, force: bool = True) -> Iterator[TextIO]:
+    """``write_atomically`` for text written a piece at a time: the file appears, whole,
+    when the block ends without an error, and not at all otherwise."""
     check_writable(path)
     if path.is_dir():
         raise IsADirectoryError(21, "it is a folder: name a file in it", str(path))
@@ -123,13 +134,13 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
     if path.exists() and not path.is_file() and not path.is_dir():
         # a device or a pipe (/dev/null, /dev/stdout): written in place, never replaced
         with path.open("w", encoding="utf-8") as stream:
-            stream.write(text)
+            yield stream
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            yield handle
         mask = os.umask(0)
         os.umask(mask)
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~mask
@@ -138,3 +149,9 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def display_path(path: Path) -> str:
+    """The path as reports name it: '/'-separated, and always valid text (a file name
+    that is not UTF-8 shows U+FFFD where its odd bytes are, rather than crash a writer)."""
+    return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")

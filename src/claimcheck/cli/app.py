@@ -8,7 +8,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -103,32 +103,6 @@ def create_file(output: Path, text: str, force: bool) -> None:
 
 
 
-class _Trimmed:
-    """A text stream that drops the spaces rich pads lines with: a pipe or a file gets
-    lines that end where their text does."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream, self.pending = stream, ""
-
-    def write(self, text: str) -> int:
-        *lines, self.pending = (self.pending + text).split("\n")
-        for line in lines:
-            self.stream.write(line.rstrip() + "\n")
-        return len(text)
-
-    def flush(self) -> None:
-        if self.pending.strip():
-            self.stream.write(self.pending)
-            self.pending = ""
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return False
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
@@ -137,5 +111,7 @@ def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     if stream.isatty():
         return Console(highlight=False, stderr=stderr)
+    from ..render.text import Trimmed
+
     width = None if "COLUMNS" in os.environ else 120
-    return Console(file=_Trimmed(stream), width=width, highlight=False)  # type: ignore[arg-type]
+    return Console(file=Trimmed(stream), width=width, highlight=False)  # type: ignore[arg-type]

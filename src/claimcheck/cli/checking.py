@@ -11,6 +11,7 @@ from ..outcomes import ExitStatus, FailOn, ReportFormat
 from .app import Only, app, bad_input, console, default_paths, finish
 
 if TYPE_CHECKING:
+    from ..checking.cache import ResultCache
     from ..checking.report import Policy, Report
 
 
@@ -25,6 +26,14 @@ FormatsOption = Annotated[list[ReportFormat] | None, typer.Option(
 OutputsOption = Annotated[list[str] | None, typer.Option(
     "--output", "-o", help="Write the matching --format here (atomically) instead of to "
     "standard output. Repeatable.", show_default=False)]
+CacheOption = Annotated[bool, typer.Option(
+    "--cache/--no-cache", help="Take the results of claim files that have not changed "
+    "from the results cache (keyed by content and claimcheck's version; "
+    "CLAIMCHECK_CACHE=off turns it off too).")]
+JobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes. Default: one per CPU (at most 8) for "
+    "16 files or more, else 1. The output is the same for any number.",
+    show_default=False)]
 
 
 def _default_paths() -> list[Path]:
@@ -75,7 +84,7 @@ def _formats(chosen: list[ReportFormat] | None, output: list[str] | None) -> tup
 
 
 def _no_files(targets: list[Path]) -> NoReturn:
-    from ..checking.engine import display_path
+    from ..claimfile.safe_io import display_path
 
     shown = ", ".join(display_path(p) for p in targets)
     bad_input(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}")
@@ -105,6 +114,8 @@ def verify(
         "--only", help="problems: the text report shows only the checks that do not "
         "plainly hold (and every diagnostic), problems first; all: every check and "
         "figure. Other formats are always whole.")] = Only.all,
+    use_cache: CacheOption = True,
+    jobs: JobsOption = None,
 ) -> None:
     """Recompute every check in the claim files and give each a verdict.
 
@@ -123,14 +134,17 @@ def verify(
     policy = Policy(fail_on if fail_on is not None else settings.fail_on,
                     settings.strict if strict is None else strict)
     targets = paths or _default_paths()
-    report = _check(targets, lint=policy.strict)
-    if not report.files:
-        _no_files(targets)
-    if locked:
+    if locked:  # the lock is compared with the whole report
         from ..checking.locking import against_lock
 
+        report = _check(targets, lint=policy.strict, use_cache=use_cache, jobs=jobs)
+        if not report.files:
+            _no_files(targets)
         report = against_lock(report, targets, lock_file)
-    _write(report, formats, outputs, policy, only_problems=only is Only.problems)
+        _write(report, formats, outputs, policy, only_problems=only is Only.problems)
+    else:  # streamed: a text or JSON report of ten thousand files in flat memory
+        report = _check_and_write(targets, formats, outputs, policy, use_cache=use_cache,
+                                  jobs=jobs, only_problems=only is Only.problems)
     finish(report.status_under(policy))
 
 
@@ -141,6 +155,8 @@ def lint(
         show_default=False)] = None,
     output_format: FormatsOption = None,
     output: OutputsOption = None,
+    use_cache: CacheOption = True,
+    jobs: JobsOption = None,
 ) -> None:
     """Find what to fix in claim files: everything verify reports as an error, plus
     warnings (no quote, unused figures, checks of no stated figure, units read by default
@@ -151,7 +167,7 @@ def lint(
     """
     formats, outputs = _formats(output_format, output)
     targets = paths or _default_paths()
-    report = _check(targets, lint=True)
+    report = _check(targets, lint=True, use_cache=use_cache, jobs=jobs)
     if not report.files:
         _no_files(targets)
     _write(report, formats, outputs, lint=True)
@@ -211,7 +227,14 @@ def lock_command(
     typer.echo(f"wrote {lock_file}: {update.counts}")
 
 
-def _check(targets: list[Path], lint: bool = False) -> Report:
+def _cache(use_cache: bool) -> ResultCache | None:
+    from ..checking import cache
+
+    return cache.ResultCache() if use_cache and cache.enabled() else None
+
+
+def _check(targets: list[Path], lint: bool = False, *, use_cache: bool = False,
+           jobs: int | None = None) -> Report:
     """Check the targets in the order given, with a progress bar when it takes a while;
     '-' is a claim file read from standard input.  With ``lint``, lint's warnings too."""
     from ..api import check_targets, find_targets
@@ -219,4 +242,32 @@ def _check(targets: list[Path], lint: bool = False) -> Report:
 
     found = find_targets(targets)
     with LateProgress(len(found)) as progress:
-        return check_targets(found, lint=lint, progress=progress)
+        return check_targets(found, lint=lint, progress=progress, jobs=jobs,
+                             cache=_cache(use_cache))
+
+
+def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str],
+                     policy: Policy, *, use_cache: bool, jobs: int | None,
+                     only_problems: bool) -> Report:
+    """verify's run: results rendered as they arrive (see render.outputs.write_stream)."""
+    from ..api import find_targets, iter_results
+    from ..claimfile.safe_io import same_file
+    from ..render.outputs import OutputError, write_stream
+    from .progress import LateProgress
+
+    found = find_targets(targets)
+    if not found:
+        _no_files(targets)
+    inputs = [t.path for t in found if not t.is_stdin]
+    for out in outputs:
+        if out != "-" and any(same_file(Path(out), source) for source in inputs):
+            bad_input(f"error[output-unwritable]: {out} is one of the claim files checked: "
+                      "not overwritten; name another --output")
+    with LateProgress(len(found)) as progress:
+        results = iter_results(found, lint=policy.strict, progress=progress, jobs=jobs,
+                               cache=_cache(use_cache))
+        try:
+            return write_stream(results, formats, outputs, policy,
+                                only_problems=only_problems)
+        except OutputError as err:
+            bad_input(f"error[output-unwritable]: {err}")

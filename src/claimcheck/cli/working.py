@@ -42,9 +42,10 @@ def explain(
 
     Exit codes: 0 explained; 2 the file cannot be read or parsed, or an unknown check id.
     """
-    from ..checking.engine import analyse_text, display_path, read_claim_file
+    from ..checking.engine import analyse_text, read_claim_file
     from ..checking.explain import explain_env
     from ..checking.report import FileResult
+    from ..claimfile.safe_io import display_path
     from ..diagnostics import did_you_mean
 
     text = read_claim_file(path)

@@ -252,6 +252,11 @@ class ConventionNote(str):
         note.word, note.key, note.choice, note.default = word, key, choice, default
         return note
 
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, Any]]:
+        # pickled to and from worker processes with its data
+        return (str(self),), {"word": self.word, "key": self.key, "choice": self.choice,
+                              "default": self.default}
+
     def retext(self, text: str) -> ConventionNote:
         """The same note in other words (made printable, say)."""
         return ConventionNote(text, word=self.word, key=self.key, choice=self.choice,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..checking.report import Policy, Report
+from collections.abc import Callable, Iterable
+
+from ..checking.report import FileResult, Policy, Report
 from ..sanitize import json_document
 
 
@@ -16,3 +18,20 @@ def render_findings(report: Report) -> str:
     doc = {"files": [{"path": f.path, "diagnostics": [d.to_dict() for d in f.all_diagnostics]}
                      for f in report.files]}
     return json_document(doc)
+
+
+def stream(files: Iterable[FileResult], write: Callable[[str], object],
+           policy: Policy | None = None) -> Report:
+    """The same bytes as ``render``, written a file at a time: the run holds only each
+    file's summary (``FileResult.slim``), whatever the number of files.  Returns the slim
+    report, for the exit code."""
+    write('{\n  "claimcheck_report": 1,\n  "files": [')
+    seen: list[FileResult] = []
+    for f in files:
+        body = json_document(f.to_dict()).rstrip("\n").replace("\n", "\n    ")
+        write(("," if seen else "") + "\n    " + body)
+        seen.append(f.slim())
+    report = Report(tuple(seen))
+    summary = json_document(report.summary_dict(policy)).rstrip("\n").replace("\n", "\n  ")
+    write(("\n  ]" if seen else "]") + ',\n  "summary": ' + summary + "\n}\n")
+    return report

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO
 
-from ..checking.report import Policy, Report
+from ..checking.report import FileResult, Policy, Report
 from ..outcomes import ReportFormat
 
 
@@ -92,3 +93,64 @@ def write(report: Report, formats: list[ReportFormat] | list[str], outputs: list
         else:
             sys.stdout.write(render(report, fmt, policy, lint=lint,
                                     only_problems=only_problems))
+
+
+#: the formats written a file at a time, so a run holds only each file's summary
+STREAMED = (ReportFormat.TEXT, ReportFormat.JSON)
+
+
+def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | list[str],
+                 outputs: list[str], policy: Policy | None = None, *,
+                 only_problems: bool = False) -> Report:
+    """``write`` for results as they arrive.  One text or JSON output is written a file
+    at a time, holding only each file's slim result (flat memory over ten thousand
+    files); any other choice of formats gathers the whole report first.  A file reached
+    twice is reported once.  Returns the report the exit code is decided on."""
+    from pathlib import Path
+
+    from ..claimfile.safe_io import atomic_writer
+
+    unique = _first_of_each(results)
+    if len(formats) != 1 or ReportFormat(formats[0]) not in STREAMED:
+        report = Report(tuple(unique))
+        write(report, formats, outputs, policy, only_problems=only_problems)
+        return report
+    fmt = ReportFormat(formats[0])
+    target = outputs[0] if outputs and outputs[0] != "-" else None
+    if target is None:
+        return _stream_to(sys.stdout, fmt, unique, policy, only_problems,
+                          terminal=fmt is ReportFormat.TEXT and sys.stdout.isatty())
+    try:
+        with atomic_writer(Path(target)) as handle:
+            return _stream_to(handle, fmt, unique, policy, only_problems, terminal=False)
+    except OSError as err:
+        reason = getattr(err, "message", None) or err.strerror or err
+        raise OutputError(f"cannot write {target}: {reason}") from None
+
+
+def _first_of_each(results: Iterable[FileResult]) -> Iterator[FileResult]:
+    seen: set[str] = set()
+    for r in results:
+        if r.path not in seen:
+            seen.add(r.path)
+            yield r
+
+
+def _stream_to(stream: TextIO, fmt: ReportFormat, results: Iterable[FileResult],
+               policy: Policy | None, only_problems: bool, *, terminal: bool) -> Report:
+    if fmt is ReportFormat.JSON:
+        from .json import stream as json_stream
+
+        return json_stream(results, stream.write, policy or Policy())
+    from rich.console import Console  # noqa: TID251 - the text renderer's console
+
+    from .text import pipe_console, render_stream
+
+    if terminal:  # colour and the terminal's width
+        console, cards = Console(highlight=False), None
+    else:
+        console, cards = pipe_console(stream)
+    report = render_stream(results, console, policy or Policy(),
+                           only_problems=only_problems, cards=cards)
+    console.file.flush()
+    return report

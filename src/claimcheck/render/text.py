@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TextIO
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
@@ -279,19 +282,30 @@ def render(report: Report, console: Console, policy: Policy | None = None, *,
     summary says when the run fails.  ``only_problems``: the problems-first view, only
     the checks that do not plainly hold and the diagnostics.  ``cards``: checks as cards
     rather than a table (by default, when the console is narrower than TABLE_WIDTH)."""
-    report = plain.printable(report)
+    render_stream(report.files, console, policy, only_problems=only_problems, cards=cards)
+
+
+def render_stream(files: Iterable[FileResult], console: Console,
+                  policy: Policy | None = None, *, only_problems: bool = False,
+                  cards: bool | None = None) -> Report:
+    """``render``, a file at a time as results arrive; the summary at the end needs only
+    each file's slim result, which is returned (for the exit code)."""
     if cards is None:
         cards = console.width < TABLE_WIDTH
-    shown = [f for f in report.files
-             if not only_problems or f.all_diagnostics or any(map(is_problem, f.checks))]
-    for f in shown:
+    seen: list[FileResult] = []
+    hidden = 0
+    for f in map(plain.printable, files):
+        seen.append(f.slim())
+        if only_problems and not (f.all_diagnostics or any(map(is_problem, f.checks))):
+            hidden += 1
+            continue
         # crop=False: an id, path or URL longer than the screen runs past it, unbroken
         console.print(Group(*_file(f, cards, only_problems)), crop=False)
         excerpts = dict(f.excerpts)
         for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
             console.print(diagnostic_text(d, excerpts), soft_wrap=True)
         console.print()
-    hidden = len(report.files) - len(shown)
+    report = Report(tuple(seen))
     if hidden:
         console.print(Text(f"{plural(hidden, 'file')} without problems not shown "
                            "(--only all shows them)", style="dim"))
@@ -299,6 +313,7 @@ def render(report: Report, console: Console, policy: Policy | None = None, *,
     if named is not None:
         console.print(named)
     console.print(_summary(report, policy))
+    return report
 
 
 #: checks named by verdict under the summary line, at most this many per verdict
@@ -360,21 +375,55 @@ def to_terminal(report: Report, diagnostics_only: bool = False,
 PIPE_WIDTH = 100
 
 
-def to_string(report: Report, width: int | None = None, diagnostics_only: bool = False,
-              policy: Policy | None = None, only_problems: bool = False) -> str:
-    """The text report without colour, for a file or a pipe: cards wrapped at 100 columns
-    (or COLUMNS; an explicit COLUMNS of 100 or more gives the table), no trailing spaces."""
-    import io
+def pipe_console(stream: TextIO, width: int | None = None) -> tuple[Console, bool]:
+    """A console for a pipe or a file: no colour, cards wrapped at 100 columns (or
+    COLUMNS; an explicit COLUMNS of 100 or more gives the table), lines that end where
+    their text does; and whether checks are drawn as cards."""
     import os
 
     columns = os.environ.get("COLUMNS", "")
     chosen = width or (int(columns) if columns.isdigit() else None)
+    console = Console(file=Trimmed(stream), width=chosen or PIPE_WIDTH,  # type: ignore[arg-type]
+                      no_color=True, color_system=None, highlight=False, force_terminal=False)
+    return console, chosen is None or chosen < TABLE_WIDTH
+
+
+def to_string(report: Report, width: int | None = None, diagnostics_only: bool = False,
+              policy: Policy | None = None, only_problems: bool = False) -> str:
+    """The text report without colour, for a file or a pipe (see ``pipe_console``)."""
+    import io
+
     buffer = io.StringIO()
-    console = Console(file=buffer, width=chosen or PIPE_WIDTH, no_color=True,
-                      color_system=None, highlight=False, force_terminal=False)
+    console, cards = pipe_console(buffer, width)
     if diagnostics_only:
         render_diagnostics(report, console)
     else:
-        render(report, console, policy, only_problems=only_problems,
-               cards=chosen is None or chosen < TABLE_WIDTH)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        render(report, console, policy, only_problems=only_problems, cards=cards)
+    console.file.flush()
+    return buffer.getvalue()
+
+
+class Trimmed:
+    """A text stream that drops the spaces rich pads lines with: a pipe or a file gets
+    lines that end where their text does."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream, self.pending = stream, ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            self.stream.write(line.rstrip() + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending.strip():
+            self.stream.write(self.pending.rstrip() + "\n")
+        self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self.stream.fileno()

@@ -1,0 +1,192 @@
+"""A results cache: a claim file that has not changed is not checked again.
+
+A result is stored under a key made of everything it depends on: the file's bytes, the
+name reports give it, whether lint ran, and a fingerprint of claimcheck itself (the
+source and data files of this very installation, and pint's version), so a result is
+never trusted across versions or after an edit to claimcheck.  Entries are JSON, decoded
+into a fixed list of report classes: a cache file, however it was written, can at worst
+give a wrong report, never run code (no pickles).  Writes are atomic (a temporary file,
+renamed), so concurrent runs never see half an entry.
+
+Where: ``$CLAIMCHECK_CACHE_DIR``, else the platform's cache folder
+(``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
+``%LOCALAPPDATA%`` on Windows) under ``claimcheck/results``.  ``--no-cache`` or
+``CLAIMCHECK_CACHE=off`` turns it off.  A hit imports neither pint, pydantic nor the
+engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from contextlib import suppress
+from enum import Enum
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..diagnostics import Diagnostic, Label, Severity, Span
+from ..outcomes import Verdict
+from ..quantities.intervals import Interval
+from ..quantities.units import ConventionNote
+from .report import CheckResult, DerivedView, FigureView, FileResult, Shown
+
+
+class Target(Protocol):
+    """A claim file of a run, as `claimcheck.api.Target` describes one."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def root(self) -> Path | None: ...
+    @property
+    def shown(self) -> str: ...
+
+#: bumped when the layout of an entry changes
+FORMAT = 1
+_CLASSES: dict[str, type[Any]] = {c.__name__: c for c in (
+    FileResult, FigureView, DerivedView, CheckResult, Shown, Interval, Diagnostic, Span,
+    Label)}
+_ENUMS: dict[str, type[Enum]] = {"Severity": Severity, "Verdict": Verdict}
+
+
+def default_folder() -> Path:
+    if folder := os.environ.get("CLAIMCHECK_CACHE_DIR"):
+        return Path(folder)
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "claimcheck" / "results"
+
+
+def enabled() -> bool:
+    return os.environ.get("CLAIMCHECK_CACHE", "").lower() not in ("off", "0", "no", "false")
+
+
+@cache
+def fingerprint() -> str:
+    """This installation of claimcheck: every source and data file, and pint's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt", ".csv") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    with suppress(PackageNotFoundError):
+        digest.update(f"pint {version('pint')}".encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.root = folder or default_folder()
+        self.folder = self.root / fingerprint()[:16]
+        self._keys: dict[tuple[Path, bool], str] = {}
+        self.hits = self.misses = 0
+
+    def _key(self, target: Target, lint: bool) -> str | None:
+        from ..claimfile.loader import MAX_BYTES
+        from ..claimfile.safe_io import read_bounded
+
+        try:  # the same bounded, contained read as a check: anything odd is not cached
+            data = read_bounded(target.path, MAX_BYTES, target.root)
+        except (OSError, ValueError):
+            return None
+        digest = hashlib.sha256(fingerprint().encode())
+        for part in (target.shown.encode("utf-8"), b"lint" if lint else b"verify", data):
+            digest.update(len(part).to_bytes(8, "big") + part)
+        return digest.hexdigest()
+
+    def get(self, target: Target, lint: bool) -> FileResult | None:
+        key = self._key(target, lint)
+        if key is None:
+            return None
+        self._keys[(target.path, lint)] = key
+        try:
+            entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                raise ValueError("not this entry")
+            result = decode(entry["result"])
+            if not isinstance(result, FileResult):
+                raise ValueError("not a result")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, target: Target, lint: bool, result: FileResult) -> None:
+        key = self._keys.pop((target.path, lint), None)
+        if key is None or result.is_lock:
+            return
+        text = json.dumps({"format": FORMAT, "key": key, "result": encode(result)},
+                          ensure_ascii=False, separators=(",", ":"))
+        try:
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._forget_other_versions()
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entry.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, self.folder / f"{key}.json")
+        except OSError:
+            return  # a cache that cannot be written only costs time
+
+    def _forget_other_versions(self) -> None:
+        """Entries of other versions of claimcheck are never read again: remove them."""
+        import shutil
+
+        for other in self.root.iterdir():
+            if other.is_dir() and other != self.folder and len(other.name) == 16:
+                shutil.rmtree(other, ignore_errors=True)
+
+
+def encode(value: Any) -> Any:
+    """A report value as JSON data that ``decode`` turns back into an equal value."""
+    if value is None or (isinstance(value, bool | int) and not isinstance(value, Enum)):
+        return value
+    if isinstance(value, ConventionNote):
+        return {"~": "note", "text": str(value), "word": value.word, "key": value.key,
+                "choice": value.choice, "default": value.default}
+    if isinstance(value, Enum):
+        return {"~": type(value).__name__, "v": value.value}
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Fraction):
+        return {"~": "F", "v": f"{value.numerator}/{value.denominator}"}
+    if isinstance(value, float):
+        return {"~": "f", "v": repr(value)}
+    if isinstance(value, tuple | list):
+        return {"~": "t", "v": [encode(v) for v in value]}
+    if dataclasses.is_dataclass(value) and type(value).__name__ in _CLASSES:
+        return {"~": type(value).__name__, **{f.name: encode(getattr(value, f.name))
+                                              for f in dataclasses.fields(value) if f.init}}
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def decode(data: Any) -> Any:
+    if not isinstance(data, dict):
+        return data
+    kind = data["~"]
+    if kind == "note":
+        return ConventionNote(data["text"], word=data["word"], key=data["key"],
+                              choice=data["choice"], default=data["default"])
+    if kind == "F":
+        return Fraction(data["v"])
+    if kind == "f":
+        return float(data["v"])
+    if kind == "t":
+        return tuple(decode(v) for v in data["v"])
+    if kind in _ENUMS:
+        return _ENUMS[kind](data["v"])
+    cls = _CLASSES[kind]  # a KeyError for anything else: a miss
+    return cls(**{k: decode(v) for k, v in data.items() if k != "~"})

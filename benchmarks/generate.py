@@ -116,8 +116,8 @@ class Story:
         some = self.figure("group", _amount(part, rng, "people"), "those affected")
         said = self.figure("share", f"{rng.choice(HEDGES)}{_round(pct, 2):g}%",
                            "the share affected")
-        self.check("share", f"{_round(pct, 2):g}% of {country}", f"share({some}, {whole}) == {said}",
-                   off)
+        self.check("share", f"{_round(pct, 2):g}% of {country}",
+                   f"share({some}, {whole}) == {said}", off)
 
     def change(self) -> None:
         rng = self.rng

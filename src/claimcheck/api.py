@@ -142,27 +142,25 @@ def iter_results(targets: Iterable[Target], *, lint: bool = False,
     are the same for any number.  Standard input is read here, never by a worker.
     ``cache``: results of unchanged files are taken from it, new ones stored in it."""
     targets = list(targets)
-    done: dict[int, FileResult] = {}
+    cached: set[int] = set()  # hits are decoded when their turn comes, not held
     todo = []
     for i, target in enumerate(targets):
-        hit = cache.get(target, lint) if cache is not None and not target.is_stdin else None
-        if hit is not None:
-            done[i] = hit
-        elif target.is_stdin:
-            done[i] = check_target(target, lint=lint)
-        else:
+        if cache is not None and not target.is_stdin and cache.has(target, lint):
+            cached.add(i)
+        elif not target.is_stdin:
             todo.append(i)
     workers = default_jobs(len(todo)) if jobs is None else max(1, jobs)
     fresh = _run(((targets[i], lint) for i in todo), workers if len(todo) > 1 else 1)
-    pending = iter(todo)
     for i, target in enumerate(targets):
-        if i not in done:
-            assert next(pending) == i
+        result = cache.get(target, lint) if cache is not None and i in cached else None
+        if result is None and (target.is_stdin or i in cached):
+            result = check_target(target, lint=lint)  # standard input, or a broken entry
+            if cache is not None and i in cached:
+                cache.put(target, lint, result)
+        elif result is None:
             result = next(fresh)
             if cache is not None:
                 cache.put(target, lint, result)
-        else:
-            result = done.pop(i)
         if progress is not None:
             progress.advance(target.shown)
         yield result

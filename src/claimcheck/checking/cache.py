@@ -22,7 +22,6 @@ import json
 import os
 import sys
 import tempfile
-from contextlib import suppress
 from enum import Enum
 from fractions import Fraction
 from functools import cache
@@ -72,17 +71,24 @@ def enabled() -> bool:
 
 @cache
 def fingerprint() -> str:
-    """This installation of claimcheck: every source and data file, and pint's version."""
-    from importlib.metadata import PackageNotFoundError, version
+    """This installation of claimcheck and of pint: each source and data file's path,
+    size and modification time (an install or an edit changes them), and claimcheck's
+    version.  Read from the file system only, without importing pint (a cache hit must
+    not pay for it)."""
+    import importlib.util
 
-    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    from .. import __version__
+
+    digest = hashlib.sha256(f"format {FORMAT} claimcheck {__version__}\n".encode())
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".txt", ".csv") and path.is_file():
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
-    with suppress(PackageNotFoundError):
-        digest.update(f"pint {version('pint')}".encode())
+    spec = importlib.util.find_spec("pint")
+    pint_folders = (spec.submodule_search_locations or []) if spec is not None else []
+    folders = [package, *(Path(p) for p in pint_folders)]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".txt", ".csv"):
+                stat = path.stat()
+                digest.update(f"{path} {stat.st_size} {stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
@@ -106,8 +112,16 @@ class ResultCache:
             digest.update(len(part).to_bytes(8, "big") + part)
         return digest.hexdigest()
 
-    def get(self, target: Target, lint: bool) -> FileResult | None:
+    def has(self, target: Target, lint: bool) -> bool:
+        """Whether an entry for this very file exists (``get`` reads it)."""
         key = self._key(target, lint)
+        if key is None:
+            return False
+        self._keys[(target.path, lint)] = key
+        return (self.folder / f"{key}.json").is_file()
+
+    def get(self, target: Target, lint: bool) -> FileResult | None:
+        key = self._keys.get((target.path, lint)) or self._key(target, lint)
         if key is None:
             return None
         self._keys[(target.path, lint)] = key

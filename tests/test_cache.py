@@ -1,0 +1,203 @@
+"""The results cache, parallel workers and streamed output (issue 12): each gives the same
+report, byte for byte, as a plain run, and the cache is invalidated by everything a
+result depends on."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.api import Target, check_paths, find_targets, iter_results
+from claimcheck.checking import cache as cache_module
+from claimcheck.checking.cache import ResultCache, decode, encode
+from claimcheck.checking.report import Policy, Report
+from claimcheck.cli import app
+from claimcheck.quantities.units import ConventionNote
+from claimcheck.render import json as json_render
+from claimcheck.render import text as text_render
+
+from .conftest import ROOT
+
+CLAIMS = ROOT / "claims"
+runner = CliRunner()
+
+
+@pytest.fixture
+def claims(tmp_path: Path) -> Path:
+    folder = tmp_path / "claims"
+    shutil.copytree(CLAIMS, folder)
+    return folder
+
+
+def _run(folder: Path, cache: ResultCache | None, lint: bool = False) -> Report:
+    return Report(tuple(iter_results(find_targets([folder]), cache=cache, lint=lint, jobs=1)))
+
+
+def test_a_second_run_takes_every_result_from_the_cache_and_is_the_same(
+        claims: Path, tmp_path: Path) -> None:
+    plain = _run(claims, None)
+    first = ResultCache(tmp_path / "cache")
+    assert _run(claims, first) == plain
+    assert first.hits == 0
+    second = ResultCache(tmp_path / "cache")
+    assert _run(claims, second) == plain
+    assert second.hits == len(plain.files) > 0
+
+
+def test_an_edited_file_misses_and_the_others_hit(claims: Path, tmp_path: Path) -> None:
+    _run(claims, ResultCache(tmp_path / "cache"))
+    edited = next(claims.rglob("*.yaml"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("checks:", "checks:\n"
+                      "  - {id: added, claim: x, assert: '1 t == 2 t'}", 1), encoding="utf-8")
+    again = ResultCache(tmp_path / "cache")
+    report = _run(claims, again)
+    assert again.hits == len(report.files) - 1
+    assert "added" in {c.id for f in report.files for c in f.checks}
+    assert report == _run(claims, None)
+
+
+def test_lint_and_verify_and_another_name_are_separate_entries(
+        claims: Path, tmp_path: Path) -> None:
+    _run(claims, ResultCache(tmp_path / "cache"))
+    linted = ResultCache(tmp_path / "cache")
+    assert _run(claims, linted, lint=True) == _run(claims, None, lint=True)
+    assert linted.hits == 0
+    moved = claims.parent / "moved"
+    claims.rename(moved)
+    renamed = ResultCache(tmp_path / "cache")
+    assert [f.path for f in _run(moved, renamed).files] == [
+        f.path for f in _run(moved, None).files]
+    assert renamed.hits == 0
+
+
+def test_another_version_of_claimcheck_never_reads_the_entries_and_removes_them(
+        claims: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _run(claims, ResultCache(tmp_path / "cache"))
+    old = ResultCache(tmp_path / "cache").folder
+    assert any(old.iterdir())
+    monkeypatch.setattr(cache_module, "fingerprint", lambda: "f" * 64)
+    upgraded = ResultCache(tmp_path / "cache")
+    assert _run(claims, upgraded) == _run(claims, None)
+    assert upgraded.hits == 0
+    assert not old.exists()
+
+
+def test_a_broken_or_hostile_entry_is_a_miss_never_code(claims: Path, tmp_path: Path) -> None:
+    store = ResultCache(tmp_path / "cache")
+    _run(claims, store)
+    entries = sorted(store.folder.glob("*.json"))
+    entries[0].write_text("{not json", encoding="utf-8")
+    key = json.loads(entries[1].read_text(encoding="utf-8"))["key"]
+    entries[1].write_text(json.dumps({"format": 1, "key": key, "result": {
+        "~": "system", "command": "touch pwned"}}), encoding="utf-8")
+    again = ResultCache(tmp_path / "cache")
+    assert _run(claims, again) == _run(claims, None)
+    assert again.hits == len(entries) - 2
+    assert not Path("pwned").exists()
+
+
+def test_a_file_outside_its_folder_is_never_cached(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    shutil.copy(next(CLAIMS.glob("*.yaml")), outside)
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "link.yaml").symlink_to(outside)
+    for _ in range(2):
+        store = ResultCache(tmp_path / "cache")
+        (result,) = _run(folder, store).files
+        assert [d.code for d in result.diagnostics] == ["file-outside"]
+        assert store.hits == 0
+    assert not any((tmp_path / "cache").rglob("*.json"))
+
+
+def test_results_round_trip_exactly_with_their_convention_notes() -> None:
+    report = check_paths([CLAIMS, ROOT / "tests" / "cases"], jobs=1)
+    for f in report.files:
+        back = decode(json.loads(json.dumps(encode(f))))
+        assert back == f
+        notes = [(type(n), n) for v in f.figures for n in v.notes]
+        assert [(type(n), n) for v in back.figures for n in v.notes] == notes
+    assert any(isinstance(n, ConventionNote) for f in report.files for v in f.figures
+               for n in v.notes)
+
+
+def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True,
+                          text=True, env=env, check=False)
+
+
+def test_the_cli_output_is_the_same_bytes_cold_warm_and_without_cache(
+        claims: Path, tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "CLAIMCHECK_CACHE": "on", "CLAIMCHECK_CACHE_DIR": str(tmp_path / "c")}
+    outputs = [_cli(["verify", str(claims), *extra], env) for extra in (
+        ["-f", "json"], ["-f", "json"], ["-f", "json", "--no-cache"])]
+    assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
+    assert {o.returncode for o in outputs} == {0}  # every finding is expected
+    assert any((tmp_path / "c").rglob("*.json"))
+    off = {**env, "CLAIMCHECK_CACHE": "off", "CLAIMCHECK_CACHE_DIR": str(tmp_path / "off")}
+    _cli(["verify", str(claims)], off)
+    assert not (tmp_path / "off").exists()
+
+
+def test_workers_give_the_same_report_in_the_same_order(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(20):
+        for source in CLAIMS.rglob("*.yaml"):
+            shutil.copy(source, folder / f"{i:02d}-{source.name}")
+    serial = check_paths([folder], jobs=1)
+    assert check_paths([folder], jobs=2) == serial
+    assert check_paths([folder]) == serial  # the default: workers for 16 files or more
+    one = runner.invoke(app, ["verify", str(folder), "-f", "json", "-j", "1"]).output
+    two = runner.invoke(app, ["verify", str(folder), "-f", "json", "-j", "2"]).output
+    assert one == two
+
+
+@pytest.mark.parametrize("policy", [None, Policy("hedge", True)])
+def test_streamed_json_and_text_are_the_bytes_of_the_whole_report(policy: Policy | None) -> None:
+    report = check_paths([CLAIMS, ROOT / "tests" / "cases"], jobs=1)
+    buffer = io.StringIO()
+    slim = json_render.stream(iter(report.files), buffer.write, policy)
+    assert buffer.getvalue() == json_render.render(report, policy)
+    assert slim.status_under(policy or Policy()) == report.status_under(policy or Policy())
+    assert all(not f.figures and all(c.computed is None for c in f.checks) for f in slim.files)
+    buffer = io.StringIO()
+    console, cards = text_render.pipe_console(buffer)
+    text_render.render_stream(iter(report.files), console, policy, cards=cards)
+    console.file.flush()
+    assert buffer.getvalue() == text_render.to_string(report, policy=policy)
+
+
+def test_standard_input_is_read_by_the_main_process_among_workers(tmp_path: Path) -> None:
+    source = next(CLAIMS.glob("*.yaml"))
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(17):
+        shutil.copy(source, folder / f"{i:02d}.yaml")
+    done = runner.invoke(app, ["verify", str(folder), "-", "-f", "json", "-j", "2"],
+                         input=source.read_text(encoding="utf-8"))
+    paths = [f["path"] for f in json.loads(done.output)["files"]]
+    assert paths[-1] == "<stdin>" and len(paths) == 18
+
+
+def test_the_benchmark_runs_on_a_tiny_corpus() -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "| `verify` one file, unchanged (cache hit) |" in done.stdout
+    assert "warm (results cache)" in done.stdout
+
+
+def test_a_target_is_what_the_cache_protocol_asks_for() -> None:
+    target = Target(CLAIMS / "x.yaml")
+    assert (target.path, target.root, target.shown) == (CLAIMS / "x.yaml", None,
+                                                         (CLAIMS / "x.yaml").as_posix())

@@ -10,8 +10,10 @@ the lint variant are handled once.  Never prints.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -177,7 +179,28 @@ def _run(work: Iterable[tuple[Target, bool]], workers: int) -> Iterator[FileResu
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        yield from pool.map(_check_one, work, chunksize=4)
+        # a window of work in flight, not the whole run: results wait for their turn
+        # in memory only as far as the window reaches
+        chunks = _chunks(work, CHUNK)
+        window = deque(pool.submit(_check_many, c) for c in islice(chunks, workers * 4))
+        while window:
+            done = window.popleft().result()
+            window.extend(pool.submit(_check_many, c) for c in islice(chunks, 1))
+            yield from done
+
+
+#: files a worker checks per task
+CHUNK = 4
+
+
+def _chunks(work: Iterable[tuple[Target, bool]], size: int) -> Iterator[list[tuple[Target, bool]]]:
+    items = iter(work)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _check_many(chunk: list[tuple[Target, bool]]) -> list[FileResult]:
+    return [_check_one(item) for item in chunk]
 
 
 def check_paths(paths: Iterable[Path | str], *, lint: bool = False,

@@ -173,14 +173,16 @@ class FileResult:
     def slim(self) -> FileResult:
         """What a run's summary and exit code need of this file, without its figures,
         values and sentences: a run over ten thousand files need not hold them all."""
-        from dataclasses import replace
+        def brief(d: Diagnostic) -> Diagnostic:  # its code and severity decide the run
+            return Diagnostic(d.code, "", None, None, d.severity)
 
-        checks = tuple(replace(c, claim="", assertion="", explanation="", computed=None,
-                               stated=None, computed_text=None, stated_text=None, notes=(),
-                               hedges=(), verdict_notes=(), stated_meaning=None)
+        checks = tuple(CheckResult(id=c.id, claim="", assertion="", verdict=c.verdict,
+                                   explanation="", span=None, expected=c.expected,
+                                   diagnostics=tuple(map(brief, c.diagnostics)))
                        for c in self.checks)
-        return replace(self, figures=(), derived=(), excerpts=(), checks=checks,
-                       diagnostics=tuple(self.outside_diagnostics))
+        return FileResult(path=self.path, readable=self.readable, is_lock=self.is_lock,
+                          checks=checks,
+                          diagnostics=tuple(map(brief, self.outside_diagnostics)))
 
     def to_dict(self) -> dict[str, Any]:
         figures = [f.to_dict() for f in self.figures if f.kind == "figure"]

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 
 from ..outcomes import Verdict
 from ..quantities import formatting as fmt
-from ..quantities.intervals import Region
+from ..quantities.intervals import Bound, Region
 from .report import Shown
 
 _REL_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
@@ -82,6 +83,12 @@ def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Sho
     inside a range it is outside of.  A central value rounded to nearest does not move
     monotonically with the digits, so every count from the answer up is checked: a
     renderer that shows more digits than asked stays truthful."""
+    values = [v for v in (*_ends(computed), *_ends(stated), *(
+        end for r in region or () for end in (r.lo, r.hi))) if not isinstance(v, float)]
+    distinct = sorted(set(values))
+    gap = min((b - a for a, b in pairwise(distinct)), default=None)
+    repeated = {v for v in distinct if values.count(v) > 1}
+    largest = max((abs(v) for v in distinct if v), default=Fraction(0))
     fewest = at_least
     for digits in range(at_least, fmt.MAX_DIGITS + 1):
         shown_region = None if region is None else (
@@ -89,14 +96,31 @@ def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Sho
         shown_computed, shown_stated = _as_shown(computed, digits), _as_shown(stated, digits)
         if judge(relation, shown_computed, shown_stated, shown_region) != verdict:
             fewest = digits + 1
-        elif (_same(shown_computed, computed) and _same(shown_stated, stated)
-              and shown_region == region):
-            break  # every number shows exactly from here on: so does the verdict
+        elif _settled(digits, largest, gap, repeated):
+            break  # no rounding from here on can reorder two of the numbers compared
     return min(fewest, fmt.MAX_DIGITS)
 
 
-def _same(a: Shown, b: Shown) -> bool:
-    return a.central == b.central and a.rounding == b.rounding and a.hedged == b.hedged
+def _ends(v: Shown) -> tuple[Bound, ...]:
+    return (v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi)
+
+
+def _settled(digits: int, largest: Fraction, gap: Fraction | None,
+             repeated: set[Fraction]) -> bool:
+    """From ``digits`` on, rounding moves no number by as much as half the smallest gap
+    between two of them, and numbers that occur twice show exactly: every comparison a
+    verdict makes comes out as it does on the exact numbers, at every count from here."""
+    if not largest:
+        return True
+    exponent = len(str(largest.numerator)) - len(str(largest.denominator)) + 1
+    step = Fraction(10) ** (exponent - digits + 1)  # at least one unit in the last digit
+    if gap is not None and 2 * step >= gap:
+        return False
+    return all(fmt.shown_value(v, digits, "down") == v == fmt.shown_value(v, digits, "up")
+               for v in repeated)
+
+
+
 
 
 @dataclass(frozen=True)

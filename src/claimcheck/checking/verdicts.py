@@ -83,11 +83,14 @@ def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Sho
     inside a range it is outside of.  A central value rounded to nearest does not move
     monotonically with the digits, so every count from the answer up is checked: a
     renderer that shows more digits than asked stays truthful."""
-    values = [v for v in (*_ends(computed), *_ends(stated), *(
-        end for r in region or () for end in (r.lo, r.hi))) if not isinstance(v, float)]
-    distinct = sorted(set(values))
+    # each number with the way it is rounded for display: equal numbers rounded the same
+    # way stay equal; equal numbers rounded two ways must show exactly to stay equal
+    rounded = [(v, mode) for v, mode in (*_ends(computed), *_ends(stated), *(
+        (end, "nearest") for r in region or () for end in (r.lo, r.hi)))
+        if not isinstance(v, float)]
+    distinct = sorted({v for v, _ in rounded})
     gap = min((b - a for a, b in pairwise(distinct)), default=None)
-    repeated = {v for v in distinct if values.count(v) > 1}
+    repeated = {v for v in distinct if len({m for w, m in rounded if w == v}) > 1}
     largest = max((abs(v) for v in distinct if v), default=Fraction(0))
     fewest = at_least
     for digits in range(at_least, fmt.MAX_DIGITS + 1):
@@ -101,8 +104,9 @@ def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Sho
     return min(fewest, fmt.MAX_DIGITS)
 
 
-def _ends(v: Shown) -> tuple[Bound, ...]:
-    return (v.central, v.rounding.lo, v.rounding.hi, v.hedged.lo, v.hedged.hi)
+def _ends(v: Shown) -> tuple[tuple[Bound, str], ...]:
+    return ((v.central, "nearest"), (v.rounding.lo, "down"), (v.rounding.hi, "up"),
+            (v.hedged.lo, "down"), (v.hedged.hi, "up"))
 
 
 def _settled(digits: int, largest: Fraction, gap: Fraction | None,

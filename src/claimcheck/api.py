@@ -23,6 +23,7 @@ from .diagnostics import Diagnostic, Span
 
 if TYPE_CHECKING:
     from .checking.cache import ResultCache
+    from .checking.explain import Explanation
 
 __all__ = ["CLAIM_SUFFIXES", "Progress", "Target", "check_file", "check_paths", "check_target",
            "check_targets", "check_text", "claim_files", "find_targets", "iter_results"]
@@ -219,3 +220,37 @@ def check_targets(targets: Iterable[Target], *, lint: bool = False,
     unique = {r.path: r for r in iter_results(targets, lint=lint, progress=progress,
                                               jobs=jobs, cache=cache)}
     return Report(tuple(unique.values()))
+
+
+def explain_target(target: Target) -> tuple[FileResult, tuple[Explanation, ...]]:
+    """One claim file checked, with the work shown for each check (what `explain` and the
+    HTML report draw)."""
+    from .checking.engine import analyse_text, decode_claim_bytes, read_claim_file
+    from .checking.explain import explain_env
+    from .claimfile.loader import MAX_BYTES
+    from .claimfile.safe_io import UnsafePath, read_stdin_bounded
+
+    if target.is_stdin:
+        try:
+            text: str | FileResult = decode_claim_bytes(STDIN, read_stdin_bounded(MAX_BYTES))
+        except UnsafePath as err:
+            return FileResult(path=STDIN, diagnostics=(Diagnostic(
+                err.code, err.message, Span(STDIN, 1, 1), err.hint),), readable=False), ()
+    else:
+        text = read_claim_file(target.path, target.root)
+    if isinstance(text, FileResult):
+        return text, ()
+    result, env = analyse_text(target.shown, text)
+    return result, explain_env(env, result.checks) if env is not None else ()
+
+
+def explain_paths(paths: Iterable[Path | str]) -> tuple[Report, dict[str, tuple[Explanation, ...]]]:
+    """Every claim file under ``paths`` checked and explained: the report, and each
+    file's explanations by its path."""
+    results: dict[str, FileResult] = {}
+    explanations: dict[str, tuple[Explanation, ...]] = {}
+    for target in find_targets(paths):
+        result, explained = explain_target(target)
+        results.setdefault(result.path, result)
+        explanations.setdefault(result.path, explained)
+    return Report(tuple(results.values())), explanations

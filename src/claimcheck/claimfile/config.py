@@ -18,6 +18,8 @@ class Settings:
     fail_on: str = "inconsistent"
     strict: bool = False
     source: str | None = None  # the file the settings came from
+    #: who publishes the reviews `claimcheck report` writes (ClaimReview's author)
+    reviewer: str | None = None
 
 
 class ConfigError(ValueError):
@@ -69,15 +71,18 @@ def load(folder: Path = Path()) -> Settings:
         table = _table(folder / name)
         if table is None:
             continue
-        unknown = sorted(set(table) - {"fail-on", "strict"})
+        unknown = sorted(set(table) - {"fail-on", "strict", "reviewer"})
         if unknown:
             raise ConfigError(f"{name}: unknown setting {unknown[0]!r} "
-                              "(known: fail-on, strict)")
+                              "(known: fail-on, strict, reviewer)")
         fail_on = table.get("fail-on", "inconsistent")
         if fail_on not in FAIL_ON:
             raise ConfigError(f"{name}: fail-on must be one of {', '.join(FAIL_ON)}")
         strict = table.get("strict", False)
         if not isinstance(strict, bool):
             raise ConfigError(f"{name}: strict must be true or false")
-        return Settings(fail_on, strict, name)
+        reviewer = table.get("reviewer")
+        if reviewer is not None and not isinstance(reviewer, str):
+            raise ConfigError(f"{name}: reviewer must be a string (the fact-checker's name)")
+        return Settings(fail_on, strict, name, reviewer)
     return Settings()

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 import sys
 
-from . import authoring, checking, working
+from . import authoring, checking, publishing, working
 from .app import _RUN, app
 
 __all__ = ["app", "main"]
 
 # Importing a command module registers its commands; --help lists them by job.
-_COMMANDS = (checking, working, authoring)
-_ORDER = ("verify", "lint", "lock", "explain", "calc", "extract", "new", "schema")
+_COMMANDS = (checking, working, publishing, authoring)
+_ORDER = ("verify", "lint", "lock", "explain", "calc", "report", "extract", "new", "schema")
 app.registered_commands.sort(key=lambda info: _ORDER.index(
     info.name or getattr(info.callback, "__name__", "")))
 

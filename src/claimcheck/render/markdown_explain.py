@@ -8,7 +8,6 @@ from ..checking.explain import Explanation, Node, percent
 from ..checking.report import FileResult
 from . import plain
 from .markdown import _ICONS, _code, _text
-from .text_explain import solution_note
 
 
 def _node(node: Node, depth: int, role: str | None = None) -> list[str]:
@@ -51,7 +50,7 @@ def _check(e: Explanation) -> list[str]:
             if solution.value_text is None:
                 lines.append(f"- {_code(solution.name)}: {_text(solution.message)}")
             else:
-                note = solution_note(solution)
+                note = plain.solution_note(solution)
                 lines.append(f"- {_code(solution.name)} = {_text(solution.value_text)}"
                              + (f" {_text(note)}" if note else ""))
         if e.summary:

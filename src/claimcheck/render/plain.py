@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from ..checking.report import CheckResult, Shown
+from ..checking.solve import Solution
 from ..diagnostics import Diagnostic, Severity
 from ..quantities import formatting as fmt
 from ..quantities.units import ConventionNote
@@ -126,3 +127,23 @@ def diagnostic_counts(found: Iterable[Diagnostic]) -> str:
     parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s in (Severity.ERROR, Severity.WARNING)
              if (n := severities.count(s))]
     return f"; diagnostics: {', '.join(parts)}" if parts else ""
+
+
+def solution_note(solution: Solution) -> str:
+    """What a suggested value comes with: its range, its kind, its nearest neighbours."""
+    if len(solution.nearest) > 1:
+        return f"(the nearest values that work: {' or '.join(solution.nearest)})"
+    if solution.nearest:
+        return "(the nearest value that works)"
+    if solution.role == "stated":
+        return "(had the report stated it so)"
+    text = solution.range_text
+    if text and text.startswith(("above", "below")):
+        return f"(the boundary: it holds {text})"
+    if text and text.endswith(("or more", "or less")):
+        return f"(consistent at {text})"
+    if text:
+        return f"(consistent from {text})"
+    if solution.low is not None and solution.low == solution.high:
+        return "(no other value: the stated side is exact)"
+    return ""

@@ -9,7 +9,6 @@ from rich.tree import Tree
 
 from ..checking.explain import Explanation, Node, bar, percent
 from ..checking.report import FileResult, Shown
-from ..checking.solve import Solution
 from . import plain
 from .text import VERDICT_LABELS, VERDICT_STYLES, _derived_table, diagnostic_text
 
@@ -45,26 +44,6 @@ def _grow(branch: Tree, node: Node) -> None:
         _grow(branch.add(_label(child)), child)
 
 
-def solution_note(solution: Solution) -> str:
-    """What a suggested value comes with: its range, its kind, its nearest neighbours."""
-    if len(solution.nearest) > 1:
-        return f"(the nearest values that work: {' or '.join(solution.nearest)})"
-    if solution.nearest:
-        return "(the nearest value that works)"
-    if solution.role == "stated":
-        return "(had the report stated it so)"
-    text = solution.range_text
-    if text and text.startswith(("above", "below")):
-        return f"(the boundary: it holds {text})"
-    if text and text.endswith(("or more", "or less")):
-        return f"(consistent at {text})"
-    if text:
-        return f"(consistent from {text})"
-    if solution.low is not None and solution.low == solution.high:
-        return "(no other value: the stated side is exact)"
-    return ""
-
-
 def _check(e: Explanation) -> Group:
     c = e.check
     title = Text(f"{c.id}  ", style="bold")
@@ -97,7 +76,7 @@ def _check(e: Explanation) -> Group:
             if solution.value_text is None:
                 table.add_row("", Text(solution.message, style="dim"), "")
                 continue
-            consistent = solution_note(solution)
+            consistent = plain.solution_note(solution)
             table.add_row(f"  {solution.name} =", solution.value_text,
                           Text(consistent, style="dim"))
         parts.append(table)

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from enum import Enum
 from fractions import Fraction
 from functools import cache
@@ -144,14 +143,13 @@ class ResultCache:
             return
         text = json.dumps({"format": FORMAT, "key": key, "result": encode(result)},
                           ensure_ascii=False, separators=(",", ":"))
+        from ..claimfile.safe_io import write_atomically
+
         try:
             if not self.folder.is_dir():
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._forget_other_versions()
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entry.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, self.folder / f"{key}.json")
+            write_atomically(self.folder / f"{key}.json", text, force=True)
         except OSError:
             return  # a cache that cannot be written only costs time
 

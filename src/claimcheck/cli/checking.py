@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -11,8 +12,10 @@ from ..outcomes import ExitStatus, FailOn, ReportFormat
 from .app import Only, app, bad_input, console, default_paths, finish
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..checking.cache import ResultCache
-    from ..checking.report import Policy, Report
+    from ..checking.report import FileResult, Policy, Report
 
 
 _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotations, "
@@ -252,7 +255,6 @@ def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str]
     """verify's run: results rendered as they arrive (see render.outputs.write_stream)."""
     from ..api import find_targets, iter_results
     from ..claimfile.safe_io import same_file
-    from ..render.outputs import OutputError, write_stream
     from .progress import LateProgress
 
     found = find_targets(targets)
@@ -263,11 +265,22 @@ def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str]
         if out != "-" and any(same_file(Path(out), source) for source in inputs):
             bad_input(f"error[output-unwritable]: {out} is one of the claim files checked: "
                       "not overwritten; name another --output")
+    terminal = formats == ["text"] and not outputs and sys.stdout.isatty()
     with LateProgress(len(found)) as progress:
         results = iter_results(found, lint=policy.strict, progress=progress, jobs=jobs,
                                cache=_cache(use_cache))
-        try:
-            return write_stream(results, formats, outputs, policy,
-                                only_problems=only_problems)
-        except OutputError as err:
-            bad_input(f"error[output-unwritable]: {err}")
+        if terminal and progress.enabled:  # the bar ends before the report starts
+            results = iter(list(results))
+        else:
+            return _write_stream(results, formats, outputs, policy, only_problems)
+    return _write_stream(results, formats, outputs, policy, only_problems)
+
+
+def _write_stream(results: Iterator[FileResult], formats: list[str], outputs: list[str],
+                  policy: Policy, only_problems: bool) -> Report:
+    from ..render.outputs import OutputError, write_stream
+
+    try:
+        return write_stream(results, formats, outputs, policy, only_problems=only_problems)
+    except OutputError as err:
+        bad_input(f"error[output-unwritable]: {err}")

@@ -201,3 +201,26 @@ def test_a_target_is_what_the_cache_protocol_asks_for() -> None:
     target = Target(CLAIMS / "x.yaml")
     assert (target.path, target.root, target.shown) == (CLAIMS / "x.yaml", None,
                                                          (CLAIMS / "x.yaml").as_posix())
+
+
+HIT = """\
+import contextlib, io, sys
+from claimcheck.cli import main
+sys.argv = ["claimcheck", "verify", sys.argv[1]]
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main()
+print(sorted(m for m in sys.modules if m == "pint" or m.startswith(
+    ("pint.", "claimcheck.checking.engine", "claimcheck.expressions", "claimcheck.reading"))))
+"""
+
+
+def test_a_cache_hit_imports_neither_pint_nor_the_engine(claims: Path, tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "CLAIMCHECK_CACHE": "on", "CLAIMCHECK_CACHE_DIR": str(tmp_path / "c")}
+    cold = subprocess.run([sys.executable, "-c", HIT, str(claims)], capture_output=True,
+                          text=True, env=env, check=True)
+    assert "claimcheck.checking.engine" in cold.stdout  # a miss checks the files
+    warm = subprocess.run([sys.executable, "-c", HIT, str(claims)], capture_output=True,
+                          text=True, env=env, check=True)
+    assert warm.stdout.strip() == "[]"

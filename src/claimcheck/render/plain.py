@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..checking.report import CheckResult, Shown
-from ..checking.solve import Solution
 from ..diagnostics import Diagnostic, Severity
 from ..quantities import formatting as fmt
 from ..quantities.units import ConventionNote
 from ..sanitize import safe
+
+if TYPE_CHECKING:
+    from ..checking.solve import Solution
 
 T = TypeVar("T")
 

@@ -185,9 +185,10 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
     notes: list[str] = [points_note] if points_note else []
     if not computed.hedged.bounded and computed.rounding.bounded:
         side = "upper" if isinstance(computed.hedged.hi, float) else "lower"
-        notes.append(f"with its hedges the recomputed value has no {side} limit (a divisor "
-                     "stated 'up to' or 'less than' can reach zero), so the hedge tier meets "
-                     "almost any stated value: its rounding range is the informative one")
+        notes.append(f"with its hedges the recomputed value has no {side} limit (it rests "
+                     "on a figure stated as a bound, such as 'more than ...', or on a divisor "
+                     "stated 'up to ...' that can reach zero), so the hedge tier meets almost "
+                     "any stated value: its rounding range is the informative one")
     return Comparison(verdict=verdict, computed=computed, stated=stated_value,
                       stated_text=stated_text, explanation=explain(verdict, sides) + other,
                       gap=None if region is not None else gap(computed, stated_value),

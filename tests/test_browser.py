@@ -31,8 +31,12 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("report") / "report.html"
-    done = CliRunner().invoke(app, ["report", str(ROOT / "claims"), "-o", str(out)])
+    folder = tmp_path_factory.mktemp("report")
+    # long paths and ids with no break in them must still fit a phone's width
+    claims = folder / ("a_newsroom_archive_folder_with_a_long_name" * 2) / "claims"
+    shutil.copytree(ROOT / "claims", claims)
+    out = folder / "report.html"
+    done = CliRunner().invoke(app, ["report", str(claims), "-o", str(out)])
     assert done.exit_code == 0, done.output
     return out
 

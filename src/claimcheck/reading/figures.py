@@ -120,10 +120,11 @@ class _Reader(NumberReader, ChangeReader):
             hedge = self._hedge()  # "fell more than 5%": the direction, then the hedge
         negative = False
         # "-2.3%", "-5 tonnes": a stated negative figure; in an expression the parser's
-        # minus negates what follows, except a range's lower end: "-2 to 3%"
+        # minus negates what follows, except a range's lower end ("-2 to 3%") and a figure
+        # after its hedge ("nearly -5%": the hedge is read already, nothing else can)
         range_ahead = self.ahead().kind is Kind.NUM and self.ahead(2).lower == "to"
         if self.tok.text == "-" and self.ahead().kind in (Kind.NUM, Kind.SYM) and (
-                not self.embedded or range_ahead):
+                not self.embedded or range_ahead or hedge is not None):
             self.take()
             negative = True
         currency = self._currency_prefix()

@@ -25,8 +25,20 @@ if TYPE_CHECKING:
     from .checking.cache import ResultCache
     from .checking.explain import Explanation
 
-__all__ = ["CLAIM_SUFFIXES", "Progress", "Target", "check_file", "check_paths", "check_target",
-           "check_targets", "check_text", "claim_files", "find_targets", "iter_results"]
+__all__ = [
+    "CLAIM_SUFFIXES",
+    "Progress",
+    "Target",
+    "check_file",
+    "check_paths",
+    "check_target",
+    "check_targets",
+    "check_text",
+    "claim_files",
+    "find_targets",
+    "iter_results",
+    "read_target",
+]
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 STDIN = "<stdin>"
@@ -93,26 +105,31 @@ def check_text(path: str, text: str) -> FileResult:
     return _checker(False)(path, text)
 
 
-def check_target(target: Target, *, lint: bool = False,
-                 shown: str | None = None) -> FileResult:
-    """One claim file read (bounded, safely) and checked; a file that cannot be read is
-    an unreadable FileResult saying why.  ``shown``: the name reports give it."""
+def read_target(target: Target, shown: str | None = None) -> str | FileResult:
+    """The claim file's text, read bounded and safely (standard input once, a file only
+    inside its folder), or an unreadable FileResult saying why."""
     from .checking.engine import decode_claim_bytes, read_claim_file
     from .claimfile.loader import MAX_BYTES
     from .claimfile.safe_io import UnsafePath, read_stdin_bounded
 
     name = shown or target.shown
-    if target.is_stdin:
-        try:
-            text: str | FileResult = decode_claim_bytes(name, read_stdin_bounded(MAX_BYTES))
-        except UnsafePath as err:
-            return FileResult(path=name, diagnostics=(Diagnostic(
-                err.code, err.message, Span(name, 1, 1), err.hint),), readable=False)
-    else:
-        text = read_claim_file(target.path, target.root)
+    if not target.is_stdin:
+        return read_claim_file(target.path, target.root)
+    try:
+        return decode_claim_bytes(name, read_stdin_bounded(MAX_BYTES))
+    except UnsafePath as err:
+        return FileResult(path=name, diagnostics=(Diagnostic(
+            err.code, err.message, Span(name, 1, 1), err.hint),), readable=False)
+
+
+def check_target(target: Target, *, lint: bool = False,
+                 shown: str | None = None) -> FileResult:
+    """One claim file read (``read_target``) and checked.  ``shown``: the name reports
+    give it."""
+    text = read_target(target, shown)
     if isinstance(text, FileResult):
         return text
-    return _checker(lint)(name, text)
+    return _checker(lint)(shown or target.shown, text)
 
 
 def check_file(path: Path | str, *, lint: bool = False, shown: str | None = None,
@@ -225,19 +242,10 @@ def check_targets(targets: Iterable[Target], *, lint: bool = False,
 def explain_target(target: Target) -> tuple[FileResult, tuple[Explanation, ...]]:
     """One claim file checked, with the work shown for each check (what `explain` and the
     HTML report draw)."""
-    from .checking.engine import analyse_text, decode_claim_bytes, read_claim_file
+    from .checking.engine import analyse_text
     from .checking.explain import explain_env
-    from .claimfile.loader import MAX_BYTES
-    from .claimfile.safe_io import UnsafePath, read_stdin_bounded
 
-    if target.is_stdin:
-        try:
-            text: str | FileResult = decode_claim_bytes(STDIN, read_stdin_bounded(MAX_BYTES))
-        except UnsafePath as err:
-            return FileResult(path=STDIN, diagnostics=(Diagnostic(
-                err.code, err.message, Span(STDIN, 1, 1), err.hint),), readable=False), ()
-    else:
-        text = read_claim_file(target.path, target.root)
+    text = read_target(target)
     if isinstance(text, FileResult):
         return text, ()
     result, env = analyse_text(target.shown, text)

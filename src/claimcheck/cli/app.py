@@ -23,7 +23,7 @@ app = typer.Typer(
     help="Check the arithmetic of news claims: figures as stated, with units, rounding "
          "and hedges, recomputed with honest intervals.",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     add_completion=True,
     pretty_exceptions_enable=False,  # main() reports a bug in one line; --debug shows it
 )

@@ -11,13 +11,14 @@ import typer
 from .app import app, bad_input, create_file
 
 
-@app.command()
+@app.command(short_help="Draft a claim file from an article.")
 def extract(
     article: Annotated[Path, typer.Argument(
         help="An article: plain text, HTML, or a WordPress REST export (JSON).",
         show_default=False)],
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the draft here (atomically) instead of printing it.",
+        "--output", "-o", metavar="FILE",
+        help="Write the draft here (atomically) instead of printing it.",
         show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
@@ -47,15 +48,15 @@ def extract(
                f"article, then run 'claimcheck lint {output}'")
 
 
-@app.command()
+@app.command(short_help="Start a claim file, its format explained in comments.")
 def new(
     output: Annotated[Path, typer.Argument(help="The claim file to create.",
                                            show_default=False)],
-    url: Annotated[str | None, typer.Option(help="The report's address.")] = None,
-    title: Annotated[str | None, typer.Option(help="The report's title.")] = None,
-    publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    url: Annotated[str | None, typer.Option(metavar="URL", help="The report's address.")] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="The report's title.")] = None,
+    publisher: Annotated[str | None, typer.Option(metavar="NAME", help="Who published it.")] = None,
     published: Annotated[str | None, typer.Option(
-        help="Publication date, YYYY-MM-DD (or YYYY-MM, or YYYY).")] = None,
+        metavar="DATE", help="Publication date, YYYY-MM-DD (or YYYY-MM, or YYYY).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Start a claim file: the source block filled in, the format explained in comments,
@@ -90,7 +91,7 @@ def new(
                f"'claimcheck lint {output}'")
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of the claim-file format.")
 def schema() -> None:
     """Print the JSON Schema of the claim-file format (draft-07), for editors.
 

@@ -27,14 +27,16 @@ _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotat
 FormatsOption = Annotated[list[ReportFormat] | None, typer.Option(
     "--format", "-f", help=_FORMATS_HELP, show_default=False)]
 OutputsOption = Annotated[list[str] | None, typer.Option(
-    "--output", "-o", help="Write the matching --format here (atomically) instead of to "
+    "--output", "-o", metavar="FILE",
+    help="Write the matching --format here (atomically) instead of to "
     "standard output. Repeatable.", show_default=False)]
 CacheOption = Annotated[bool, typer.Option(
     "--cache/--no-cache", help="Take the results of claim files that have not changed "
     "from the results cache (keyed by content and claimcheck's version; "
     "CLAIMCHECK_CACHE=off turns it off too).")]
 JobsOption = Annotated[int | None, typer.Option(
-    "--jobs", "-j", min=1, help="Worker processes. Default: one per CPU (at most 8) for "
+    "--jobs", "-j", min=1, metavar="N",
+    help="Worker processes. Default: one per CPU (at most 8) for "
     "16 files or more, else 1. The output is the same for any number.",
     show_default=False)]
 
@@ -93,7 +95,7 @@ def _no_files(targets: list[Path]) -> NoReturn:
     bad_input(f"error[no-claim-files]: no *.yaml or *.yml files under {shown}")
 
 
-@app.command()
+@app.command(short_help="Recompute every check and give each a verdict.")
 def verify(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Claim files or folders (searched for *.yaml / *.yml); '-' reads a claim file "
@@ -112,7 +114,7 @@ def verify(
         "--locked", help="Fail when a derived figure or a verdict differs from the lock "
         "file (see 'claimcheck lock'); each difference is reported where it is.")] = False,
     lock_file: Annotated[Path, typer.Option(
-        "--lock-file", help="The lock file for --locked.")] = Path("claims.lock"),
+        "--lock-file", metavar="FILE", help="The lock file for --locked.")] = Path("claims.lock"),
     only: Annotated[Only, typer.Option(
         "--only", help="problems: the text report shows only the checks that do not "
         "plainly hold (and every diagnostic), problems first; all: every check and "
@@ -151,7 +153,7 @@ def verify(
     finish(report.status_under(policy))
 
 
-@app.command()
+@app.command(short_help="Find what to fix in claim files.")
 def lint(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Claim files or folders. Default: ./claims, or the bundled claims.",
@@ -177,13 +179,13 @@ def lint(
     finish(report.findings_only().status())
 
 
-@app.command(name="lock")
+@app.command(name="lock", short_help="Write the lock file of figures and verdicts.")
 def lock_command(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Claim files or folders. Default: ./claims.",
         show_default=False)] = None,
     lock_file: Annotated[Path, typer.Option(
-        "--lock-file", help="The lock file to write.")] = Path("claims.lock"),
+        "--lock-file", metavar="FILE", help="The lock file to write.")] = Path("claims.lock"),
 ) -> None:
     """Write the lock file: every derived figure's central value and intervals and every
     check's verdict, so that 'claimcheck verify --locked' notices when an edit moves one.

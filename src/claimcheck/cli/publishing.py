@@ -18,13 +18,14 @@ class PageFormat(StrEnum):
     claimreview = "claimreview"
 
 
-@app.command()
+@app.command(short_help="Write a report for editors: quotes, badges, plots.")
 def report(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Claim files or folders. Default: ./claims, or the bundled claims.",
         show_default=False)] = None,
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", help="Where to write it (atomically); '-' for standard output. "
+        "--output", "-o", metavar="FILE",
+        help="Where to write it (atomically); '-' for standard output. "
         "Default: report.html for html, standard output for claimreview.",
         show_default=False)] = None,
     page_format: Annotated[PageFormat, typer.Option(
@@ -32,13 +33,16 @@ def report(
         "scripts); claimreview: the schema.org ClaimReview of every check, as JSON.")
     ] = PageFormat.html,
     reviewer: Annotated[str | None, typer.Option(
-        "--reviewer", help="Who publishes the reviews (ClaimReview's author). Default: "
+        "--reviewer", metavar="NAME",
+        help="Who publishes the reviews (ClaimReview's author). Default: "
         "`reviewer` in claimcheck.toml or [tool.claimcheck].", show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
-        "--date", help="The reviews' publication date, YYYY-MM-DD (none by default: the "
+        "--date", metavar="YYYY-MM-DD",
+        help="The reviews' publication date, YYYY-MM-DD (none by default: the "
         "same input gives the same bytes).", show_default=False)] = None,
     url: Annotated[str | None, typer.Option(
-        "--url", help="Where the page will be published: each review's url is this with "
+        "--url", metavar="URL",
+        help="Where the page will be published: each review's url is this with "
         "the check's id as its fragment.", show_default=False)] = None,
 ) -> None:
     """Write a report an editor would rather look at: per claim file its source, per

@@ -17,6 +17,8 @@ def _check_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     from ..claimfile import loader
 
     path = ctx.params.get("path")
+    if isinstance(path, str):  # typer before 0.29 hands completion the raw string
+        path = Path(path)
     if not isinstance(path, Path) or not path.is_file():
         return []
     try:
@@ -27,7 +29,7 @@ def _check_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return [i for i in ids if isinstance(i, str) and i.startswith(incomplete)]
 
 
-@app.command()
+@app.command(short_help="Show the work behind each check.")
 def explain(
     path: Annotated[Path, typer.Argument(help="A claim file.", show_default=False)],
     check_ids: Annotated[list[str] | None, typer.Argument(
@@ -90,7 +92,7 @@ def _conventions(values: list[str]) -> dict[str, str]:
     return chosen
 
 
-@app.command()
+@app.command(short_help="Work out one figure, or judge one comparison.")
 def calc(
     expression: Annotated[str, typer.Argument(
         help="An expression ('about $370 million / 3.7 million tons in USD/tonne') or a "
@@ -99,7 +101,8 @@ def calc(
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", "-f", help="text for people, json for scripts.")] = OutputFormat.text,
     convention: Annotated[list[str] | None, typer.Option(
-        "--convention", "-c", help="A unit convention, as in a claim file: ton=short_ton, "
+        "--convention", "-c", metavar="WORD=CHOICE",
+        help="A unit convention, as in a claim file: ton=short_ton, "
         "barrel=us_liquid_barrel, dollar=CAD. Repeatable.", show_default=False)] = None,
 ) -> None:
     """Work out one figure with the same reading of numbers, rounding, hedges and units as a

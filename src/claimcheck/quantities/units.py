@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from ..diagnostics import ClaimcheckError, did_you_mean, fail
@@ -38,6 +37,8 @@ def registry() -> Any:
         ureg: Any = pint.UnitRegistry(cache_folder=cache, non_int_type=Fraction)
     except OSError:  # unusable cache dir (read-only home, odd XDG_CACHE_HOME)
         ureg = pint.UnitRegistry(non_int_type=Fraction)
+    from importlib import resources  # ~9 ms: only when the registry is built
+
     definitions = resources.files(__package__).joinpath("newsroom_units.txt")
     with resources.as_file(definitions) as path:
         ureg.load_definitions(str(path))
@@ -718,6 +719,8 @@ def dimension_noun(unit: Unit, label: str | None = None) -> str:
 
 def newsroom_definitions() -> dict[str, str]:
     """The units newsroom_units.txt defines, each with the comment above it."""
+    from importlib import resources
+
     definitions = resources.files(__package__).joinpath("newsroom_units.txt")
     found: dict[str, str] = {}
     comment: list[str] = []

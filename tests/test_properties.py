@@ -131,26 +131,30 @@ def _span(pair: tuple[Fraction | None, Fraction | None]) -> tuple[Fraction, Frac
     return lo, hi
 
 
-def _region_verdict(want: oracle.Expected, rounding: tuple[Fraction, Fraction],
-                    hedged: tuple[Fraction, Fraction]) -> str:
-    """The bound ladder of issue 7, by looking for witnesses among sample points."""
-    assert want.region is not None
-    lo, hi, lo_open, hi_open = want.region
+RegionEnds = tuple[Fraction | None, Fraction | None, bool, bool]
 
-    def inside(x: Fraction) -> bool:
+
+def _region_verdict(region: RegionEnds, rounding: tuple[Fraction, Fraction],
+                    hedged: tuple[Fraction, Fraction], loose: RegionEnds | None = None) -> str:
+    """The bound ladder of issue 7, by looking for witnesses among sample points: the
+    stated region at face value for the first two tiers, its loose form (only "well
+    over" / "well under" have one) for the hedge tier."""
+
+    def inside(x: Fraction, ends: RegionEnds) -> bool:
+        lo, hi, lo_open, hi_open = ends
         above = lo is None or (x > lo if lo_open else x >= lo)
         below = hi is None or (x < hi if hi_open else x <= hi)
         return above and below
 
-    def samples(span: tuple[Fraction, Fraction]) -> list[Fraction]:
-        ends = [e for e in (lo, hi) if e is not None and span[0] <= e <= span[1]]
-        return [*oracle.grid(*span), *ends]
+    def witness(span: tuple[Fraction, Fraction], ends: RegionEnds) -> bool:
+        inner = [e for e in ends[:2] if e is not None and span[0] <= e <= span[1]]
+        return any(inside(x, ends) for x in [*oracle.grid(*span), *inner])
 
-    if all(inside(x) for x in oracle.grid(*rounding, 2)):  # convex: the ends decide
+    if all(inside(x, region) for x in (rounding[0], rounding[1])):  # convex: ends decide
         return "consistent"
-    if any(inside(x) for x in samples(rounding)):
+    if witness(rounding, region):
         return "within_rounding"
-    if any(inside(x) for x in samples(hedged)):
+    if witness(hedged, loose or region):
         return "within_hedge"
     return "inconsistent"
 
@@ -184,7 +188,8 @@ def derived_checks(draw: st.DrawFn) -> tuple[dict[str, str], str, str]:
     number = significant(central * draw(st.sampled_from(OFFSETS)), draw(st.integers(1, 4)))
     stated = oracle.expected(stated_hedge, number, "")
     if stated.region is not None:
-        verdict = _region_verdict(stated, rounding, hedged)
+        assert stated.region is not None
+        verdict = _region_verdict(stated.region, rounding, hedged)
     else:
         verdict = oracle.ladder(central, rounding, hedged, stated.rounding, _span(stated.hedged))
     unit_a, unit_b, unit_s = (("t", "USD", "USD per tonne") if op_name == "ratio"
@@ -347,30 +352,41 @@ def test_stating_a_figure_more_loosely_never_worsens_its_verdict(
     assert looser_computed.rank <= before.rank
 
 
-@given(shown(), st.sampled_from(list(oracle.UPWARD_BOUNDS) + list(oracle.DOWNWARD_BOUNDS)),
-       st.integers(-50, 50))
+#: the bounds of claim-format.md's rule 2 at a stated number x (step: 10% of |x|), each
+#: (at face value, loose): "well over 70" holds above 77, its hedge tier above 70
+BOUND_REGIONS: dict[str, Callable[[Fraction, Fraction], tuple[RegionEnds, RegionEnds]]] = {
+    "more than": lambda x, step: ((x, None, True, False),) * 2,
+    "at least": lambda x, step: ((x, None, False, False),) * 2,
+    "under": lambda x, step: ((None, x, False, True),) * 2,
+    "up to": lambda x, step: ((None, x, False, False),) * 2,
+    "just over": lambda x, step: ((x, x + step, True, False),) * 2,
+    "just under": lambda x, step: ((x - step, x, False, True),) * 2,
+    "well over": lambda x, step: ((x + step, None, False, False), (x, None, True, False)),
+    "well under": lambda x, step: ((None, x - step, False, False), (None, x, False, True)),
+}
+
+
+def _as_region(ends: RegionEnds) -> Region:
+    lo, hi, lo_open, hi_open = ends
+    return Region(-INF if lo is None else lo, INF if hi is None else hi, lo_open, hi_open)
+
+
+@given(shown(), st.sampled_from(sorted(BOUND_REGIONS)), st.integers(-50, 50))
 def test_a_bound_is_judged_at_the_stated_number(computed: Shown, hedge: str,
                                                  at: int) -> None:
     """Issue 7's bound rule: "more than X" is > X itself; consistent when the whole
     recomputed rounding interval satisfies it, within rounding when part of it does,
     within hedge when only the recomputed hedged interval does (witnesses searched by
-    the oracle among sample points)."""
+    the oracle among sample points).  The region is read from the words, as a claim
+    file states it, and judged."""
     x = Fraction(at)
-    if hedge in oracle.UPWARD_BOUNDS:
-        bound = (x, None, oracle.UPWARD_BOUNDS[hedge], False)
-        region = Region(x, INF, lo_open=oracle.UPWARD_BOUNDS[hedge])
-    else:
-        bound = (None, x, False, oracle.DOWNWARD_BOUNDS[hedge])
-        region = Region(-INF, x, hi_open=oracle.DOWNWARD_BOUNDS[hedge])
-    verdict = judge("==", computed, computed, (region, region))
-    stated = oracle.Expected(x, (x, x), (None, None), bound)
-    # an unbounded hedged interval: far ends stand in for infinity (values stay in ±60)
-    far = Fraction(10**6)
-    hedged = (-far if computed.hedged.lo == -INF else Fraction(computed.hedged.lo),
-              far if computed.hedged.hi == INF else Fraction(computed.hedged.hi))
-    rounding = (Fraction(computed.rounding.lo), Fraction(computed.rounding.hi))
+    strict, loose = BOUND_REGIONS[hedge](x, abs(x) / 10)
+    reading = read_figure(f"{hedge} {at} t", ReadContext())
+    assert reading.region == (_as_region(strict), _as_region(loose)), hedge
+    verdict = judge("==", computed, computed, reading.region)
+    c = _finite(computed)
     event(f"{hedge}: {verdict}")
-    assert verdict == _region_verdict(stated, rounding, hedged)
+    assert verdict == _region_verdict(strict, c[1], c[2], loose)
 
 
 def test_the_oracle_knows_the_documented_examples() -> None:

@@ -171,8 +171,13 @@ class Region:
         return self._above_lo(iv.lo) and self._below_hi(iv.hi)
 
     def meets(self, iv: Interval) -> bool:
-        """Some value of ``iv`` lies in the region."""
-        return self._above_lo(iv.hi) and self._below_hi(iv.lo)
+        """Some value of ``iv`` lies in the region (none does when the region is empty:
+        "just over 0", 0 < v <= 0)."""
+        return not self.empty and self._above_lo(iv.hi) and self._below_hi(iv.lo)
+
+    @property
+    def empty(self) -> bool:
+        return bool(self.lo > self.hi) or (self.lo == self.hi and (self.lo_open or self.hi_open))
 
     def scaled(self, k: Fraction) -> Region:
         """The region in another unit (``k`` > 0 converts)."""

@@ -65,6 +65,19 @@ def test_cagr_root_encloses_the_true_bounds() -> None:
     assert high - 1e-9 <= 100 * ((185 / 115) ** 0.2 - 1) <= high
 
 
+def test_cagr_of_a_decline_and_of_a_hedged_end() -> None:
+    central, low, high, _ = value("cagr(180 million USD, 120 million USD, 5)")
+    assert central == pytest.approx(100 * ((120 / 180) ** 0.2 - 1), rel=1e-12)
+    assert low <= 100 * ((115 / 185) ** 0.2 - 1) <= low + 1e-9
+    assert high - 1e-9 <= 100 * ((125 / 175) ** 0.2 - 1) <= high
+    # "up to" reaches zero only in the hedge tier: the rounding tier is at 150 itself,
+    # and the hedged range runs down to a fall of 100%
+    result = calculate("cagr(100 USD, up to 150 USD, 3)")
+    assert not result.diagnostics and result.value is not None
+    assert float(result.value.central) == pytest.approx(100 * (1.5 ** (1 / 3) - 1))
+    assert result.value.hedged.lo == -100
+
+
 def test_inflate_uses_the_bundled_table_and_says_so() -> None:
     result = calculate("inflate($100 million @ 2019, 2024)")
     assert result.value is not None

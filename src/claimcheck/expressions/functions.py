@@ -80,11 +80,16 @@ def _whole_number(x: q.Quantity, what: str) -> int:
 
 
 def _root(x: q.Quantity, n: Fraction, what: str) -> q.Quantity:
-    """x ** (1/n) for x > 0, bounds rounded outwards (the only inexact step here)."""
-    if x.hedged.lo <= 0 or x.rounding.lo <= 0 or x.central <= 0:
+    """x ** (1/n) for x > 0, bounds rounded outwards (the only inexact step here).
+
+    As with a hedged divisor, the rounding tier decides: a hedge that reaches zero ("up
+    to 150 USD" as the end value) takes the hedged range down to zero, not to an error."""
+    if x.hedged.lo < 0 or x.rounding.lo <= 0 or x.central <= 0:
         raise fail("division-by-zero", f"{what} must stay above zero to take a root")
 
     def down(v: object) -> object:
+        if v == 0:
+            return Fraction(0)
         return v if isinstance(v, float) else Fraction(math.nextafter(
             float(v) ** float(1 / n), 0.0))  # type: ignore[arg-type]
 

@@ -78,6 +78,29 @@ def test_cagr_of_a_decline_and_of_a_hedged_end() -> None:
     assert result.value.hedged.lo == -100
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("possible_share(51%, 20)", Fraction(50)),          # 50% and 55%: 50 is nearer
+    ("possible_share(at least 51%, 20)", Fraction(55)),  # a bound: the possible 55%
+    ("possible_share(about 51%, 20)", Fraction(50)),    # within "about"'s hedge
+    ("possible_share(up to 51%, 20)", Fraction(50)),
+    ("grim(more than 5.18, 28)", Fraction(146, 28)),    # 145/28 = 5.179 is not above
+    ("grim(5.18, 28)", Fraction(145, 28)),
+    ("grim(5.18, 28, 2)", Fraction(290, 56)),
+])
+def test_granular_functions_answer_within_the_rounding_then_the_hedge(
+        text: str, want: Fraction) -> None:
+    result = calculate(text)
+    assert not result.diagnostics and result.value is not None
+    assert result.value.central == want
+
+
+def test_a_possible_share_of_a_bound_is_consistent() -> None:
+    # "at least 51% of 20 people": 11 people are 55%, which is at least 51%
+    assert calculate("possible_share(at least 51%, 20) == at least 51%").verdict == \
+        "consistent"
+    assert calculate("possible_share(51%, 23) == 51%").verdict == "inconsistent"
+
+
 def test_inflate_uses_the_bundled_table_and_says_so() -> None:
     result = calculate("inflate($100 million @ 2019, 2024)")
     assert result.value is not None

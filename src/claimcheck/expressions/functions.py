@@ -118,8 +118,21 @@ def _total(args: list[q.Quantity]) -> q.Quantity:
 def _compound(rates: list[q.Quantity]) -> q.Quantity:
     growth = _one()
     for r in rates:
-        growth = q.multiply(growth, q.add(_one(), _fraction(r, "a rate")))
+        growth = q.multiply(growth, _growth_factor(q.add(_one(), _fraction(r, "a rate"))))
     return _as_percent(q.add(growth, _one(), -1))
+
+
+def _growth_factor(base: q.Quantity) -> q.Quantity:
+    """1 + rate, for compounding: above zero at its rounding (a fall of 100% or more
+    leaves nothing to compound); a hedge reaching below zero stops at a total loss, as
+    a hedged divisor's range stops at zero."""
+    if base.rounding.lo <= 0 or base.central <= 0:
+        raise fail("out-of-range", "a rate of -100% or less cannot be compounded",
+                   hint="a fall of 100% leaves nothing: check the sign and the unit")
+    if base.hedged.lo < 0:
+        base = q.Quantity(base.central, base.rounding,
+                          Interval(Fraction(0), base.hedged.hi), base.unit, base.label)
+    return base
 
 
 #: a year has at most 366 periods: daily rates
@@ -129,10 +142,9 @@ MAX_PERIODS = 366
 def _grown(base: q.Quantity, n: int) -> q.Quantity:
     """base ** n for a growth factor base > 0, up to daily compounding (the expression
     grammar's power stops at 12; a year's periods do not): each bound raised exactly."""
+    base = _growth_factor(base)
     if n <= q.MAX_EXPONENT:
         return q.power(base, n)
-    if base.hedged.lo <= 0 or base.rounding.lo <= 0:
-        raise fail("out-of-range", "a rate of -100% or less cannot be compounded")
 
     def raised(x: Bound) -> Bound:
         return x if isinstance(x, float) else x**n
@@ -157,9 +169,12 @@ def _cagr(start: q.Quantity, end: q.Quantity, years: q.Quantity) -> q.Quantity:
     if is_time:
         years = years.to(units.pint_unit("year"))
     n = years.central  # the span of years is taken as stated: its rounding is not a range
-    if n <= 0 or not (is_time or units.is_dimensionless(years.unit)):
-        raise fail("expression-syntax", "the number of years must be positive",
-                   hint="write it as digits, e.g. 5, or as a duration such as 5 years")
+    hint = "write it as digits, e.g. 5, or as a duration such as 5 years"
+    if not (is_time or units.is_dimensionless(years.unit)):
+        raise fail("dimension-mismatch", "the number of years must be a number or a "
+                   f"duration, not {q.describe(years.unit, years.label)}", hint=hint)
+    if n <= 0:
+        raise fail("expression-syntax", "the number of years must be positive", hint=hint)
     growth = q.divide(end, start.to(end.unit, "the start value"))
     return _per_year(_as_percent(q.add(_root(_fraction(growth, "end / start"), n,
                                              "end / start"), _one(), -1)))
@@ -198,16 +213,24 @@ def _per(count: q.Quantity, population: q.Quantity, base: q.Quantity | None) -> 
 
 def _granular(stated: q.Quantity, n: int, scale: Fraction) -> q.Quantity:
     """The possible value k / n * scale nearest the stated one, preferring values inside
-    its rounding: GRIM's question, "can n whole answers give this figure at all?"."""
+    its rounding, then inside its hedged range: GRIM's question, "can n whole answers
+    give this figure at all?".  A bound is its hedged range: "at least 51%" of 20
+    people can be 55%, so 55% is the answer, not the nearer but smaller 50%."""
     lo, hi = stated.rounding.lo, stated.rounding.hi
     if isinstance(lo, float) or isinstance(hi, float):
         raise fail("expression-syntax", "the stated figure needs a bounded rounding range")
-    k_lo, k_hi = math.ceil(lo * n / scale), math.floor(hi * n / scale)
     target = stated.central * n / scale
     nearest = min((math.floor(target), math.ceil(target)), key=lambda i: (abs(i - target), i))
-    # possible: the nearest possible k inside the rounding range (computed, not searched:
-    # n may be a million); impossible: the nearest possible value on either side
-    k = min(max(nearest, k_lo), k_hi) if k_lo <= k_hi else nearest
+    # possible: the nearest possible k inside the range (computed, not searched: n may
+    # be a million); impossible: the nearest possible value on either side
+    for low, high in ((lo, hi), (stated.hedged.lo, stated.hedged.hi)):
+        k_lo = -math.inf if low == -math.inf else math.ceil(low * n / scale)
+        k_hi = math.inf if high == math.inf else math.floor(high * n / scale)
+        if k_lo <= k_hi:
+            k = int(min(max(nearest, k_lo), k_hi))
+            break
+    else:
+        k = nearest
     return q.Quantity.exact(Fraction(k) * scale / n, stated.unit).with_label(stated.label)
 
 

@@ -56,3 +56,36 @@ def test_edge_rows(expression: str, verdict: str) -> None:
     result = calculate(expression)
     assert result.diagnostics == ()
     assert result.verdict == verdict
+
+
+HEDGE_DESCRIPTIONS = {
+    "about": "±10% beyond rounding",
+    "nearly": "up to 10% towards zero beyond rounding",
+    "more than": "above the stated number itself; no upper limit",
+    "at least": "the stated number itself or more; no upper limit",
+    "less than": "below the stated number itself",
+    "up to": "the stated number itself or less",
+    "just over": "above the stated number, by at most 10%",
+    "just under": "below the stated number, by at most 10%",
+    "well over": "above the stated number by more than 10%",
+    "well under": "below the stated number by more than 10%",
+    "a full": "never below the stated number itself",
+    "exactly": "no rounding allowance",
+    "several": "a count from 3 to 9",
+}
+
+
+@pytest.mark.parametrize(("words", "meaning"), HEDGE_DESCRIPTIONS.items())
+def test_each_hedge_kind_says_what_it_allows(words: str, meaning: str) -> None:
+    """The hedge table's wording (docs, explain): one row per kind."""
+    from claimcheck.reading.hedges import DEFAULT_HEDGES
+
+    assert DEFAULT_HEDGES[words].describe() == meaning
+
+
+def test_up_to_zero_is_zero() -> None:
+    from claimcheck.reading.figures import read_figure
+    from claimcheck.reading.unit_phrases import ReadContext
+
+    hedged = read_figure("up to 0 t", ReadContext()).quantity.hedged
+    assert (hedged.lo, hedged.hi) == (0, 0)

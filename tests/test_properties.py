@@ -257,6 +257,15 @@ def test_interval_results_are_the_exact_image_of_their_points(
     assert result.contains(OPS[name](x, y))
 
 
+@given(bounded())
+def test_unary_results_are_the_exact_image_of_their_points(a: Interval) -> None:
+    xs = oracle.grid(a.lo, a.hi, 16)  # type: ignore[arg-type]
+    with_zero = [*xs, *([Fraction(0)] if a.contains_zero() else [])]
+    assert (abs(a).lo, abs(a).hi) == (min(abs(x) for x in with_zero),
+                                      max(abs(x) for x in with_zero))
+    assert ((-a).lo, (-a).hi) == (min(-x for x in xs), max(-x for x in xs))
+
+
 @given(bounded(), st.integers(-6, 6))
 def test_powers_are_the_exact_image_of_their_points(a: Interval, n: int) -> None:
     if n < 0 and a.contains_zero():
@@ -387,6 +396,21 @@ def test_a_bound_is_judged_at_the_stated_number(computed: Shown, hedge: str,
     c = _finite(computed)
     event(f"{hedge}: {verdict}")
     assert verdict == _region_verdict(strict, c[1], c[2], loose)
+
+
+@pytest.mark.parametrize(("expression", "verdict"), [
+    # a bound stated in another unit is converted, region and all
+    ("1001 kg == more than 1 t", "consistent"),
+    ("999 kg == more than 1 t", "inconsistent"),
+    ("1000 kg == more than 1 t", "within_rounding"),   # 950 to 1,050 kg: partly above
+    ("850 kg == well under 1 t", "consistent"),        # well under: at most 900 kg
+    ("950 kg == well under 1 t", "within_hedge"),      # under 1 t, not by 10%
+    ("1.2 t == more than 1,000 kg", "consistent"),
+])
+def test_a_bound_in_another_unit(expression: str, verdict: str) -> None:
+    from claimcheck.checking.calc import calculate
+
+    assert calculate(expression).verdict == verdict
 
 
 def test_the_oracle_knows_the_documented_examples() -> None:

@@ -77,10 +77,6 @@ class Interval:
     def hull(self, other: Interval) -> Interval:
         return Interval(min(self.lo, other.lo), max(self.hi, other.hi))
 
-    def shift(self, d: Fraction) -> Interval:
-        """The interval moved by ``d`` (infinite ends stay where they are)."""
-        return Interval(_norm(self.lo + d), _norm(self.hi + d))
-
     def scale(self, k: Fraction) -> Interval:
         return self * Interval.point(k)
 

@@ -93,14 +93,35 @@ def test_a_broken_or_hostile_entry_is_a_miss_never_code(claims: Path, tmp_path: 
     store = ResultCache(tmp_path / "cache")
     _run(claims, store)
     entries = sorted(store.folder.glob("*.json"))
-    entries[0].write_text("{not json", encoding="utf-8")
-    key = json.loads(entries[1].read_text(encoding="utf-8"))["key"]
-    entries[1].write_text(json.dumps({"format": 1, "key": key, "result": {
-        "~": "system", "command": "touch pwned"}}), encoding="utf-8")
-    again = ResultCache(tmp_path / "cache")
-    assert _run(claims, again) == _run(claims, None)
-    assert again.hits == len(entries) - 2
+    key = json.loads(entries[1].read_text(encoding="utf-8").split("\n", 1)[0])["key"]
+    hostile = json.dumps({"~": "system", "command": "touch pwned"})
+    for json_only in (False, True):  # the whole result, or the slim one and its JSON
+        entries[0].write_text("{not json", encoding="utf-8")
+        entries[1].write_text(f'{{"format": 2, "key": "{key}", "slim": {hostile}}}\n'
+                              f'{hostile}\n{{}}', encoding="utf-8")
+        again = ResultCache(tmp_path / "cache")
+        got = Report(tuple(iter_results(find_targets([claims]), cache=again, jobs=1,
+                                        json_only=json_only)))
+        assert [f.slim() for f in got.files] == [f.slim() for f in _run(claims, None).files]
+        assert again.hits == len(entries) - 2
     assert not Path("pwned").exists()
+
+
+def test_a_json_only_run_copies_the_stored_entries_through(claims: Path,
+                                                          tmp_path: Path) -> None:
+    """A warm JSON-only run decodes only each file's slim result and writes the JSON
+    entry stored beside it: the same bytes and the same exit code as a cold run."""
+    store = ResultCache(tmp_path / "cache")
+    cold, warm = io.StringIO(), io.StringIO()
+    report = json_render.stream(iter_results(find_targets([claims]), cache=store, jobs=1),
+                                cold.write)
+    again = ResultCache(tmp_path / "cache")
+    rendered = list(iter_results(find_targets([claims]), cache=again, jobs=1, json_only=True))
+    assert again.hits == len(rendered) and all(f.figures == () for f in rendered)
+    assert all(type(f).__name__ == "RenderedResult" for f in rendered)
+    warm_report = json_render.stream(iter(rendered), warm.write)
+    assert warm.getvalue() == cold.getvalue()
+    assert warm_report.summary() == report.summary()
 
 
 def test_a_file_outside_its_folder_is_never_cached(tmp_path: Path) -> None:

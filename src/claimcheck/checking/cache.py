@@ -31,7 +31,15 @@ from ..diagnostics import Diagnostic, Label, Severity, Span
 from ..outcomes import Verdict
 from ..quantities.intervals import Interval
 from ..quantities.units import ConventionNote
-from .report import CheckResult, DerivedView, FigureView, FileResult, Shown
+from .report import (
+    CheckResult,
+    DerivedView,
+    FigureView,
+    FileResult,
+    RenderedResult,
+    Shown,
+    file_json,
+)
 
 
 class Target(Protocol):
@@ -44,8 +52,11 @@ class Target(Protocol):
     @property
     def shown(self) -> str: ...
 
-#: bumped when the layout of an entry changes
-FORMAT = 1
+#: bumped when the layout of an entry changes.  An entry is three parts, one per line
+#: (JSON escapes every newline inside a string, so none of the first two has one): the
+#: key and the slim result, the whole result, and the file's JSON report entry as
+#: written, so that a JSON-only run copies it through without decoding anything big.
+FORMAT = 2
 _CLASSES: dict[str, type[Any]] = {c.__name__: c for c in (
     FileResult, FigureView, DerivedView, CheckResult, Shown, Interval, Diagnostic, Span,
     Label)}
@@ -119,16 +130,28 @@ class ResultCache:
         self._keys[(target.path, lint)] = key
         return (self.folder / f"{key}.json").is_file()
 
-    def get(self, target: Target, lint: bool) -> FileResult | None:
+    def get(self, target: Target, lint: bool, *, rendered: bool = False) -> FileResult | None:
+        """The stored result, or None.  ``rendered``: only the slim result and the JSON
+        report entry (a ``RenderedResult``), for a run whose only output is JSON."""
         key = self._keys.get((target.path, lint)) or self._key(target, lint)
         if key is None:
             return None
         self._keys[(target.path, lint)] = key
         try:
-            entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            if entry.get("format") != FORMAT or entry.get("key") != key:
+            text = (self.folder / f"{key}.json").read_text(encoding="utf-8")
+            head, whole, json_text = text.split("\n", 2)
+            meta = json.loads(head)
+            if meta.get("format") != FORMAT or meta.get("key") != key:
                 raise ValueError("not this entry")
-            result = decode(entry["result"])
+            if rendered:
+                slim = decode(meta["slim"])
+                if not isinstance(slim, FileResult):
+                    raise ValueError("not a result")
+                result: FileResult = RenderedResult(
+                    path=slim.path, readable=slim.readable, is_lock=slim.is_lock,
+                    checks=slim.checks, diagnostics=slim.diagnostics, json_text=json_text)
+            else:
+                result = decode(json.loads(whole))
             if not isinstance(result, FileResult):
                 raise ValueError("not a result")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -139,10 +162,14 @@ class ResultCache:
 
     def put(self, target: Target, lint: bool, result: FileResult) -> None:
         key = self._keys.pop((target.path, lint), None)
-        if key is None or result.is_lock:
+        if key is None or result.is_lock or isinstance(result, RenderedResult):
             return
-        text = json.dumps({"format": FORMAT, "key": key, "result": encode(result)},
-                          ensure_ascii=False, separators=(",", ":"))
+
+        def line(value: object) -> str:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+        text = "\n".join((line({"format": FORMAT, "key": key, "slim": encode(result.slim())}),
+                          line(encode(result)), file_json(result)))
         from ..claimfile.safe_io import write_atomically
 
         try:

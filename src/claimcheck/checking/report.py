@@ -198,6 +198,22 @@ class FileResult:
         }
 
 
+def file_json(result: FileResult) -> str:
+    """One file's entry in the JSON report (the renderer indents it into place)."""
+    from ..sanitize import json_document
+
+    return json_document(result.to_dict())
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenderedResult(FileResult):
+    """A file's slim result (``FileResult.slim``) with its JSON report entry already
+    written (``file_json``), as the results cache keeps it: all that a run whose only
+    output is the JSON report needs, without decoding the whole result again."""
+
+    json_text: str = ""
+
+
 @dataclass(frozen=True)
 class Policy:
     """What fails a run: every machine format and the exit code agree through this.

@@ -270,7 +270,7 @@ def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str]
     terminal = formats == ["text"] and not outputs and sys.stdout.isatty()
     with LateProgress(len(found)) as progress:
         results = iter_results(found, lint=policy.strict, progress=progress, jobs=jobs,
-                               cache=_cache(use_cache))
+                               cache=_cache(use_cache), json_only=formats == ["json"])
         if terminal and progress.enabled:  # the bar ends before the report starts
             results = iter(list(results))
         else:

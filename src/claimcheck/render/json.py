@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..checking.report import FileResult, Policy, Report
+from ..checking.report import FileResult, Policy, RenderedResult, Report, file_json
 from ..sanitize import json_document
 
 
@@ -28,7 +28,8 @@ def stream(files: Iterable[FileResult], write: Callable[[str], object],
     write('{\n  "claimcheck_report": 1,\n  "files": [')
     seen: list[FileResult] = []
     for f in files:
-        body = json_document(f.to_dict()).rstrip("\n").replace("\n", "\n    ")
+        text = f.json_text if isinstance(f, RenderedResult) else file_json(f)
+        body = text.rstrip("\n").replace("\n", "\n    ")
         write(("," if seen else "") + "\n    " + body)
         seen.append(f.slim())
     report = Report(tuple(seen))

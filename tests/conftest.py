@@ -10,6 +10,9 @@ from hypothesis import settings
 # trampolines) must not turn a slow example into a failure
 settings.register_profile("default", max_examples=300, deadline=None)
 settings.register_profile("fuzz", max_examples=5000, deadline=None)
+# mutation testing runs the fast subset once per mutant: fewer examples each, the same
+# properties (docs/testing.md)
+settings.register_profile("mutation", max_examples=40, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 pytest_plugins = ["pytester"]

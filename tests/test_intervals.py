@@ -245,7 +245,7 @@ def interval_and_point(draw, infinite=True, exclude_zero=False):
     return interval, x
 
 
-PROPS = settings(max_examples=300, suppress_health_check=[HealthCheck.filter_too_much])
+PROPS = settings(suppress_health_check=[HealthCheck.filter_too_much])
 
 
 @PROPS

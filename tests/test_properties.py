@@ -16,7 +16,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import pytest
-from hypothesis import event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from claimcheck.checking.engine import analyse_text
@@ -81,7 +81,7 @@ def _end(x: object) -> Fraction | None:
     return None if x in (INF, -INF) else Fraction(x)  # type: ignore[arg-type]
 
 
-@settings(max_examples=400)
+
 @given(printed_figures())
 def test_printed_figures_read_as_the_rules_say(case: tuple[str, oracle.Expected]) -> None:
     text, want = case
@@ -201,7 +201,7 @@ def derived_checks(draw: st.DrawFn) -> tuple[dict[str, str], str, str]:
     return figures, assertion, verdict
 
 
-@settings(max_examples=300)
+
 @given(derived_checks())
 def test_generated_claim_files_get_the_oracles_verdict(
         case: tuple[dict[str, str], str, str]) -> None:
@@ -240,7 +240,7 @@ def _apply(name: str, a: Interval, b: Interval) -> Interval:
             "/": operator.truediv}[name](a, b)
 
 
-@settings(max_examples=400)
+
 @given(st.sampled_from(sorted(OPS)), bounded(), bounded(nonzero=True), st.data())
 def test_interval_results_are_the_exact_image_of_their_points(
         name: str, a: Interval, b: Interval, data: st.DataObject) -> None:

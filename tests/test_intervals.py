@@ -145,7 +145,8 @@ def test_div(a, b, want):
 
 @pytest.mark.parametrize("b", [(-1, 1), (0, 1), (-1, 0), (0, 0), (-INF, INF), (0, INF)])
 def test_div_by_interval_containing_zero_raises(b):
-    with pytest.raises(IntervalDivisionError):
+    with pytest.raises(IntervalDivisionError, match="^division by an interval that "
+                                                   "contains zero$"):
         iv(1, 2) / iv(*b)
     assert issubclass(IntervalDivisionError, ZeroDivisionError)
 
@@ -415,8 +416,21 @@ def test_interval_division_allowing_zero():
     assert iv(1, 2).divided_allowing_zero(iv(0, 4)) == iv(F(1, 4), INF)
     assert iv(1, 2).divided_allowing_zero(iv(-4, 0)) == iv(-INF, F(-1, 4))
     assert iv(1, 2).divided_allowing_zero(iv(-1, 1)) == iv(-INF, INF)
-    with pytest.raises(ZeroDivisionError):
+    assert iv(1, 2).divided_allowing_zero(iv(0, 1)) == iv(1, INF)
+    assert iv(1, 2).divided_allowing_zero(iv(-1, 0)) == iv(-INF, -1)
+    with pytest.raises(IntervalDivisionError, match="^division by an interval that is "
+                                                   "exactly zero$"):
         iv(1, 2).divided_allowing_zero(iv(0, 0))
+
+
+def test_the_reciprocal_of_an_unbounded_interval_stays_exact():
+    """1 / [2, inf) is [0, 1/2] with an exact zero: a float 0.0 would read as unbounded
+    wherever an end's type tells a bound from infinity."""
+    got = iv(1, 1).divided_allowing_zero(iv(0, 2)) * iv(1, 1)
+    assert got == iv(F(1, 2), INF)
+    quotient = iv(1, 1) / iv(2, INF)
+    assert quotient == iv(0, F(1, 2))
+    assert type(quotient.lo) is F and type(quotient.hi) is F
 
 
 def test_quantity_divide_by_exact_zero():

@@ -177,14 +177,13 @@ def iter_results(targets: Iterable[Target], *, lint: bool = False,
     for i, target in enumerate(targets):
         result = (cache.get(target, lint, rendered=json_only)
                   if cache is not None and i in cached else None)
-        if result is None and (target.is_stdin or i in cached):
-            result = check_target(target, lint=lint)  # standard input, or a broken entry
-            if cache is not None and i in cached:
-                cache.put(target, lint, result)
-        elif result is None:
-            result = next(fresh)
-            if cache is not None:
-                cache.put(target, lint, result)
+        if result is None:  # standard input or a broken entry here; the rest in workers
+            result = (check_target(target, lint=lint) if target.is_stdin or i in cached
+                      else next(fresh))
+            # standard input has no key, so is never stored
+            stored = cache.put(target, lint, result) if cache is not None else None
+            if json_only and stored is not None:
+                result = stored  # its JSON entry is written once, for both
         if progress is not None:
             progress.advance(target.shown)
         yield result

@@ -147,9 +147,7 @@ class ResultCache:
                 slim = decode(meta["slim"])
                 if not isinstance(slim, FileResult):
                     raise ValueError("not a result")
-                result: FileResult = RenderedResult(
-                    path=slim.path, readable=slim.readable, is_lock=slim.is_lock,
-                    checks=slim.checks, diagnostics=slim.diagnostics, json_text=json_text)
+                result: FileResult = _rendered(slim, json_text)
             else:
                 result = decode(json.loads(whole))
             if not isinstance(result, FileResult):
@@ -160,16 +158,19 @@ class ResultCache:
         self.hits += 1
         return result
 
-    def put(self, target: Target, lint: bool, result: FileResult) -> None:
+    def put(self, target: Target, lint: bool, result: FileResult) -> RenderedResult | None:
+        """Store ``result``; returns it as a ``RenderedResult`` (its JSON entry, written
+        once for the cache and the report alike), or None when it is not stored."""
         key = self._keys.pop((target.path, lint), None)
         if key is None or result.is_lock or isinstance(result, RenderedResult):
-            return
+            return None
 
         def line(value: object) -> str:
             return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-        text = "\n".join((line({"format": FORMAT, "key": key, "slim": encode(result.slim())}),
-                          line(encode(result)), file_json(result)))
+        slim, json_text = result.slim(), file_json(result)
+        text = "\n".join((line({"format": FORMAT, "key": key, "slim": encode(slim)}),
+                          line(encode(result)), json_text))
         from ..claimfile.safe_io import write_atomically
 
         try:
@@ -178,7 +179,8 @@ class ResultCache:
                 self._forget_other_versions()
             write_atomically(self.folder / f"{key}.json", text, force=True)
         except OSError:
-            return  # a cache that cannot be written only costs time
+            pass  # a cache that cannot be written only costs time
+        return _rendered(slim, json_text)
 
     def _forget_other_versions(self) -> None:
         """Entries of other versions of claimcheck are never read again: remove them."""
@@ -187,6 +189,12 @@ class ResultCache:
         for other in self.root.iterdir():
             if other.is_dir() and other != self.folder and len(other.name) == 16:
                 shutil.rmtree(other, ignore_errors=True)
+
+
+def _rendered(slim: FileResult, json_text: str) -> RenderedResult:
+    return RenderedResult(path=slim.path, readable=slim.readable, is_lock=slim.is_lock,
+                          checks=slim.checks, diagnostics=slim.diagnostics,
+                          json_text=json_text)
 
 
 def encode(value: Any) -> Any:

@@ -50,12 +50,9 @@ WANT = {
         "pp", "%"),
 }
 
-RESULTS = {c.id: c for c in check_text("mismatch.yaml", BODY).checks}
-
-
 @pytest.mark.parametrize("check_id", sorted(WANT))
 def test_a_unit_mismatch_is_a_finding_that_names_both_kinds(check_id: str) -> None:
-    check = RESULTS[check_id]
+    check = {c.id: c for c in check_text("mismatch.yaml", BODY).checks}[check_id]
     explanation, notes, computed_unit, stated_unit = WANT[check_id]
     assert check.verdict == "inconsistent"
     assert check.explanation == explanation

@@ -44,6 +44,21 @@ ROWS = [
      "the number of years must be positive", YEARS),
     ("cagr(100 USD, 150 USD, 5 t)", "dimension-mismatch",
      "the number of years must be a number or a duration, not t (mass)", YEARS),
+    ("cagr(100 USD, 150 USD, 2 voyages)", "dimension-mismatch",
+     "the number of years must be a number or a duration, not voyages (a pure number)",
+     YEARS),
+    ("cagr(100 USD, 150 USD, 5%)", "dimension-mismatch",
+     "the number of years must be a number or a duration, not % (a pure number)", YEARS),
+    ("cagr(-100 USD, 150 USD, 3)", "out-of-range",
+     "end / start must stay above zero to take a root",
+     "a growth rate needs a start and an end above zero"),
+    ("cagr(1 USD, 10 USD, 0.0001)", "out-of-range",
+     "end / start to the power 1/0.0001 is beyond what claimcheck computes with "
+     "(10^-100 to 10^100)",
+     "check the number of years: a compound rate over a tiny span explodes"),
+    ("cagr(100 USD, 150 t, 3)", "dimension-mismatch",
+     "the start value is USD (money), but t (mass) is needed",
+     "check that both sides measure the same thing (mass with mass, money with money)"),
     ("possible_share(5 t, 20)", "dimension-mismatch", "possible_share needs a percentage",
      PEOPLE),
     ("possible_share(120%, 20)", "out-of-range", "a share of people is 0% to 100%, not 120%",
@@ -88,6 +103,7 @@ def test_each_refusal_says_what_and_how_to_fix_it(expression: str, code: str, me
     ("annualize(about -95%, 2)", -99.75, -100.0),
     ("compound(nearly -95%)", -95.0, -95.5),
     ("cagr(100 USD, 150 USD, 24 months)", 100 * (1.5 ** 0.5 - 1), None),
+    ("cagr(100 USD, 150 USD, 0.5)", 125.0, None),  # half a year: 1.5 squared
 ])
 def test_hedges_and_durations_reach_a_result(expression: str, central: float,
                                              hedged_low: float | None) -> None:
@@ -96,3 +112,19 @@ def test_hedges_and_durations_reach_a_result(expression: str, central: float,
     assert float(result.value.central) == pytest.approx(central)
     if hedged_low is not None:
         assert float(result.value.hedged.lo) == pytest.approx(hedged_low)
+
+
+@pytest.mark.parametrize(("expression", "unit"), [
+    # a round base of 100 or more gives the rate in that base's unit ("per 100,000")
+    ("per(1 people, 10 people, 100)", "per 100"),
+    ("per(5 people, 1000 people, 1000)", "per 1,000"),
+    # any other base multiplies: 7, 150, 1000.5, a hedged 1000
+    ("per(5 people, 100 people, 7)", ""),
+    ("per(5 people, 100 people, 150)", ""),
+    ("per(5 people, 1000 people, 1000.5)", ""),
+    ("per(5 people, 1000 people, about 1000)", ""),
+])
+def test_per_uses_a_round_base_as_its_unit(expression: str, unit: str) -> None:
+    result = calculate(expression)
+    assert not result.diagnostics and result.value is not None
+    assert result.value.unit == unit

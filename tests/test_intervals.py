@@ -145,8 +145,8 @@ def test_div(a, b, want):
 
 @pytest.mark.parametrize("b", [(-1, 1), (0, 1), (-1, 0), (0, 0), (-INF, INF), (0, INF)])
 def test_div_by_interval_containing_zero_raises(b):
-    with pytest.raises(IntervalDivisionError, match="^division by an interval that "
-                                                   "contains zero$"):
+    with pytest.raises(IntervalDivisionError, match=r"^division by an interval that "
+                                                   r"contains zero$"):
         iv(1, 2) / iv(*b)
     assert issubclass(IntervalDivisionError, ZeroDivisionError)
 
@@ -418,8 +418,8 @@ def test_interval_division_allowing_zero():
     assert iv(1, 2).divided_allowing_zero(iv(-1, 1)) == iv(-INF, INF)
     assert iv(1, 2).divided_allowing_zero(iv(0, 1)) == iv(1, INF)
     assert iv(1, 2).divided_allowing_zero(iv(-1, 0)) == iv(-INF, -1)
-    with pytest.raises(IntervalDivisionError, match="^division by an interval that is "
-                                                   "exactly zero$"):
+    with pytest.raises(IntervalDivisionError, match=r"^division by an interval that is "
+                                                   r"exactly zero$"):
         iv(1, 2).divided_allowing_zero(iv(0, 0))
 
 

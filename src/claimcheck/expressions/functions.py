@@ -85,7 +85,8 @@ def _root(x: q.Quantity, n: Fraction, what: str) -> q.Quantity:
     As with a hedged divisor, the rounding tier decides: a hedge that reaches zero ("up
     to 150 USD" as the end value) takes the hedged range down to zero, not to an error."""
     if x.hedged.lo < 0 or x.rounding.lo <= 0 or x.central <= 0:
-        raise fail("division-by-zero", f"{what} must stay above zero to take a root")
+        raise fail("out-of-range", f"{what} must stay above zero to take a root",
+                   hint="a growth rate needs a start and an end above zero")
 
     def down(v: object) -> object:
         if v == 0:
@@ -170,7 +171,10 @@ def _cagr(start: q.Quantity, end: q.Quantity, years: q.Quantity) -> q.Quantity:
         years = years.to(units.pint_unit("year"))
     n = years.central  # the span of years is taken as stated: its rounding is not a range
     hint = "write it as digits, e.g. 5, or as a duration such as 5 years"
-    if not (is_time or units.is_dimensionless(years.unit)):
+    # a plain number of years, or a duration: not a count of something ("2 voyages")
+    plain = (units.is_dimensionless(years.unit) and years.label is None
+             and not units.is_percent(years.unit))
+    if not (is_time or plain):
         raise fail("dimension-mismatch", "the number of years must be a number or a "
                    f"duration, not {q.describe(years.unit, years.label)}", hint=hint)
     if n <= 0:

@@ -54,8 +54,8 @@ def diff(name: str) -> str:
     function = key.rsplit("__mutmut_", 1)[0]
 
     def body(suffix: str) -> list[str]:
-        found = re.search(rf"^(?:    )?def {re.escape(function)}__mutmut_{suffix}\(.*?(?=^\S|^    def |\Z)",
-                          text, re.S | re.M)
+        start = rf"^(?:    )?def {re.escape(function)}__mutmut_{suffix}\("
+        found = re.search(start + r".*?(?=^\S|^    def |\Z)", text, re.S | re.M)
         return found.group(0).splitlines()[1:] if found else []
 
     lines = difflib.unified_diff(body("orig"), body(key.rsplit("_", 1)[1]), lineterm="", n=0)

@@ -58,3 +58,30 @@ def test_the_sentence_says_it_exactly(check_id: str) -> None:
 ])
 def test_a_gap_in_words(gap: Gap, words: str) -> None:
     assert gap.describe() == words
+
+
+IN_UNIT = ("'in UNIT' converts a side to a unit of the same kind (t in kg, USD/t in USD/kg); "
+           "remove it or name a unit this side can be shown in")
+UNBOUNDED = ("with its hedges the recomputed value has no {} limit (it rests on a figure "
+             "stated as a bound, such as 'more than ...', or on a divisor stated 'up to ...' "
+             "that can reach zero), so the hedge tier meets almost any stated value: its "
+             "rounding range is the informative one")
+
+
+def test_an_in_unit_a_side_cannot_be_shown_in_is_an_error() -> None:
+    from claimcheck.checking.calc import calculate
+
+    (d,) = calculate("3.7 million t / 10,000 t == 370 in USD").diagnostics
+    assert (d.code, d.message, d.hint) == (
+        "dimension-mismatch", "a pure number cannot be shown in USD", IN_UNIT)
+
+
+@pytest.mark.parametrize(("expression", "side"), [
+    ("5 t - more than 3 t == 1 t", "lower"),
+    ("5 t + more than 3 t == 9 t", "upper"),
+    ("exactly 100 t / up to 2 == 50 t", "upper"),
+])
+def test_an_unbounded_hedge_tier_is_said_which_way(expression: str, side: str) -> None:
+    from claimcheck.checking.calc import calculate
+
+    assert UNBOUNDED.format(side) in calculate(expression).notes

@@ -406,6 +406,9 @@ def test_a_bound_is_judged_at_the_stated_number(computed: Shown, hedge: str,
     ("850 kg == well under 1 t", "consistent"),        # well under: at most 900 kg
     ("950 kg == well under 1 t", "within_hedge"),      # under 1 t, not by 10%
     ("1.2 t == more than 1,000 kg", "consistent"),
+    # the stated bound shown in another unit: its region converted with it
+    ("999 kg == more than 1 t in kg", "inconsistent"),
+    ("1001 kg == more than 1 t in kg", "consistent"),
 ])
 def test_a_bound_in_another_unit(expression: str, verdict: str) -> None:
     from claimcheck.checking.calc import calculate

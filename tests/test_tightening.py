@@ -56,3 +56,19 @@ checks:
     naive_lo = 100 * (part - ha) / (part + ha + rest + hb)
     naive_hi = 100 * (part + ha) / (part - ha + rest - hb)
     assert naive_lo <= got.lo and got.hi <= naive_hi
+
+
+def test_an_exact_figure_entering_twice_is_not_split() -> None:
+    """An exact figure has no range to split into pieces: it enters as itself."""
+    check = _check("""figures:
+  children: {stated: exactly 350 children}
+  adults: {stated: 850 children}
+  share: {stated: 29.2%}
+checks:
+  - {id: s, claim: x, assert: children / (children + adults) == share}
+""")
+    assert check.verdict == "consistent"
+    assert check.computed is not None
+    # 350 / (350 + 845) to 350 / (350 + 855): the exact figure's one value throughout
+    assert check.computed.rounding.lo == Fraction(35000, 1205)
+    assert check.computed.rounding.hi == Fraction(35000, 1195)

@@ -72,3 +72,36 @@ checks:
     # 350 / (350 + 845) to 350 / (350 + 855): the exact figure's one value throughout
     assert check.computed.rounding.lo == Fraction(35000, 1205)
     assert check.computed.rounding.hi == Fraction(35000, 1195)
+
+
+def test_a_tightened_value_keeps_its_unit() -> None:
+    check = _check("""figures:
+  cargo: {stated: 10 t}
+checks:
+  - {id: s, claim: x, assert: cargo - cargo / 4 == 7.5 t}
+""")
+    assert check.verdict == "consistent"
+    assert check.computed is not None and check.computed.unit == "t"
+    # 9.5 to 10.5 t, three quarters of it: the true 7.125 to 7.875 t, enclosed, and
+    # tighter than plain interval arithmetic's 9.5 - 10.5/4 to 10.5 - 9.5/4
+    lo, hi = check.computed.rounding.lo, check.computed.rounding.hi
+    assert Fraction(55, 8) < lo <= Fraction(57, 8) and Fraction(63, 8) <= hi < Fraction(65, 8)
+
+
+def test_three_repeated_figures_are_still_tightened() -> None:
+    """Tightening splits up to three repeated figures (MAX_REPEATED): with exactly three,
+    a / (a + b + c) * (b + c) comes out tighter than plain interval arithmetic."""
+    check = _check("""figures:
+  a: {stated: 350 t}
+  b: {stated: 850 t}
+  c: {stated: 120 t}
+checks:
+  - {id: s, claim: x, assert: a / (a + b + c) * (b + c) / (a + b + c) == 18%}
+""")
+    assert check.computed is not None
+    got = check.computed.rounding
+    shares = [100 * a * (b + c) / (a + b + c) ** 2 for a in oracle.grid(345, 355, 4)
+              for b in oracle.grid(845, 855, 4) for c in oracle.grid(115, 125, 4)]
+    assert got.lo <= min(shares) and max(shares) <= got.hi  # sound
+    # tighter than twice the true width (plain interval arithmetic gives four times it)
+    assert got.hi - got.lo < 2 * (max(shares) - min(shares))

@@ -83,3 +83,40 @@ def test_a_lone_month_is_not_a_figure() -> None:
 ])
 def test_a_precision_value_is_checked(precision: str, problem: str | None) -> None:
     assert check_precision(precision) == problem
+
+
+@pytest.mark.parametrize(("text", "precision", "low", "high"), [
+    # the precision sentence names the scale word the rounding is in, or none
+    ("3.7 million t", "±0.05 million (last significant digit)", 3_650_000, 3_750_000),
+    ("370 million t", "±5 million (last significant digit)", 365_000_000, 375_000_000),
+    ("3 to 4 million t", "a stated range, each end as written (±0.05 million)",
+     2_950_000, 4_050_000),
+    ("7.2 to 7.6", "a stated range, each end as written (±0.05)", F(143, 20), F(153, 20)),
+    ("300 t", "±5 (a round number: read to two significant figures)", 295, 305),
+])
+def test_the_precision_sentence_names_its_scale(text: str, precision: str, low: object,
+                                                high: object) -> None:
+    r = read(text)
+    assert r.precision == precision
+    assert (r.quantity.rounding.lo, r.quantity.rounding.hi) == (low, high)
+
+
+def test_the_coarser_reading_exists_only_for_two_figure_rounding() -> None:
+    assert read("300 t").coarse is not None
+    assert read_figure("300 t", ReadContext(), "digits").coarse is None
+
+
+@pytest.mark.parametrize("text", [
+    "0.001e101 t",                        # an exponent beyond 100, whatever the value
+    "0." + "0" * 50 + "1" * 70 + " t",    # more than 120 digits, whatever the value
+])
+def test_numbers_beyond_the_bounds_are_refused(text: str) -> None:
+    with pytest.raises(TextError) as caught:
+        read(text)
+    assert caught.value.diagnostic.code == "out-of-range"
+
+
+def test_a_range_is_read_in_the_files_precision_mode() -> None:
+    r = read_figure("300 to 400 t", ReadContext(), "digits")
+    assert r.precision == "a stated range, each end as written (±0.5)"
+    assert (r.quantity.rounding.lo, r.quantity.rounding.hi) == (F(599, 2), F(801, 2))

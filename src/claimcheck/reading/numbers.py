@@ -81,7 +81,6 @@ def whole_figure(part: NumberPart, exp: int, scale_word: str, *, multiple: bool,
     ``choice`` is the ``precision:`` of the figure (or of the file): a Mode, 'exact', or a
     margin that ``override`` reads."""
     mode = _mode(choice)
-    suffix = f" {scale_word}" if scale_word else ""
     coarse: Interval | None = None
     if part.kind is PartKind.FRACTION:
         num, den = part.share
@@ -135,7 +134,7 @@ def whole_figure(part: NumberPart, exp: int, scale_word: str, *, multiple: bool,
     if choice is not None and words not in {m.value for m in Mode}:
         rounding, how = override(choice, central, unit)
         return Figure(central=central, rounding=rounding, how=how, overridden=True)
-    return Figure(central=central, rounding=rounding, how=how.replace("{scale}", suffix),
+    return Figure(central=central, rounding=rounding, how=how,
                   coarse=coarse if mode is Mode.TWO_FIGURES else None)
 
 

@@ -416,6 +416,7 @@ def test_interval_division_allowing_zero():
     assert iv(1, 2).divided_allowing_zero(iv(0, 4)) == iv(F(1, 4), INF)
     assert iv(1, 2).divided_allowing_zero(iv(-4, 0)) == iv(-INF, F(-1, 4))
     assert iv(1, 2).divided_allowing_zero(iv(-1, 1)) == iv(-INF, INF)
+    assert iv(1, 2).divided_allowing_zero(iv(2, 4)) == iv(F(1, 4), 1)  # no zero: plain
     assert iv(1, 2).divided_allowing_zero(iv(0, 1)) == iv(1, INF)
     assert iv(1, 2).divided_allowing_zero(iv(-1, 0)) == iv(-INF, -1)
     with pytest.raises(IntervalDivisionError, match=r"^division by an interval that is "

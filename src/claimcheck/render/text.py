@@ -203,6 +203,13 @@ def _summary(report: Report, policy: Policy | None) -> Text:
     text = Text(f"{len(claims)} file{'s' if len(claims) != 1 else ''}, "
                 f"{total} check{'s' if total != 1 else ''}: ", style="bold")
     text.append(", ".join(parts) if parts else "nothing to check")
+    # errors of a file, a figure or a derived figure (a check's are its verdict): they
+    # fail the run too, and the summary should say so rather than leave it to --fail-on
+    errors = sum(d.severity is Severity.ERROR and not d.code.startswith("lock-")
+                 for f in claims if f.readable for d in f.outside_diagnostics)
+    if errors:
+        text.append(f"; {errors} error{'s' if errors != 1 else ''} in the claim "
+                    f"file{'s' if len(claims) != 1 else ''}", style="bold red")
     unreadable = sum(1 for f in claims if not f.readable)
     if unreadable:
         text.append(f"; {unreadable} file{'s' if unreadable != 1 else ''} could not be read",

@@ -5,6 +5,7 @@ result depends on."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import shutil
 import subprocess
@@ -95,10 +96,14 @@ def test_a_broken_or_hostile_entry_is_a_miss_never_code(claims: Path, tmp_path: 
     entries = sorted(store.folder.glob("*.json"))
     key = json.loads(entries[1].read_text(encoding="utf-8").split("\n", 1)[0])["key"]
     hostile = json.dumps({"~": "system", "command": "touch pwned"})
-    for json_only in (False, True):  # the whole result, or the slim one and its JSON
+    slims = [hostile, "[]", '["a", true, false, [], [[1, "error", null, []]]]',
+             '["a", true, false, [["code", "fatal"]], []]',
+             '["a", "yes", false, [], []]', '["a", true, false, [], [["c", "wrong", null, []]]]',
+             '["a", true, false, [], [["c", "error", 5, []]]]', '"slim"']
+    for json_only, slim in itertools.product((False, True), slims):
         entries[0].write_text("{not json", encoding="utf-8")
-        entries[1].write_text(f'{{"format": 2, "key": "{key}", "slim": {hostile}}}\n'
-                              f'{hostile}\n{{}}', encoding="utf-8")
+        entries[1].write_text(f'{{"format": {cache_module.FORMAT}, "key": "{key}", '
+                              f'"slim": {slim}}}\n{hostile}\n{{}}', encoding="utf-8")
         again = ResultCache(tmp_path / "cache")
         got = Report(tuple(iter_results(find_targets([claims]), cache=again, jobs=1,
                                         json_only=json_only)))

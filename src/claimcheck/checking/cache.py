@@ -54,9 +54,10 @@ class Target(Protocol):
 
 #: bumped when the layout of an entry changes.  An entry is three parts, one per line
 #: (JSON escapes every newline inside a string, so none of the first two has one): the
-#: key and the slim result, the whole result, and the file's JSON report entry as
-#: written, so that a JSON-only run copies it through without decoding anything big.
-FORMAT = 2
+#: key and the slim result (flat lists), the whole result, and the file's JSON report
+#: entry as written, so that a JSON-only run copies it through without decoding anything
+#: big.
+FORMAT = 3
 _CLASSES: dict[str, type[Any]] = {c.__name__: c for c in (
     FileResult, FigureView, DerivedView, CheckResult, Shown, Interval, Diagnostic, Span,
     Label)}
@@ -138,18 +139,14 @@ class ResultCache:
             return None
         self._keys[(target.path, lint)] = key
         try:
-            text = (self.folder / f"{key}.json").read_text(encoding="utf-8")
-            head, whole, json_text = text.split("\n", 2)
+            data = (self.folder / f"{key}.json").read_bytes()
+            head, whole, json_text = data.split(b"\n", 2)
             meta = json.loads(head)
             if meta.get("format") != FORMAT or meta.get("key") != key:
                 raise ValueError("not this entry")
-            if rendered:
-                slim = decode(meta["slim"])
-                if not isinstance(slim, FileResult):
-                    raise ValueError("not a result")
-                result: FileResult = _rendered(slim, json_text)
-            else:
-                result = decode(json.loads(whole))
+            # a JSON-only run decodes neither the whole result nor anything but the head
+            result = (_slim_result(meta["slim"], json_text.decode("utf-8")) if rendered
+                      else decode(json.loads(whole)))
             if not isinstance(result, FileResult):
                 raise ValueError("not a result")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -169,7 +166,7 @@ class ResultCache:
             return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
         slim, json_text = result.slim(), file_json(result)
-        text = "\n".join((line({"format": FORMAT, "key": key, "slim": encode(slim)}),
+        text = "\n".join((line({"format": FORMAT, "key": key, "slim": _slim_data(slim)}),
                           line(encode(result)), json_text))
         from ..claimfile.safe_io import write_atomically
 
@@ -195,6 +192,40 @@ def _rendered(slim: FileResult, json_text: str) -> RenderedResult:
     return RenderedResult(path=slim.path, readable=slim.readable, is_lock=slim.is_lock,
                           checks=slim.checks, diagnostics=slim.diagnostics,
                           json_text=json_text)
+
+
+def _slim_data(slim: FileResult) -> list[Any]:
+    """A slim result as flat lists: a warm run over ten thousand files decodes one per
+    file, and the generic encoding's tagged objects cost more than everything else."""
+    def brief(diagnostics: tuple[Diagnostic, ...]) -> list[list[str]]:
+        return [[d.code, d.severity.value] for d in diagnostics]
+
+    return [slim.path, slim.readable, slim.is_lock, brief(slim.diagnostics),
+            [[c.id, c.verdict.value, c.expected, brief(c.diagnostics)] for c in slim.checks]]
+
+
+def _slim_result(data: Any, json_text: str) -> RenderedResult:
+    """``_slim_data`` read back; anything but its exact shape is a miss (ValueError)."""
+    def text(value: Any, optional: bool = False) -> Any:
+        if isinstance(value, str) or (optional and value is None):
+            return value
+        raise ValueError("not a slim result")
+
+    def brief(rows: Any) -> tuple[Diagnostic, ...]:
+        return tuple(Diagnostic(text(code), "", None, None, Severity(severity))
+                     for code, severity in rows)
+
+    path, readable, is_lock, diagnostics, checks = data
+    if not isinstance(readable, bool) or not isinstance(is_lock, bool):
+        raise ValueError("not a slim result")
+    return RenderedResult(
+        path=text(path), readable=readable, is_lock=is_lock,
+        diagnostics=brief(diagnostics), json_text=json_text,
+        checks=tuple(CheckResult(id=text(check_id), claim="", assertion="",
+                                 verdict=Verdict(verdict), explanation="", span=None,
+                                 expected=text(expected, optional=True),
+                                 diagnostics=brief(rows))
+                     for check_id, verdict, expected, rows in checks))
 
 
 def encode(value: Any) -> Any:

@@ -199,10 +199,10 @@ class FileResult:
 
 
 def file_json(result: FileResult) -> str:
-    """One file's entry in the JSON report (the renderer indents it into place)."""
+    """One file's entry in the JSON report, indented into its place in the ``files`` list."""
     from ..sanitize import json_document
 
-    return json_document(result.to_dict())
+    return json_document(result.to_dict()).rstrip("\n").replace("\n", "\n    ")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -212,6 +212,10 @@ class RenderedResult(FileResult):
     output is the JSON report needs, without decoding the whole result again."""
 
     json_text: str = ""
+
+    def slim(self) -> FileResult:
+        return FileResult(path=self.path, readable=self.readable, is_lock=self.is_lock,
+                          checks=self.checks, diagnostics=self.diagnostics)
 
 
 @dataclass(frozen=True)

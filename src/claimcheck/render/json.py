@@ -28,8 +28,7 @@ def stream(files: Iterable[FileResult], write: Callable[[str], object],
     write('{\n  "claimcheck_report": 1,\n  "files": [')
     seen: list[FileResult] = []
     for f in files:
-        text = f.json_text if isinstance(f, RenderedResult) else file_json(f)
-        body = text.rstrip("\n").replace("\n", "\n    ")
+        body = f.json_text if isinstance(f, RenderedResult) else file_json(f)
         write(("," if seen else "") + "\n    " + body)
         seen.append(f.slim())
     report = Report(tuple(seen))

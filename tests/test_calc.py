@@ -206,3 +206,26 @@ def test_piped_output_has_no_trailing_spaces() -> None:
 def test_hints_that_say_what_to_write(text: str, hint: str) -> None:
     (d,) = calculate(text).diagnostics
     assert d.hint is not None and hint in d.hint
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    # a rate times the people it is per: a count of what the rate counts, base folded in
+    ("31 deaths per 100,000 residents * 5 million residents", 1550, "deaths"),
+    ("31 per 100,000 residents * 5 million residents", 1550, ""),
+    ("5 million residents * 31 deaths per 100,000 residents", 1550, "deaths"),
+    ("2 deaths per 1,000 births * 5,000 births", 10, "deaths"),
+    # a plain multiple of a rate is a rate of the same; with no people named it stays one
+    ("2 * 31 per 100,000 residents", 62, "per 100,000 residents"),
+    ("31 per 100,000 * 5 million", 155_000_000, "per 100,000"),
+    ("$5 per person * 2", 10, "USD per person"),
+    # shown in another unit, the base is gone from the value and from the words
+    ("31 per 100,000 in %", Fraction(31, 1000), "%"),
+    ("31 deaths per 100,000 residents in %", Fraction(31, 1000), "%"),
+    ("31 per 100,000 residents in per 1,000 residents", Fraction(31, 100),
+     "per 1,000 residents"),
+])
+def test_rates_per_a_round_base_show_their_true_value(text: str, value: object,
+                                                      unit: str) -> None:
+    shown = calculate(text).value
+    assert shown is not None
+    assert (shown.central, shown.unit) == (value, unit)

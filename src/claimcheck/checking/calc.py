@@ -126,8 +126,7 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
             expr = ex.parse_expression(text, ctx)
             value = ex.evaluate(expr.root, _nothing, ctx, frozenset(), ex.Literals.STATED)
             if expr.display is not None:
-                value = value.to(expr.display.unit, "the result").with_label(
-                    expr.display.label or value.label)
+                value = value.shown_in(expr.display.unit, expr.display.label, "the result")
             unit_text = units.format_unit(value.unit, value.label)
             root = expr.root
             meaning = None  # "more than 80%" is a region, not a value with a range

@@ -247,7 +247,7 @@ class Env:
                 except ClaimcheckError as err:
                     raise Relocated(located(err, unit_node)) from None
             if display is not None:
-                value = value.to(display.unit, f"'{name}'").with_label(display.label or value.label)
+                value = value.shown_in(display.unit, display.label, f"'{name}'")
                 entry.notes = display.notes
             entry.expr, entry.display = expr, display
             entry.notes = entry.notes + ex.notes_of(expr.root)

@@ -79,8 +79,7 @@ class Evaluator:
                     continue
                 value = self.evaluate(dep.expr.root)
                 if dep.display is not None:
-                    value = value.to(dep.display.unit).with_label(
-                        dep.display.label or value.label)
+                    value = value.shown_in(dep.display.unit, dep.display.label)
                 self.memo[dependency] = value
         return self.memo[name]
 

@@ -79,10 +79,19 @@ class Quantity:
             return Quantity(self.central, self.rounding, self.hedged, unit, self.label)
         if not units.same_dimension(self.unit, unit):
             raise dimension_error(what, self.unit, unit)
-        return self.scaled(units.factor(self.unit, unit), unit)
+        converted = self.scaled(units.factor(self.unit, unit), unit)
+        if units.without_bases(self.unit)[0] != 1 and units.without_bases(unit)[0] == 1:
+            return converted.with_label(None)  # '31 per 100,000 in %' is 0.031%, no base left
+        return converted
 
     def with_label(self, label: str | None) -> Quantity:
         return replace(self, label=label)
+
+    def shown_in(self, unit: units.Unit, label: str | None, what: str = "value") -> Quantity:
+        """Converted for display 'in UNIT': the unit phrase's label, else the value's own
+        (which a conversion out of a rate's base drops)."""
+        converted = self.to(unit, what)
+        return converted.with_label(label or converted.label)
 
 
 def describe(unit: units.Unit, label: str | None = None) -> str:
@@ -165,8 +174,18 @@ def _count(label: str | None) -> str | None:
 
 
 def multiply(a: Quantity, b: Quantity) -> Quantity:
-    label = _count(a.label) or _count(b.label)
-    return _reduce(_combine(a, b, lambda x, y: x * y, a.unit * b.unit, label))
+    product = _reduce(_combine(a, b, lambda x, y: x * y, a.unit * b.unit,
+                               _count(a.label) or _count(b.label)))
+    for rate, other in ((a, b), (b, a)):
+        if units.is_count_label(other.label) and not units.is_count_label(rate.label) \
+                and rate.label is not None:
+            # 31 deaths per 100,000 residents times 5 million residents is 1,550 deaths:
+            # what the rate counts, with its base in the value (a label would hide it)
+            k, unit = units.without_bases(product.unit)
+            return product.scaled(k, unit).with_label(units.rate_numerator(rate.label))
+        if other.label is None and units.is_dimensionless(other.unit) and rate.label:
+            return product.with_label(rate.label)  # twice a rate is a rate of the same
+    return product
 
 
 def divide(a: Quantity, b: Quantity) -> Quantity:

@@ -629,6 +629,28 @@ def _base_of(name: str) -> int | None:
     return int(name[4:]) if name.startswith("per_") and name[4:].isdigit() else None
 
 
+def without_bases(unit: Unit) -> tuple[Fraction, Unit]:
+    """A unit with its rates' round bases taken out, and the factor they stood for:
+    (31 per 100,000) is 0.00031."""
+    names = dict(unit._units)
+    scale = Fraction(1)
+    for name in [n for n in names if _base_of(n) is not None]:
+        scale /= Fraction(_base_of(name) or 1) ** int(names.pop(name))
+    if scale == 1:
+        return scale, unit
+    return scale, (registry().Unit(registry().UnitsContainer(names)) if names
+                   else dimensionless())
+
+
+def rate_numerator(label: str | None) -> str | None:
+    """What a rate counts: 'deaths' of 'deaths per 100,000 residents'; None for
+    'per 100,000 residents' or a label that is no rate."""
+    if not label or " per " not in f" {label} ":
+        return None
+    head = f" {label} ".split(" per ", 1)[0].strip()
+    return head or None
+
+
 def is_count_label(label: str | None) -> bool:
     """A count noun ('voyages'), not the counted denominator of a rate ('per person')."""
     return bool(label) and " per " not in f" {label} "

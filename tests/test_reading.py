@@ -171,6 +171,17 @@ TABLE = [
     ("1 in 4,000", (F(1, 40), F(2, 81), F(2, 79), F(2, 81), F(2, 79), "%")),
     # a vague count
     ("dozens of ships", (24, 24, 24, 24, 99, "ships")),
+    # ... of a scale: the scale applies to both ends (a few hundred tonnes is not 2 t)
+    ("a few hundred t", (200, 200, 200, 200, 500, "t")),
+    ("a few thousand", (2000, 2000, 2000, 2000, 5000, "")),
+    ("hundreds of thousands of people", (200_000, 200_000, 200_000, 200_000, 999_000,
+                                         "people")),
+    ("hundreds of millions of dollars", (200_000_000, 200_000_000, 200_000_000,
+                                         200_000_000, 999_000_000, "USD")),
+    ("several hundred ships", (300, 300, 300, 300, 900, "ships")),
+    ("several thousand t", (3000, 3000, 3000, 3000, 9000, "t")),
+    ("several million barrels", (3_000_000, 3_000_000, 3_000_000, 3_000_000, 9_000_000,
+                                 "bbl")),
     # rates with a round base
     ("31 per 100,000 residents", (31, F(61, 2), F(63, 2), F(61, 2), F(63, 2),
                                   "per 100,000 residents")),

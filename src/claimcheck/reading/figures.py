@@ -39,6 +39,7 @@ _SIGN_HEDGES = {">": "more than", ">=": "at least", "<": "less than", "<=": "at 
 SCALE_NAMES = {2: "hundred", 3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
                12: "trillion"}
 _ARTICLES = ("a", "an", "the")
+_PLURAL_SCALES = {"thousands": 3, "millions": 6, "billions": 9}
 _MONTH_WORD = re.compile(r"\b(january|february|march|april|may|june|july|august|september|"
                          r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
                          r"nov|dec)\b\.?(\s|$)", re.I)
@@ -128,16 +129,26 @@ class _Reader(NumberReader, ChangeReader):
             self.take()
             negative = True
         currency = self._currency_prefix()
+        part: NumberPart | None = None
         if hedge and hedge.rule.kind is HedgeKind.MULTIPLIER:
-            if self.tok.kind is not Kind.NUM:
+            if self.tok.kind is Kind.NUM:
+                return self._times_figure(hedge, start_pos, precision)
+            if self.tok.lower not in SCALES or "times" in hedge.words:
                 return self._multiplier(hedge, start_pos)
-            return self._times_figure(hedge, start_pos, precision)
-        part = self.word_part() or self.digit_part(hedge is not None or currency is not None,
-                                                   negative=negative)
+            # "several thousand tonnes": a vague count of thousands, of any unit
+            part = NumberPart(kind=PartKind.VAGUE, low=int(hedge.rule.low),
+                              high=int(hedge.rule.high), words=hedge.words)
+            hedge = None
+        part = part or self.word_part() or self.digit_part(
+            hedge is not None or currency is not None, negative=negative)
         if part.kind is PartKind.RANGE:
             negative = False  # the sign belongs to the range's lower end, read with it
         exp = 0 if part.kind in (PartKind.FRACTION, PartKind.MULTIPLE) else self._scale(
             currency is not None)
+        if part.kind is PartKind.VAGUE and not exp and self.tok.lower in _PLURAL_SCALES and (
+                self.ahead().lower == "of"):  # "hundreds of thousands of people"
+            exp = _PLURAL_SCALES[self.tok.lower]
+            self.pos += 2
         unit_phrase: UnitPhrase | None = None
         percent = part.kind is PartKind.FRACTION
         change = self.both_ways(change, self.comparative_before_unit())
@@ -264,8 +275,10 @@ class _Reader(NumberReader, ChangeReader):
                 how = (f"a bound at the stated number itself ({_plain_number(central)}), not "
                        "at the edge of its rounding")
         elif part.kind is PartKind.VAGUE:
-            hedged = Interval(Fraction(part.low), Fraction(part.high))
-            region = (Region(part.low, part.high), Region(part.low, part.high))
+            scale = Fraction(10) ** exp  # "a few hundred"
+            low, high = part.low * scale, part.high * scale
+            hedged = Interval(low, high)
+            region = (Region(low, high), Region(low, high))
         else:
             hedged = rounding
         quantity = Quantity(central, rounding, hedged.hull(rounding), unit, label)
@@ -299,6 +312,10 @@ class _Reader(NumberReader, ChangeReader):
     def _multiplier(self, hedge: Hedge, start_pos: int) -> Reading:
         """'several', 'several times', 'several ships': a vague count."""
         rule = hedge.rule
+        exp = 0 if "times" in hedge.words else self._scale(False)
+        if exp:  # "several hundred ships": 300 to 900 of them
+            rule = replace(rule, low=rule.low * 10 ** exp, high=rule.high * 10 ** exp)
+            hedge = replace(hedge, rule=rule)
         label = "times" if "times" in hedge.words else None
         if label is None and self.tok.lower == "times":
             label = self.take().text

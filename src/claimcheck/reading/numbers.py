@@ -87,10 +87,11 @@ def whole_figure(part: NumberPart, exp: int, scale_word: str, *, multiple: bool,
         central = Fraction(100 * num, den)
         rounding, how = fraction_interval(num, den, part.share_digits)
         how = f"'{part.words}': {how}"
-    elif part.kind is PartKind.VAGUE:
-        central = Fraction(part.low)
+    elif part.kind is PartKind.VAGUE:  # "a few hundred": 200 to 500
+        central = _scaled(Decimal(part.low), exp)
         rounding = Interval.point(central)
-        how = f"a vague count: {part.low} at least, {part.high} at most"
+        how = (f"a vague count: {scaled_text(central, 0, '')} at least, "
+               f"{scaled_text(_scaled(Decimal(part.high), exp), 0, '')} at most")
     elif part.kind is PartKind.RANGE:
         lo_r = of_number(part.digits, exp, scale_word=scale_word, mode=mode)
         hi_r = of_number(part.upper, exp, scale_word=scale_word, mode=mode)

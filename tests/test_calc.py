@@ -229,3 +229,31 @@ def test_rates_per_a_round_base_show_their_true_value(text: str, value: object,
     shown = calculate(text).value
     assert shown is not None
     assert (shown.central, shown.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a stated side as printed, read as under `figures:` (written down before running)
+    ("613 == > 612.5", "consistent"),
+    ("612 == > 612.5", "inconsistent"),
+    ("0.2% == 1/500th", "consistent"),
+    ("0.3% == 1/500th", "inconsistent"),
+    ("0.0001% == 1 in a million", "consistent"),
+    ("1 == 1 in a million", "inconsistent"),
+    ("95% == 99 in 100", "inconsistent"),
+    ("102% == about nine out of ten", "inconsistent"),
+    ("3 t == a few hundred t", "inconsistent"),
+    ("exactly 400 ships == several hundred ships", "consistent"),
+    ("300 ships == several hundred ships", "within_rounding"),  # 295 to 305: part of it
+    ("US $240 == 240 USD", "consistent"),
+    ("AU$240 == 240 AUD", "consistent"),
+])
+def test_stated_sides_as_printed(text: str, verdict: str) -> None:
+    result = calculate(text)
+    assert result.diagnostics == ()
+    assert result.verdict == verdict
+
+
+def test_dollars_under_a_chosen_convention_say_so() -> None:
+    result = calculate("240 dollars", {"dollar": "CAD"})
+    assert result.value is not None and result.value.unit == "CAD"
+    assert "'dollars' read as CAD" in result.notes

@@ -169,6 +169,19 @@ TABLE = [
     ("1 in 50", (2, F(200, 101), F(200, 99), F(200, 101), F(200, 99), "%")),
     ("about 1 in 50", (2, F(200, 101), F(200, 99), F(180, 101), F(220, 99), "%")),
     ("1 in 4,000", (F(1, 40), F(2, 81), F(2, 79), F(2, 81), F(2, 79), "%")),
+    # ... N in words or with a scale word, read as the number it writes
+    ("1 in a million", (F(1, 10000), F(1, 10500), F(1, 9500), F(1, 10500), F(1, 9500), "%")),
+    ("one in a hundred", (1, F(20, 21), F(20, 19), F(20, 21), F(20, 19), "%")),
+    ("1 in 10 million", (F(1, 100000), F(1, 105000), F(1, 95000), F(1, 105000),
+                         F(1, 95000), "%")),
+    ("1 in 2.5 million", (F(1, 25000), F(1, 25500), F(1, 24500), F(1, 25500), F(1, 24500),
+                          "%")),
+    # a count over a round base of 100 or more: the count was rounded, not the base
+    ("99 in 100", (99, F(197, 2), F(199, 2), F(197, 2), F(199, 2), "%")),
+    ("15 in 1,000", (F(3, 2), F(29, 20), F(31, 20), F(29, 20), F(31, 20), "%")),
+    # a hedged share stops at all of them
+    ("about nine out of ten", (90, F(805, 9), 95, F(161, 2), 100, "%")),
+    ("about 99 in 100", (99, F(197, 2), F(199, 2), F(1773, 20), 100, "%")),
     # a vague count
     ("dozens of ships", (24, 24, 24, 24, 99, "ships")),
     # ... of a scale: the scale applies to both ends (a few hundred tonnes is not 2 t)

@@ -136,6 +136,10 @@ def test_one_in_n_is_relative_and_never_leaves_zero_to_a_hundred(m: int, n: int)
     assume(m <= n)
     span, _ = fraction_interval(m, n)
     assert 0 < span.lo <= F(100 * m, n) <= span.hi <= 100  # type: ignore[operator]
+    if m > 1 and n >= 100 and str(n).rstrip("0") == "1":
+        # "27 in 100", "2 in 100,000": a count over a round base, the count rounded
+        assert (span.lo, span.hi) == (F(200 * m - 100, 2 * n), min(F(200 * m + 100, 2 * n), F(100)))
+        return
     # relative: the width is about twice the rounding of n, as a share of n
     half = of_number(str(n)).half
     assert span.hi - span.lo <= F(100 * m, n) * 2 * half / (n - half) + F(1, 10**9)  # type: ignore[operator]

@@ -266,7 +266,7 @@ class _Parser:
         nxt = self.toks[self.pos + 1]
         currency = units.currency_word(t.text, self.ctx.conventions) is not None
         return (currency and (nxt.kind is Kind.NUM or nxt.text == "$")) or (
-            nxt.text == "$" and not nxt.spaced)
+            nxt.text == "$" and (not nxt.spaced or t.text == "US"))  # "US $240" as printed
 
     def atom(self) -> Node:
         t = self.tok
@@ -343,9 +343,28 @@ def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
         found = rel.text or "the end of the assertion"
         raise parser.error(f"expected a relation (==, <, <=, >, >=), found {found!r}", rel, hint)
     parser.take()
+    if parser.tok.text in _SIGNS:  # '== > 612.5', '== ~40%': a sign before a stated figure
+        right = _signed_figure(text, parser.tok.start, ctx)
+        if right is not None:
+            return Assertion(text, rel.text, left, right)
     right = _stated_figure(parser.expression(), ctx)
     parser.finish()
     return Assertion(text, rel.text, left, right)
+
+
+#: the signs a report may print before a figure, read as the words they stand for
+_SIGNS = frozenset({">", ">=", "<", "<=", "~", "≈"})
+
+
+def _signed_figure(text: str, start: int, ctx: ReadContext) -> Expression | None:
+    """The rest of the assertion read as one stated figure ('> 612.5' as 'more than
+    612.5'), exactly as under `figures:`; None when it does not read as one."""
+    rest = text[start:].rstrip()
+    try:
+        reading = read_figure(rest, ctx.for_figures())
+    except ClaimcheckError:
+        return None
+    return Expression(rest, Literal(start, start + len(rest), reading), start=start)
 
 
 def _stated_figure(side: Expression, ctx: ReadContext) -> Expression:

@@ -92,7 +92,8 @@ _CHOICE_WORDS = {"tonne": "metric tonnes", "metric_ton": "metric tonnes",
 SYMBOL_CURRENCIES = {"$": "dollar", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                      "₩": "KRW", "₹": "INR", "C$": "CAD", "A$": "AUD", "HK$": "HKD",
                      "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "₦": "NGN",
-                     "₱": "PHP", "₺": "TRY", "₫": "VND", "₴": "UAH", "₪": "ILS", "₵": "GHS"}
+                     "₱": "PHP", "₺": "TRY", "₫": "VND", "₴": "UAH", "₪": "ILS", "₵": "GHS",
+                     "AU$": "AUD", "SG$": "SGD", "CA$": "CAD", "MX$": "MXN"}
 
 #: spellings whose case matters: 'Mt' is a megatonne, 'MT' could be either
 _CASED: dict[str, str] = {"Mt": "megatonne", "Gt": "gigametric_ton", "kt": "kilotonne",
@@ -323,6 +324,8 @@ def _resolved(word: str, form: str, target: str,
         if key in conventions and key != "dollar":
             template = (f"'{{w}}' read as {_CHOICE_WORDS.get(choice, choice)} "
                         "(a chosen convention)")
+        elif key == "dollar" and template is None:  # "240 dollars" under dollar: CAD
+            template = f"'{{w}}' read as {choice}"
         if template:
             # the dollar's default note does not say "default": USD is no surprise
             default = key not in conventions and key != "dollar"

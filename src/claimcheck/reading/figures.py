@@ -281,6 +281,8 @@ class _Reader(NumberReader, ChangeReader):
             region = (Region(low, high), Region(low, high))
         else:
             hedged = rounding
+        if part.kind is PartKind.FRACTION:  # a share: "about nine in ten" stops at all
+            hedged = Interval(max(hedged.lo, Fraction(0)), min(hedged.hi, Fraction(100)))
         quantity = Quantity(central, rounding, hedged.hull(rounding), unit, label)
         coarse_q = None
         if coarse is not None and coarse != rounding:

@@ -172,9 +172,11 @@ class NumberReader(UnitReader):
     def word_part(self) -> NumberPart | None:
         """'two rivers', 'a third', 'one in five', 'twice', 'dozens of ships'."""
         t = self.tok
+        ordinal = self.ahead(3).lower in ("th", "rd", "nd", "st") and not self.ahead(3).spaced
         numeric_ratio = t.kind is Kind.NUM and (
             self.ahead().lower in ("in", "out", "-") or (
-                self.ahead().text == "/" and not self.embedded and not self.ahead().spaced))
+                self.ahead().text == "/" and (not self.embedded or ordinal)
+                and not self.ahead().spaced))  # "1/500th" is a share even in an expression
         if t.kind is not Kind.WORD and not numeric_ratio:
             return None
         toks = [x for x in self.toks[self.pos : self.pos + 7] if x.kind is not Kind.END]

@@ -163,8 +163,8 @@ class UnitReader:
             self.take()
             return units.currency_for_symbol(t.text, self.ctx.conventions)
         nxt = self.ahead()
-        if t.kind is Kind.WORD and nxt.text == "$" and not nxt.spaced:
-            symbol = t.text.upper() + "$"
+        if t.kind is Kind.WORD and nxt.text == "$" and (not nxt.spaced or t.text == "US"):
+            symbol = t.text.upper() + "$"  # "US$240", "AU$240"; "US $240" as printed too
             if symbol in units.SYMBOL_CURRENCIES:
                 self.pos += 2
                 return units.currency_for_symbol(symbol, self.ctx.conventions)

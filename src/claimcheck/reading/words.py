@@ -96,6 +96,13 @@ def fraction_interval(numerator: int, denominator: int,
         hi = (simple[i + 1] + value) / 2 if i + 1 < len(simple) else value
         return (Interval(lo * 100, hi * 100),
                 "halfway to the neighbouring simple fractions (denominators up to 10)")
+    if numerator > 1 and denominator >= 100 and str(denominator).rstrip("0") == "1":
+        # "27 in 100", "15 in 1,000": a count over a round base, as "per 100,000" is; the
+        # count was rounded, not the base (one in N with N rounded is the idiom below)
+        lo, hi = (Fraction(100) * (numerator + k) / denominator for k in (Fraction(-1, 2),
+                                                                         Fraction(1, 2)))
+        return (Interval(max(lo, Fraction(0)), min(hi, Fraction(100))),
+                f"{numerator} in {denominator:,}: the count ±0.5 over a round base")
     rounding = of_number(denominator_digits or str(denominator))
     lo_n, hi_n = denominator - rounding.half, denominator + rounding.half
     hi = Fraction(100 * numerator) / lo_n
@@ -128,12 +135,14 @@ def _ratio(words: list[str]) -> WordNumber | None:
     for middle, n in sorted(shapes, key=lambda s: -s[1]):
         if tuple(words[1 : 1 + n]) != middle or len(words) < n + 2:
             continue
-        num, den = _card(words[0]), _card(words[n + 1])
+        num = _card(words[0])
+        den, den_words = (_card(words[n + 1]), 1) if middle == ("/",) else _denominator(
+            words[n + 1 :])
         if num is None or den is None or den[0] == 0 or num[0] >= MAX_RATIO_NUMERATOR or (
                 middle == ("/",) and not (
                 words[0].isdecimal() and words[n + 1].isdecimal())):
             continue
-        consumed = n + 2
+        consumed = n + 1 + den_words
         if middle == ("/",) and len(words) > consumed and words[consumed] in (
                 "th", "rd", "nd", "st"):
             consumed += 1  # "1/500th"
@@ -142,6 +151,28 @@ def _ratio(words: list[str]) -> WordNumber | None:
         return WordNumber(kind=WordKind.FRACTION, consumed=consumed, words=text,
                           share=(num[0], den[0]), share_digits=den[1])
     return None
+
+
+_SCALE_POWERS = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+
+
+def _denominator(words: list[str]) -> tuple[tuple[int, str] | None, int]:
+    """The N of '1 in N' and how many words it took: '4,000', 'five', 'a million',
+    'a hundred', '10 million', '2.5 million'; its digits carry the scale as an exponent,
+    so that its rounding is the number's as written."""
+    if len(words) > 1 and words[0] == "a" and words[1] in _SCALE_POWERS:
+        power = _SCALE_POWERS[words[1]]
+        return (10 ** power, f"1e{power}"), 2
+    if len(words) > 1 and words[1] in _SCALE_POWERS:
+        digits = plain_digits(words[0])
+        try:
+            value = Fraction(digits) * 10 ** _SCALE_POWERS[words[1]]
+        except (ValueError, ZeroDivisionError):
+            return None, 0
+        if digits.isascii() and value.denominator == 1 and 0 < value < 10 ** 15:
+            return (int(value), f"{digits}e{_SCALE_POWERS[words[1]]}"), 2
+        return None, 0
+    return _card(words[0]) if words else None, 1
 
 
 def _and_a_part(words: list[str]) -> WordNumber | None:

@@ -257,3 +257,16 @@ def test_dollars_under_a_chosen_convention_say_so() -> None:
     result = calculate("240 dollars", {"dollar": "CAD"})
     assert result.value is not None and result.value.unit == "CAD"
     assert "'dollars' read as CAD" in result.notes
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # an exact value that ends within 15 digits is shown in full: read back, it is itself
+    ("exactly 1 mile in m", "= 1,609.344 m"),
+    ("exactly 1 gallon in mL", "= 3,785.411784 mL"),
+    ("exactly 1 acre in m^2", "= 4,046.8564224 m²"),
+    # one that does not end is shown as the verdict needs; read back, it still holds it
+    ("exactly 1 hp in W", "= 746 W"),
+    ("exactly 12 / exactly 23 in %", "= 52.2%"),
+])
+def test_an_exact_value_is_shown_in_full_when_it_ends(text: str, shown: str) -> None:
+    assert shown in _rendered(text).splitlines()

@@ -116,11 +116,20 @@ def shown_region(r: Region, digits: int = DEFAULT_DIGITS) -> Region:
 EXACT_DIGITS = 6
 
 
-def _exact_digits(x: Fraction) -> int | None:
+def _exact_digits(x: Fraction, limit: int = EXACT_DIGITS) -> int | None:
     """Significant digits that show ``x`` exactly, when there are few enough."""
     d = _decimal(x).normalize()
     digits = len(d.as_tuple().digits)
-    return digits if digits <= EXACT_DIGITS and _decimal(x) == d else None
+    return digits if digits <= limit and _decimal(x) == d else None
+
+
+def exact_value_digits(x: Bound) -> int:
+    """Digits for a value that is exact (no rounding, no hedge): all of them when it ends
+    within MAX_DIGITS ('exactly 1 mile' is 1,609.344 m, not 1,610 m); else the default
+    (12/23 as 52.2%: read back, 52.15% to 52.25% holds it)."""
+    if isinstance(x, float) or x == 0:
+        return DEFAULT_DIGITS
+    return _exact_digits(Fraction(x), MAX_DIGITS) or DEFAULT_DIGITS
 
 
 def digits_for(values: Iterable[Bound], at_least: int = DEFAULT_DIGITS) -> int:

@@ -51,6 +51,8 @@ def digits(v: Shown, hedged: bool = True) -> int:
     ends = [v.central, v.rounding.lo, v.rounding.hi]
     if hedged:
         ends += [v.hedged.lo, v.hedged.hi]
+    if len(set(ends)) == 1:  # an exact value is shown in full: read back, it is the same
+        return max(v.digits, fmt.exact_value_digits(v.central))
     return fmt.digits_for(ends, at_least=v.digits)
 
 

@@ -249,3 +249,22 @@ checks:
     (check,) = run(body).files[0].checks
     assert check.verdict == "inconsistent"  # 75.554% lies just above 75.55%
     assert "75.554%" in check.explanation and "75.55%" in check.explanation
+
+
+def test_words_right_after_a_number_are_its_noun_even_when_they_name_a_figure() -> None:
+    """'192 LNG carriers' on the stated side of a check whose figure is `carriers`: no
+    operator joins the number and the word, so the word is the figure's noun."""
+    report = run("""figures:
+  carriers: {stated: 96 LNG carriers, quote: "96 LNG carriers"}
+  days: {stated: 730 t, quote: "730 t"}
+checks:
+  - {id: a, claim: c, assert: carriers * 2 == 192 LNG carriers}
+  - {id: b, claim: c, assert: carriers == 96 carriers}
+  - {id: c, claim: c, assert: days / 365 days == 2 t/day}
+  - {id: d, claim: c, assert: 2 carriers == 192 LNG carriers}
+""")
+    checks = {c.id: c for c in report.files[0].checks}
+    assert {k: c.verdict for k, c in checks.items() if k != "d"} == {
+        "a": "consistent", "b": "consistent", "c": "consistent"}
+    # juxtaposition never multiplies: '2 carriers' is two of them, not 2 x the figure
+    assert checks["d"].verdict == "inconsistent"

@@ -340,6 +340,10 @@ def parse_assertion(text: str, ctx: ReadContext) -> Assertion:
             hint = "write '==' for 'is consistent with'"
         elif rel.text == "," and parser.pos and parser.toks[parser.pos - 1].kind is Kind.NUM:
             hint = "a comma separates a function's arguments: write 10000 or 10_000"
+        elif rel.text in ctx.reserved and parser.pos and parser.toks[
+                parser.pos - 1].kind is Kind.NUM:
+            hint = (f"'{rel.text}' names a figure: write "
+                    f"'{parser.toks[parser.pos - 1].text} * {rel.text}' to multiply by it")
         found = rel.text or "the end of the assertion"
         raise parser.error(f"expected a relation (==, <, <=, >, >=), found {found!r}", rel, hint)
     parser.take()

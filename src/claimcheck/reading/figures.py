@@ -151,6 +151,8 @@ class _Reader(NumberReader, ChangeReader):
             self.pos += 2
         unit_phrase: UnitPhrase | None = None
         percent = part.kind is PartKind.FRACTION
+        if self.embedded:
+            self.words_follow_a_number()
         change = self.both_ways(change, self.comparative_before_unit())
         if part.kind is PartKind.FRACTION:
             unit_phrase = UnitPhrase(units.pint_unit("percent"), None, ())

@@ -96,6 +96,17 @@ class UnitReader:
     def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
                  pos: int = 0) -> None:
         self.text, self.toks, self.ctx, self.embedded, self.pos = text, tokens, ctx, embedded, pos
+        #: tokens before this index are words right after a number ('96 LNG carriers'),
+        #: where a figure's name cannot stand (no operator joins them): a noun, not a name
+        self.unshadowed_end = 0
+
+    def words_follow_a_number(self) -> None:
+        """The words from here up to the next operator, 'in' or the end are the figure's
+        own ('== 96 carriers' where `carriers` also names a figure)."""
+        end = self.pos
+        while self.toks[end].kind is Kind.WORD and self.toks[end].lower != "in":
+            end += 1
+        self.unshadowed_end = end
 
     @property
     def tok(self) -> Token:
@@ -211,7 +222,7 @@ class UnitReader:
     def _shadowed(self, t: Token) -> bool:
         """A name in scope hides a unit word ('coal'), except a function's name where no
         parenthesis follows: '5 min' is five minutes, 'min(a, b)' the function."""
-        if t.text not in self.ctx.reserved:
+        if t.text not in self.ctx.reserved or self.pos < self.unshadowed_end:
             return False
         return not (t.text in UNIT_LIKE_FUNCTIONS and self.ahead().text != "(")
 
@@ -283,7 +294,8 @@ class UnitReader:
         after_count = False
         for k in range(4):
             x = self.ahead(k)
-            if x.kind is not Kind.WORD or x.text in self.ctx.reserved or (
+            shadowed = x.text in self.ctx.reserved and self.pos + k >= self.unshadowed_end
+            if x.kind is not Kind.WORD or shadowed or (
                     x.lower in _NOT_DESCRIBING and x.lower != "and") or (k == 0 and
                                                                          x.lower == "and"):
                 return None

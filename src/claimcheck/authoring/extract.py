@@ -27,7 +27,17 @@ from ..reading.figures import ReadContext, Reading, read_figure
 from ..reading.hedges import DEFAULT_HEDGES, match_hedge
 from ..reading.periods import read_period
 from ..reading.words import CARDINALS, MULTIPLES, VAGUE
-from .mentions import MONTH, STOPWORDS, Article, Draft, Mention
+from .dates import find_dates, published_date
+from .mentions import (
+    MONTH,
+    STOPWORDS,
+    Article,
+    Draft,
+    Mention,
+    ambiguous_unit,
+    counted_word,
+    noun_like,
+)
 
 MAX_WORDS_AFTER = 8
 
@@ -164,9 +174,11 @@ def load_article(raw: str) -> Article:
         title = meta.get("og:title") or (html.unescape(title_tag.group(1).strip())
                                          if title_tag else "")
         url = meta.get("og:url") or meta.get("canonical", "")
+        text = html_to_text(raw)
         published = (meta.get("article:published_time") or meta.get("date") or "")[:10]
         publisher = meta.get("og:site_name") or publisher_from(url)
-        return Article(html_to_text(raw), " ".join(title.split()), url, published, publisher)
+        return Article(text, " ".join(title.split()), url,
+                       published or published_date(text.splitlines()), publisher)
     return _plain_text(raw)
 
 
@@ -176,7 +188,9 @@ _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 def _plain_text(raw: str) -> Article:
     """A plain-text article: the first line is its headline when it reads like one (short,
-    not ending a sentence); its first web address and ISO date are its source's."""
+    not ending a sentence); its first web address is its source's, and its date the one
+    its header lines give ("November 15, 2023", "Updated 15 Nov 2023"), else its first
+    ISO date."""
     lines = [" ".join(line.split()) for line in raw.splitlines()]
     text = "\n".join(lines)
     body = [line for line in lines if line]
@@ -185,9 +199,9 @@ def _plain_text(raw: str) -> Article:
             not _URL.fullmatch(body[0])):
         title = body[0]
     url = _URL.search(text)
-    date = _ISO_DATE.search(text)
+    iso = _ISO_DATE.search(text)
     address = url.group().rstrip(".,;") if url else ""
-    return Article(text, title, address, date.group(1) if date else "",
+    return Article(text, title, address, published_date(lines) or (iso.group(1) if iso else ""),
                    publisher_from(address) if address else "")
 
 
@@ -231,9 +245,6 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?(?:[ .-]\d{3,4}){2,}\b")
 
 
 _WORD_OR_PLUS = re.compile(r"[A-Za-z]+|\+")
-_DATE_AFTER_MONTH = re.compile(r"\w+ \d{1,2}(?:,? \d{4})?")
-_MONTH_AFTER_DAY = re.compile(r"\s+(January|February|March|April|May|June|July|August|"
-                              r"September|October|November|December)\b(?:,? \d{4})?")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: what a mention keeps of the text after it, to name it by the nearest noun
 MAX_AFTER_CHARS = 200
@@ -334,33 +345,26 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
 
         for month in MONTH.finditer(sentence):  # periods first: "January to August of 2019"
             head = sentence[max(0, month.start() - 10) : month.start()].lower()
+            begin = month.start() - next(
+                (len(w) for w in ("from ", "between ") if head.endswith(w)), 0)
             # a period is a short phrase: trying every end to the sentence's end would be
             # quadratic in a long sentence (an article without full stops)
             last = min(len(sentence), month.end() + MAX_PERIOD_CHARS)
             for end in range(last, month.end(), -1):
-                begin = month.start()
-                for lead in ("from ", "between "):
-                    if head.endswith(lead):
-                        begin = month.start() - len(lead)
                 text = sentence[begin:end].rstrip(".,;:")
-                if read_period(text) and free(month.start()):
-                    draft.mentions.append(Mention(text, sentence, read_figure(text, ctx)))
-                    covered.append((begin, begin + len(text)))
-                    break
-            else:
-                date = _DATE_AFTER_MONTH.match(sentence, month.start())
-                if date and free(month.start()):
-                    draft.dates.append(date.group())
-                    covered.append((month.start(), date.end()))
+                if (period := read_period(text)) and free(month.start()):
+                    if period.start.strftime("%Y%m") != period.end.strftime("%Y%m"):
+                        draft.mentions.append(Mention(text, sentence, read_figure(text, ctx)))
+                        covered.append((begin, begin + len(text)))
+                    break  # one month ("in October 2023") is a date, below
+        for date in find_dates(sentence, counted_word):
+            if free(date.start()):  # "Nov. 15, 2023", "15 November 2023": never figures
+                draft.dates.append(date.group())
+                covered.append(date.span())
         for m in _START.finditer(sentence):
             if not free(m.start()):
                 continue
             token = re.sub(r"^(?:US\$|[$€£¥₩₹₦₱₺₫₴₪₵+]|[A-Z]{3}|Rs)", "", m.group())
-            day = _MONTH_AFTER_DAY.match(sentence, m.end())
-            if token.isdigit() and len(token) <= 2 and day:
-                draft.dates.append(f"{token}{day.group()}")  # "15 March 2024": a date
-                covered.append((m.start(), day.end()))
-                continue
             if re.fullmatch(r"\d+,\d{1,2}", token):  # a decimal comma: keep it for lint
                 words = sentence[m.start() : m.start() + 40].split()
                 stated = " ".join(words[:2]).rstrip(".,;:")
@@ -368,7 +372,7 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
                 covered.append((m.start(), m.start() + len(stated)))
                 continue
             counted = _NEXT_WORD.match(sentence, m.end())
-            if _YEAR.fullmatch(token) and not (counted and _noun_like(counted.group(1))):
+            if _YEAR.fullmatch(token) and not (counted and noun_like(counted.group(1))):
                 draft.dates.append(token)  # "in 2019", not "1932 people"
                 covered.append((m.start(), m.end()))
                 continue
@@ -389,7 +393,7 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
             todo = None
             nxt = re.match(r"([A-Za-z]+)", after)
             if (reading.unit_text in ("", "times") and nxt and nxt.group(1).lower() not in
-                    STOPWORDS and (_noun_like(nxt.group(1)) or _ambiguous(nxt.group(1)))):
+                    STOPWORDS and (noun_like(nxt.group(1)) or ambiguous_unit(nxt.group(1)))):
                 todo = nxt.group(1)  # "12 widgets": a counted noun claimcheck does not know
             draft.mentions.append(Mention(text, sentence, reading, todo, after))
             covered.append((begin, end))
@@ -402,28 +406,6 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
             unique.append(mention)
     draft.mentions = unique
     return draft
-
-
-def _ambiguous(word: str) -> bool:
-    """A unit word claimcheck refuses as ambiguous ('MT', 'pounds'): kept with its TODO."""
-    from ..quantities import units
-
-    try:
-        units.resolve_word(word, {}, frozenset())
-    except ClaimcheckError:
-        return True
-    return False
-
-
-def _noun_like(word: str) -> bool:
-    """A plural noun ('positions', 'Americans'), or one claimcheck counts: what can follow
-    a number as the thing counted, unlike 'wrote', 'set' or 'since'."""
-    from ..quantities import units
-
-    lowered = word.lower()
-    return units.is_count(word) or (lowered.endswith("s") and len(lowered) > 3
-                                    and lowered not in STOPWORDS
-                                    and not lowered.endswith(("ss", "us", "is")))
 
 
 __all__ = ["Article", "Draft", "Mention", "find_mentions", "load_article", "sentences"]

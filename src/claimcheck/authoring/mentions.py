@@ -1,14 +1,16 @@
 """What `extract` finds in an article and `drafting` writes out: the article, each
-numeric mention, and the draft; with the word lists both use to tell a noun from a
-function word.  Its own module so that the finder and the writer import it, not each
-other."""
+numeric mention, and the draft; with the word lists and tests both use to tell a noun from
+a function word or a number word.  Its own module so that the finder and the writer import
+it, not each other."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from ..diagnostics import ClaimcheckError
 from ..reading.figures import Reading
+from ..reading.words import CARDINALS, MULTIPLES
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,47 @@ STOPWORDS = {"of", "to", "and", "or", "in", "on", "at", "by", "for", "from", "th
              "had", "with", "as", "than", "per", "it", "its", "this", "these", "those",
              "such", "more", "less", "over", "under", "about", "worth", "percent", "them",
              "us", "you", "times", "into", "up", "down", "ago", "later", "earlier"}
+
+#: words that say how many, never of what: numbers, fractions, ordinals, scales, per cent,
+#: and the nouns of quantity ('the number of', 'a total of', 'the share of')
+NUMBER_WORDS = frozenset({
+    *(w for w in CARDINALS if " " not in w), *MULTIPLES, "dozen", "dozens", "hundreds",
+    "thousands", "millions", "billions", "score", "scores", "several", "few", "couple",
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
+    "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth",
+    "ninths", "tenth", "tenths", "first", "second", "eleventh", "twelfth", "twentieth",
+    "hundredth", "thousandth", "millionth", "hundred", "thousand", "million", "billion",
+    "trillion", "bn", "mn", "mln", "bln", "tn", "lakh", "lakhs", "crore", "crores", "percent",
+    "cent", "pct", "per", "point", "points", "times", "fold", "number", "numbers", "total",
+    "amount", "share", "proportion", "percentage", "majority", "minority", "figure",
+    "figures", "rest", "bulk", "part", "portion", "record", "level", "all", "some", "no"})
+
+
+def ambiguous_unit(word: str) -> bool:
+    """A unit word claimcheck refuses as ambiguous ('MT', 'pounds'): kept with its TODO."""
+    from ..quantities import units
+
+    try:
+        units.resolve_word(word, {}, frozenset())
+    except ClaimcheckError:
+        return True
+    return False
+
+
+def noun_like(word: str) -> bool:
+    """A plural noun ('positions', 'Americans'), or one claimcheck counts: what can follow
+    a number as the thing counted, unlike 'wrote', 'set' or 'since'."""
+    from ..quantities import units
+
+    lowered = word.lower()
+    return units.is_count(word) or (lowered.endswith("s") and len(lowered) > 3
+                                    and lowered not in STOPWORDS
+                                    and not lowered.endswith(("ss", "us", "is")))
+
+
+def counted_word(word: str) -> bool:
+    """A word after a number that makes it a count or an amount ('40 people', '5 kg'),
+    so that 'In May 40 people' is no date."""
+    from ..quantities import units
+
+    return noun_like(word) or units.resolve_known(word, {}, frozenset())

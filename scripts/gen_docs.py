@@ -63,8 +63,10 @@ def unit_list() -> str:
             "`acre` is the international acre, not the US survey acre; `decade` is ten "
             "years, not a logarithmic ratio; `year` is the Julian year of 365.25 days (as "
             "in pint; numbat and GNU units use the tropical year); `points` are percentage "
-            "points unless `conventions:` say index points. Each is noted in the output "
-            "where it applies.", "",
+            "points unless `conventions:` say index points. The output notes the readings of "
+            "`ton`, `barrel` and `points` where they apply (a reader could mean another); "
+            "`acre`, `decade` and `year` are read without a note, as the definitions a "
+            "newsroom means (the differences are listed in tests/conformance).", "",
             "| written as | read as | in SI base units | source |", "| --- | --- | --- | --- |"]
     for written, meaning, base, source in units.unit_catalogue(own):
         rows.append(f"| {written} | {meaning} | {base} | {source} |")

@@ -270,3 +270,32 @@ def test_dollars_under_a_chosen_convention_say_so() -> None:
 ])
 def test_an_exact_value_is_shown_in_full_when_it_ends(text: str, shown: str) -> None:
     assert shown in _rendered(text).splitlines()
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # units of the oil and gas press as printed; M is a thousand in US usage, so a lone
+    # 'Mb/d' or 'Mbbl' is refused (below), while MM, mb/d and mbpd are millions
+    ("exactly 5 MMb/d", "= 5 million bbl/day"),
+    ("exactly 3 MMbbl", "= 3 million bbl"),
+    ("exactly 1.2 mbpd", "= 1.2 million bbl/day"),
+    ("exactly 5 kbpd", "= 5 thousand bbl/day"),
+    ("exactly 5 kboe/d", "= 5 thousand boe/day"),
+    ("exactly 1.2 million tonnes per annum", "= 1.2 million t/year"),
+    ("exactly 1 troy oz in g", "= 31.1034768 g"),
+    ("exactly 10 ft3 in L", "= 283.16846592 L"),
+    # pint's long names never reach the screen
+    ("exactly 1 toe", "= 1 toe"),
+    ("exactly 1 Btu", "= 1 Btu"),
+])
+def test_trade_press_units_as_printed(text: str, shown: str) -> None:
+    assert shown in _rendered(text).splitlines()
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("5 Mb/d", "'Mb/d' is a thousand barrels a day in US usage"),
+    ("3 Mbbl", "'Mbbl' is a thousand barrels in US usage"),
+])
+def test_thousand_or_million_m_is_refused_with_the_choices(text: str, hint: str) -> None:
+    result = calculate(text)
+    assert [d.code for d in result.diagnostics] == ["ambiguous-unit"]
+    assert (result.diagnostics[0].hint or "").startswith(hint)

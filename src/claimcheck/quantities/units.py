@@ -103,6 +103,9 @@ _CASED: dict[str, str] = {"Mt": "megatonne", "Gt": "gigametric_ton", "kt": "kilo
                           "Mcf": "thousand_cubic_feet", "MMcf": "million_cubic_feet",
                           "Bcf": "billion_cubic_feet", "Tcf": "trillion_cubic_feet",
                           "MMBtu": "MMBtu", "MBtu": "@ambiguous_mbtu",
+                          # the US industry's M is a thousand, the IEA's mb/d a million
+                          "Mb/d": "@ambiguous_mbd", "Mbbl": "@ambiguous_mbbl",
+                          "MMb/d": "mega_oil_barrel/day", "MMbbl": "mega_oil_barrel",
                           "J": "joule", "kJ": "kilojoule", "MJ": "megajoule", "GJ": "gigajoule",
                           "TJ": "terajoule", "PJ": "petajoule", "EJ": "exajoule",
                           "W": "watt", "Wh": "watt_hour", "TW": "terawatt", "g": "gram",
@@ -168,6 +171,9 @@ _WORDS: dict[str, str] = {
     "bpd": "@barrel/day", "b/d": "@barrel/day", "kb/d": "kilo_oil_barrel/day",
     "kbd": "kilo_oil_barrel/day", "mbd": "mega_oil_barrel/day",
     "mb/d": "mega_oil_barrel/day", "bcf/d": "billion_cubic_feet/day",
+    "mbpd": "mega_oil_barrel/day", "mmb/d": "mega_oil_barrel/day",
+    "kbpd": "kilo_oil_barrel/day", "boe/d": "boe/day", "kboe/d": "kilo_boe/day",
+    "mboe/d": "mega_boe/day", "annum": "year", "troy oz": "troy_ounce", "ft3": "foot ** 3",
     "mmbbl": "mega_oil_barrel", "pc": "percent",
     "pp": "percentage_point", "percentage point": "percentage_point",
     "index point": "index_point", "point": "@points",
@@ -190,6 +196,11 @@ _AMBIGUOUS = {
     "pt": "'pt' is a point or a pint: write 'percentage points' (pp) or 'pints'",
     "ambiguous_mbtu": "'MBtu' means a thousand Btu in US industry but a million elsewhere: "
                       "write 'MMBtu' or 'thousand Btu'",
+    "ambiguous_mbd": "'Mb/d' is a thousand barrels a day in US usage (EIA: M = thousand, "
+                     "MM = million) but a million in the IEA's 'mb/d': write 'kb/d', "
+                     "'MMb/d' or 'million b/d'",
+    "ambiguous_mbbl": "'Mbbl' is a thousand barrels in US usage (EIA) but a million "
+                      "elsewhere: write 'MMbbl', 'thousand barrels' or 'million barrels'",
 }
 _UNIT_NOTES = {"pc": "'{w}' read as per cent", "bpd": "'{w}' read as oil barrels per day",
                "b/d": "'{w}' read as oil barrels per day",
@@ -596,7 +607,9 @@ def _dimension_of(name: str) -> str:
     return dimension_text(pint_unit(name))
 
 
-_SYMBOLS = {"Btu_it": "Btu", "quad_it": "quad", "therm_it": "therm", "tce": "tce",
+_SYMBOLS = {"Btu_it": "Btu", "international_british_thermal_unit": "Btu",
+            "tonne_of_oil_equivalent": "toe", "kilo_boe": "thousand boe",
+            "mega_boe": "million boe", "quad_it": "quad", "therm_it": "therm", "tce": "tce",
             "milligram": "mg", "microgram": "µg", "fluid_ounce": "fl oz",
             "imperial_gallon": "imp gal", "metric_horsepower": "PS", "yard": "yd",
             "hundred_cubic_feet": "ccf", "news_furlong": "furlong", "news_fathom": "fathom",
@@ -766,6 +779,10 @@ def unit_catalogue(own: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
         (w, t, True) for w, t in sorted(_CASED.items())]
     for written, target, cased in table:
         shown = f"`{written}`" + (" (*case matters*)" if cased else "")
+        if target.startswith("@") and target[1:].split("/")[0] not in CONVENTIONS:
+            hint = _AMBIGUOUS[target[1:].split("/")[0]]
+            rows.append((shown, f"refused as ambiguous: {hint}", "", "claimcheck"))
+            continue
         if target.startswith("@"):
             key = target[1:].split("/")[0]
             choices = ", ".join(f"`{c}`" for c in CONVENTIONS.get(key, {}))
@@ -784,6 +801,22 @@ def unit_catalogue(own: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
         names = [n for n, _ in dict(unit._units).items()]
         source = "; ".join(f"newsroom_units.txt: {own[n]}" if own.get(n) else
                            "newsroom_units.txt" for n in names if n in own) or "pint"
+        if source == "pint" and _pint_reading(written) != unit:
+            # the definition is pint's, the reading of the word claimcheck's: pint's 'kt'
+            # is the knot and its 'dwt' the pennyweight
+            theirs = _pint_reading(written)
+            source = (f"pint's `{target}`; the word read so by claimcheck (pint: "
+                      f"{'`' + str(theirs) + '`' if theirs is not None else 'unknown'})")
         rows.append((shown, format_unit(unit) or target, f"{value} {base_units}".strip(),
                      source))
+    rows.append(("`TEU` (*case matters*)", "a count of twenty-foot equivalent units "
+                 "(containers), kept as a label", "", "claimcheck"))
     return rows
+
+
+def _pint_reading(word: str) -> Unit | None:
+    """What pint's own parser makes of ``word``, if anything."""
+    try:
+        return registry().Unit(word)
+    except Exception:  # pint raises several unrelated types for what it cannot read
+        return None

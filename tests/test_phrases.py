@@ -28,6 +28,17 @@ PHRASES = [
     ("232 more people", (232, 232, 232, "people", "a rise")),
     ("fall of 84,000", (-84_000, -84_500, -83_500, "", "a fall")),
     ("plus 248,000", (248_000, 247_500, 248_500, "", "a rise")),
+    ("up from 3.5 million", (35 * 10**5, 345 * 10**4, 355 * 10**4, "", "level before")),
+    ("fell from 4 t", (4, F(7, 2), F(9, 2), "t", "level before")),
+    ("an additional 12,000", (12_000, 11_500, 12_500, "", "a rise")),
+    ("a further 5%", (5, F(9, 2), F(11, 2), "%", "a rise")),
+    ("lower by 5%", (-5, F(-11, 2), F(-9, 2), "%", "a fall")),
+    ("higher by 2 points", (2, F(3, 2), F(5, 2), "pp", "a rise")),
+    ("down 2.1 pts", (F(-21, 10), F(-43, 20), F(-41, 20), "pp", "a fall")),
+    # an article where the number would be, before a unit: one of it
+    ("a decade", (1, F(1, 2), F(3, 2), "decade", "")),
+    ("an hour", (1, F(1, 2), F(3, 2), "h", "")),
+    ("ten-fold", (10, F(19, 2), F(21, 2), "times", "")),
     ("up by 9.3m tonnes", (93 * 10**5, 925 * 10**4, 935 * 10**4, "t", "a rise")),
     # words between the number and its unit
     ("96 LNG carriers", (96, 96, 96, "LNG carriers", "")),

@@ -14,6 +14,7 @@ from ..reading.changes import starts_change
 from ..reading.figures import ReadContext, read_figure, read_literal
 from ..reading.hedges import match_hedge
 from ..reading.lexer import Kind, TextError, Token, tokenize
+from ..reading.numbers import article_before_unit
 from ..reading.periods import MONTH_WORDS, read_period
 from ..reading.unit_phrases import UnitReader, read_unit_tokens
 from ..reading.words import read_words
@@ -261,8 +262,8 @@ class _Parser:
             return True
         ahead = [x.lower if x.kind is Kind.WORD else x.text
                  for x in self.toks[self.pos : self.pos + 4] if x.kind is not Kind.END]
-        if read_words(ahead) is not None:  # "a third", "twice", "two"
-            return True
+        if read_words(ahead) is not None or article_before_unit(self.toks, self.pos, self.ctx):
+            return True  # "a third", "twice", "two", "a decade"
         nxt = self.toks[self.pos + 1]
         currency = units.currency_word(t.text, self.ctx.conventions) is not None
         return (currency and (nxt.kind is Kind.NUM or nxt.text == "$")) or (

@@ -176,7 +176,7 @@ _WORDS: dict[str, str] = {
     "mboe/d": "mega_boe/day", "annum": "year", "troy oz": "troy_ounce", "ft3": "foot ** 3",
     "mmbbl": "mega_oil_barrel", "pc": "percent",
     "pp": "percentage_point", "percentage point": "percentage_point",
-    "index point": "index_point", "point": "@points",
+    "index point": "index_point", "point": "@points", "pts": "@points",
     "bp": "basis_point", "bps": "basis_point", "basis point": "basis_point",
 }
 _AMBIGUOUS = {

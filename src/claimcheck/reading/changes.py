@@ -49,8 +49,11 @@ class Change:
     direction: int       # +1 a rise, -1 a fall
     words: str           # as written: "fell by", "a drop of", "higher"
     level: bool = False  # "rose to 4.2 million": the level reached, not the change
+    earlier: bool = False  # "up from 3.5 million": the level it started from
 
     def note(self, text: str) -> str:
+        if self.level and self.earlier:
+            return f"'{self.words}' names the level before the change, not the change"
         if self.level:
             return f"'{self.words}' names the level reached, not the change"
         kind = "a rise" if self.direction > 0 else "a fall"
@@ -59,7 +62,7 @@ class Change:
 
     def combined(self, other: Change | None) -> Change:
         return self if other is None else Change(self.direction, f"{self.words} … {other.words}",
-                                                 self.level)
+                                                 self.level, self.earlier)
 
 
 def starts_change(toks: list[Token], pos: int) -> bool:
@@ -72,12 +75,21 @@ def starts_change(toks: list[Token], pos: int) -> bool:
         return toks[min(pos + k, len(toks) - 1)].kind
 
     article = 1 if word(0) in ("a", "an") else 0
+    if word(article) in _ADDED and kind(article + 1) in (Kind.NUM, Kind.SYM):
+        return True  # "an additional 12,000", "another $5 million"
+    if word(0) in COMPARATIVE_DIRECTIONS and word(1) == "by" and kind(2) in (Kind.NUM,
+                                                                              Kind.SYM):
+        return True  # "lower by 5%"
     if (word(article) in CHANGE_NOUNS and word(article + 1) == "of") or (
             (word(0), word(1), word(2)) in (("an", "average", "of"), ("a", "total", "of"))):
         return True
     if article and kind(1) is Kind.NUM:  # "a 4% increase"
         return True
     return word(0) in PREFIX_VERBS and kind(1) in (Kind.NUM, Kind.SYM, Kind.WORD)
+
+
+#: words that add to what was there: "an additional 12,000", "a further 5%", "another 3"
+_ADDED = ("additional", "extra", "further", "another")
 
 
 def _opposite(first: Change | None, second: Change | None) -> bool:
@@ -95,6 +107,14 @@ class ChangeReader(UnitReader):
             return Change(1, "+")
         article = 1 if t.lower in ("a", "an") else 0
         noun = self.ahead(article)
+        if noun.lower in _ADDED and self.ahead(article + 1).kind in (Kind.NUM, Kind.SYM):
+            self.pos += article + 1
+            return Change(1, self.text[t.start : noun.end])
+        if (t.lower in COMPARATIVE_DIRECTIONS and self.ahead().lower == "by"
+                and self.ahead(2).kind in (Kind.NUM, Kind.SYM)):
+            self.pos += 2  # "lower by 5%", "higher by 2 points"
+            return Change(COMPARATIVE_DIRECTIONS[t.lower], self.text[t.start : self.ahead(
+                -1).end])
         if (noun.lower in CHANGE_NOUNS and self.ahead(article + 1).lower == "of"
                 and self.ahead(article + 2).kind in (Kind.NUM, Kind.WORD, Kind.SYM)):
             start = t.start
@@ -103,14 +123,18 @@ class ChangeReader(UnitReader):
         if (t.lower in PREFIX_VERBS and t.kind is Kind.WORD
                 and self.ahead().kind in (Kind.NUM, Kind.SYM, Kind.WORD)):
             self.take()
-            level = False
+            level = earlier = False
             if self.tok.lower == "by":
                 self.take()
             elif self.tok.lower == "to":
                 self.take()
                 level = True
+            elif self.tok.lower == "from" and self.ahead().kind in (Kind.NUM, Kind.SYM,
+                                                                     Kind.WORD):
+                self.take()  # "up from 3.5 million": the level before the change
+                level = earlier = True
             return Change(PREFIX_VERBS[t.lower], self.text[t.start : self.toks[self.pos - 1].end],
-                          level)
+                          level, earlier)
         return None
 
     def comparative_before_unit(self) -> Change | None:

@@ -202,7 +202,8 @@ class _Reader(NumberReader, ChangeReader):
                 notes.append(currency.note)
         if unit_phrase is not None:
             unit = unit * unit_phrase.unit
-            label = unit_phrase.label
+            # "ten-fold" is ten times, shown as "tenfold" and "10 times" are
+            label = "times" if unit_phrase.label == "fold" else unit_phrase.label
             notes.extend(unit_phrase.notes)
         if self.rate is not None:
             unit = unit * self.rate

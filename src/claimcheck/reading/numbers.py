@@ -16,11 +16,12 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
 
+from ..diagnostics import ClaimcheckError
 from ..quantities import units
 from ..quantities.intervals import Interval
-from .lexer import Kind
+from .lexer import Kind, Token
 from .precision import Mode, of_number, plain_digits, scaled_text
-from .unit_phrases import UnitReader
+from .unit_phrases import ReadContext, UnitReader
 from .words import WordKind, fraction_interval, read_words
 
 _RANGE_WORDS = ("to", "-", "–", "—")
@@ -166,6 +167,19 @@ def snap_count(central: Fraction, rounding: Interval, how: str,
             f"{how}; whole {label}: {lo:,} to {hi:,}" if how else how)
 
 
+def article_before_unit(toks: list[Token], pos: int, ctx: ReadContext) -> bool:
+    """'a decade', 'an hour': an article where a number would be, before a unit word
+    (not a name in scope, not a count noun: 'a ship' is no figure)."""
+    t, nxt = toks[pos], toks[min(pos + 1, len(toks) - 1)]
+    if t.lower not in ("a", "an") or nxt.kind is not Kind.WORD or nxt.text in ctx.reserved:
+        return False
+    try:
+        found = units.resolve_word(nxt.text, ctx.conventions, ctx.counts)
+    except ClaimcheckError:
+        return False
+    return found is not None and found.label is None
+
+
 class NumberReader(UnitReader):
     """The number half of a figure: digits, ranges, tolerances and words."""
 
@@ -181,6 +195,9 @@ class NumberReader(UnitReader):
             return None
         toks = [x for x in self.toks[self.pos : self.pos + 7] if x.kind is not Kind.END]
         found = read_words([x.lower if x.kind is Kind.WORD else x.text for x in toks])
+        if found is None and article_before_unit(self.toks, self.pos, self.ctx):
+            self.take()  # "a decade", "an hour", "a tonne": one of it, read like "one"
+            return NumberPart(kind=PartKind.CARDINAL, digits="1", words=t.lower)
         if found is None:
             return None
         self.pos += found.consumed

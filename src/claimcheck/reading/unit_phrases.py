@@ -381,7 +381,10 @@ class UnitReader:
             value = Fraction(digits)
         except ValueError:
             return None
-        if value <= 0 or value > 10**6:
+        if value <= 0:
+            raise self.error("figure-syntax", f"'{t.text}' is no period to count over", t,
+                             "a rate 'every N seconds' needs N above zero")
+        if value > 10**6:
             return None
         self.take()
         choice = self.ctx.precision

@@ -91,13 +91,23 @@ def bare_numbers_with_percentages(env: Env) -> list[Diagnostic]:
 
 
 def implausible_readings(env: Env) -> list[Diagnostic]:
-    """A share above 100% or a negative count, where no direction word says 'a change'."""
+    """A share above 100% or a negative count, where no direction word says 'a change';
+    a fall of more than 100%, which leaves less than nothing."""
     found = []
     for name, entry in env.entries.items():
         reading = entry.reading
-        if reading is None or any("is a change" in n for n in reading.notes):
+        if reading is None:
             continue
         q = reading.quantity
+        if any("is a change, negative" in n for n in reading.notes) and units.is_percent(
+                q.unit) and q.central < -100:
+            found.append(_warn(
+                "implausible-reading", f"'{name}' reads as a fall of "
+                f"{float(-q.central):g}%, more than all there was", entry.key.span,
+                "a fall of more than 100% leaves less than nothing: check the figure, or "
+                "whether the report means a fall in percentage points"))
+        if any("is a change" in n for n in reading.notes):
+            continue
         if units.is_percent(q.unit) and q.central > 100:
             found.append(_warn(
                 "implausible-reading", f"'{name}' reads as a share of {float(q.central):g}%, "

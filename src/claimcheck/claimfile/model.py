@@ -294,7 +294,8 @@ _PATTERN_HINTS = {
     "widen": "a widening is a percentage below 100, e.g. '5%'",
     "low": "a number, e.g. 3", "high": "a number, e.g. 7",
     "id": "check ids use lower-case letters, digits, '-' and '_', e.g. transshipment-share",
-    "published": "write the date as YYYY-MM-DD, e.g. 2020-04-30",
+    "published": "write the date as YYYY-MM-DD (2020-04-30), or YYYY-MM or YYYY when the "
+                 "page gives no day",
     "precision": "write " + _PRECISION_HELP,
 }
 

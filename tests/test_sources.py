@@ -3,6 +3,8 @@ per-figure unit conventions, and figures printed bare."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimcheck.authoring.lint import lint_text
@@ -60,6 +62,23 @@ def test_per_figure_conventions_and_source() -> None:
     assert check.computed is not None and check.computed.central == 90_718_474
     doc = result.to_dict()["figures"][1]
     assert doc["source"] == 'Eurostat, "Coal", 2019' and doc["url"] == "https://ec.europa.eu/x"
+    # its parts, for a script that wants the date on its own
+    assert doc["cited"] == {"publisher": "Eurostat", "title": "Coal", "date": "2019",
+                            "url": "https://ec.europa.eu/x"}
+    assert result.to_dict()["figures"][0]["cited"] is None  # the report's own figure
+
+
+def test_a_figures_own_source_is_shown_by_verify(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    path = tmp_path / "s.yaml"
+    path.write_text(_file(), encoding="utf-8")
+    for width in ("80", "160"):  # cards and tables
+        out = CliRunner().invoke(app, ["verify", str(path), "--no-cache"],
+                                 env={"COLUMNS": width}).output
+        assert 'Eurostat, "Coal", 2019' in out and "https://ec.europa.eu/x" in out
 
 
 def test_a_figure_printed_bare_takes_its_unit_from_unit() -> None:

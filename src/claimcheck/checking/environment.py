@@ -42,6 +42,15 @@ def _source(spec: object) -> str | None:
     return f"{source} ({date})" if source and date else source
 
 
+def _cited(spec: object) -> tuple[tuple[str, str], ...]:
+    """A figure's `source:` in parts (publisher, title, date), for the JSON report."""
+    source = getattr(spec, "source", None)
+    if not isinstance(source, FigureSource):
+        return ()
+    return tuple((k, v) for k, v in (("publisher", source.publisher), ("title", source.title),
+                                     ("date", source.date)) if v is not None)
+
+
 def _url(spec: object) -> str | None:
     source = getattr(spec, "source", None)
     return source.url if isinstance(source, FigureSource) else getattr(spec, "url", None)
@@ -324,6 +333,7 @@ def _read_inputs(env: Env) -> list[FigureView]:
             views.append(FigureView(
                 name=name, kind=entry.kind, stated=text_node.text, span=entry.key.span,
                 quote=getattr(spec, "quote", None), source=_source(spec), url=_url(spec),
+                cited=_cited(spec),
                 diagnostics=(entry.error,)))
             continue
         except ClaimcheckError as err:
@@ -331,6 +341,7 @@ def _read_inputs(env: Env) -> list[FigureView]:
             views.append(FigureView(
                 name=name, kind=entry.kind, stated=text_node.text, span=entry.key.span,
                 quote=getattr(spec, "quote", None), source=_source(spec), url=_url(spec),
+                cited=_cited(spec),
                 diagnostics=(entry.error,)))
             continue
         entry.reading, entry.value = reading, reading.quantity
@@ -344,7 +355,7 @@ def _read_inputs(env: Env) -> list[FigureView]:
             hedge=reading.hedge.words if reading.hedge else None,
             hedge_rule=reading.hedge.rule.describe() if reading.hedge else None,
             notes=reading.notes,
-            source=_source(spec), url=_url(spec),
+            source=_source(spec), url=_url(spec), cited=_cited(spec),
             period=(period.start.isoformat(), period.end.isoformat()) if period else None,
         ))
     return views

@@ -60,10 +60,13 @@ class FigureView:
     url: str | None = None
     period: tuple[str, str] | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: the source's parts, for scripts: (publisher, title, date) of a figure's `source:`
+    cited: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name, "kind": self.kind, "stated": self.stated, "quote": self.quote,
+            "cited": ({**dict(self.cited), "url": self.url} if self.cited else None),
             "value": self.value.to_dict() if self.value else None,
             "precision": self.precision, "hedge": self.hedge, "hedge_rule": self.hedge_rule,
             "notes": list(self.notes), "source": self.source, "url": self.url,

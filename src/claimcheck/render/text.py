@@ -116,6 +116,8 @@ def _figures_table(f: FileResult) -> Table:
         if v.hedge:
             allowance += f"\nhedge '{v.hedge}': {v.hedge_rule}"
         notes = [*v.notes, *(f"error: {d.message}" for d in v.diagnostics)]
+        if v.source:  # a figure from another outlet or document than the report
+            notes.append(f"source: {v.source}" + (f" {v.url}" if v.url else ""))
         table.add_row(v.name, escape(v.stated), _value(v.value), escape(allowance),
                       escape("\n".join(notes)))
     return table

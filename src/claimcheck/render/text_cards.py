@@ -91,8 +91,11 @@ def _figure(v: FigureView) -> Group:
     if v.hedge:
         rows.append(("hedge", Text(f"'{v.hedge}': {v.hedge_rule}")))
     rows.extend(("note", Text(n)) for n in v.notes)
+    if v.source:  # a figure from another outlet or document than the report
+        rows.append(("source", Text(v.source)))
     rows.extend(("error", Text(d.message, style="bold red")) for d in v.diagnostics)
-    return Group(head, _lines(rows))
+    url = [_unbroken(f"{'url':<{LABEL_WIDTH}}  {v.url}", "dim")] if v.source and v.url else []
+    return Group(head, _lines(rows), *url)
 
 
 def _assumption(v: FigureView) -> Group:

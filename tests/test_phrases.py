@@ -154,6 +154,8 @@ def test_every_phrase_is_shown_with_its_reading_in_explain() -> None:
     ("300 barns", "counts:"),
     ("3 MT", "conventions: {mt"),
     ("5 pesos", "MXN"),
+    ("5 gigawat", "did you mean 'gigawatt'?"),
+    ("2 blns", "did you mean 'bln'?"),
 ])
 def test_suggestions_point_where_a_newsroom_would(text: str, hint: str) -> None:
     with pytest.raises(ClaimcheckError) as err:

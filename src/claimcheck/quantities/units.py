@@ -425,7 +425,10 @@ _COMMON = ("tonne", "ton", "barrel", "bbl", "percent", "km", "kilometre", "mile"
            "hour", "minute", "dollar", "euro", "yuan", "rupee", "kwh", "mwh", "gwh", "twh",
            "mw", "gw", "bcm", "bcf", "mmbtu", "b/d", "bpd", "mb/d", "kb/d", "people",
            "person", "percentage point", "ship", "vessel", "voter", "vote", "death", "case")
-_SCALES = ("thousand", "million", "billion", "trillion")
+_SCALES = ("thousand", "million", "billion", "trillion", "bln", "mln", "tln")
+#: prefixed units pint reads by their full name, for a misspelt one ('gigawat')
+_PREFIXED = tuple(p + b for p in ("kilo", "mega", "giga", "tera", "peta")
+                  for b in ("watt", "joule", "tonne", "gram", "metre", "meter", "litre"))
 
 
 @lru_cache(maxsize=4096)  # extract asks again for every word of an article
@@ -445,7 +448,8 @@ def unknown_unit_hint(word: str, counts: frozenset[str]) -> str:
         or did_you_mean(word, [*_CASED, *CURRENCIES], 0.8))
     if suggestion is None and len(word) > 3:  # a short word is close to everything
         # a misspelling keeps its first letter: 'lorries' is no 'calorie'
-        pool = [w for w in (*_WORDS, *COUNT_NOUNS, *counts) if w[:1] == lowered[:1]]
+        pool = [w for w in (*_WORDS, *_PREFIXED, *COUNT_NOUNS, *counts)
+                if w[:1] == lowered[:1]]
         suggestion = (did_you_mean(lowered.rstrip("s"), pool)
                       or did_you_mean(lowered, pool))
     noun = word.isalpha() and len(word) >= 4 and word[0].islower()

@@ -299,3 +299,12 @@ def test_thousand_or_million_m_is_refused_with_the_choices(text: str, hint: str)
     result = calculate(text)
     assert [d.code for d in result.diagnostics] == ["ambiguous-unit"]
     assert (result.diagnostics[0].hint or "").startswith(hint)
+
+
+def test_a_change_compared_with_a_multiple_word_gets_a_note() -> None:
+    """'doubled' is 2 times (a ratio); pct_change gives +97%: the note says how to
+    compare them, the verdict stays what the arithmetic says."""
+    result = calculate("pct_change(100, 197) == doubled")
+    assert result.verdict == "inconsistent"
+    assert any("is a ratio, new / old" in n for n in result.notes)
+    assert not any("is a ratio" in n for n in calculate("197 / 100 == doubled").notes)

@@ -150,6 +150,8 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
             left.unit, right.unit):
         # a currency is never converted without a declared rate: align says so, as an error
         return _mismatch(assertion, left, right, computed_text, stated)
+    change_as_multiple = (units.is_percent(left.unit) and stated.reading is not None
+                          and stated.reading.quantity.label == "times")
     left, right, unit_text = align(assertion, left, right)
     computed, stated_value = shown(left, unit_text), shown(right, unit_text)
     reading = stated.reading
@@ -183,6 +185,10 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
                   input_hedges=input_hedges, stated_is_figure=reading is not None,
                   region=region)
     notes: list[str] = [points_note] if points_note else []
+    if change_as_multiple:  # pct_change(old, new) == doubled: a change against a ratio
+        notes.append(f"'{stated.text}' is a ratio, new / old; a percentage is compared "
+                     "with it as a ratio too (97% as 0.97 times): for a change, compare new "
+                     "/ old with it, or the change with +100% for a doubling")
     if not computed.hedged.bounded and computed.rounding.bounded:
         side = "upper" if isinstance(computed.hedged.hi, float) else "lower"
         notes.append(f"with its hedges the recomputed value has no {side} limit (it rests "

@@ -472,3 +472,11 @@ def test_spaced_capital_b_is_not_bytes():
     except ClaimcheckError:
         return
     assert r.unit_text == "USD"
+
+
+@pytest.mark.parametrize("text", ["11 in 10", "6 out of 5", "three in two", "2 in 1",
+                                  "about 11 in 10", "about 2 in 1"])
+def test_a_ratio_above_one_is_no_share_and_is_not_capped(text: str) -> None:
+    q = read_figure(text, CTX).quantity
+    assert q.central > 100 and q.rounding.lo <= q.central <= q.rounding.hi
+    assert q.hedged.lo <= q.rounding.lo and q.rounding.hi <= q.hedged.hi

@@ -284,7 +284,8 @@ class _Reader(NumberReader, ChangeReader):
             region = (Region(low, high), Region(low, high))
         else:
             hedged = rounding
-        if part.kind is PartKind.FRACTION:  # a share: "about nine in ten" stops at all
+        if part.kind is PartKind.FRACTION and 0 <= central <= 100:
+            # a share: "about nine in ten" stops at all of them ("11 in 10" is no share)
             hedged = Interval(max(hedged.lo, Fraction(0)), min(hedged.hi, Fraction(100)))
         quantity = Quantity(central, rounding, hedged.hull(rounding), unit, label)
         coarse_q = None

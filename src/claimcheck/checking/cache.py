@@ -108,14 +108,20 @@ class ResultCache:
         self.root = folder or default_folder()
         self.folder = self.root / fingerprint()[:16]
         self._keys: dict[tuple[Path, bool], str] = {}
+        self._real_roots: dict[Path, str] = {}  # for one run: each walked folder once
         self.hits = self.misses = 0
 
     def _key(self, target: Target, lint: bool) -> str | None:
         from ..claimfile.loader import MAX_BYTES
         from ..claimfile.safe_io import read_bounded
 
+        root = target.root
+        real_root = None
+        if root is not None:
+            real_root = self._real_roots.get(root) or os.path.realpath(root)
+            self._real_roots[root] = real_root
         try:  # the same bounded, contained read as a check: anything odd is not cached
-            data = read_bounded(target.path, MAX_BYTES, target.root)
+            data = read_bounded(target.path, MAX_BYTES, root, real_root)
         except (OSError, ValueError):
             return None
         digest = hashlib.sha256(fingerprint().encode())
@@ -145,7 +151,7 @@ class ResultCache:
             if meta.get("format") != FORMAT or meta.get("key") != key:
                 raise ValueError("not this entry")
             # a JSON-only run decodes neither the whole result nor anything but the head
-            result = (_slim_result(meta["slim"], json_text.decode("utf-8")) if rendered
+            result = (_slim_result(meta["slim"], json_text) if rendered
                       else decode(json.loads(whole)))
             if not isinstance(result, FileResult):
                 raise ValueError("not a result")
@@ -188,7 +194,7 @@ class ResultCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-def _rendered(slim: FileResult, json_text: str) -> RenderedResult:
+def _rendered(slim: FileResult, json_text: str | bytes) -> RenderedResult:
     return RenderedResult(path=slim.path, readable=slim.readable, is_lock=slim.is_lock,
                           checks=slim.checks, diagnostics=slim.diagnostics,
                           json_text=json_text)
@@ -204,7 +210,7 @@ def _slim_data(slim: FileResult) -> list[Any]:
             [[c.id, c.verdict.value, c.expected, brief(c.diagnostics)] for c in slim.checks]]
 
 
-def _slim_result(data: Any, json_text: str) -> RenderedResult:
+def _slim_result(data: Any, json_text: bytes) -> RenderedResult:
     """``_slim_data`` read back; anything but its exact shape is a miss (ValueError)."""
     def text(value: Any, optional: bool = False) -> Any:
         if isinstance(value, str) or (optional and value is None):

@@ -214,7 +214,8 @@ class RenderedResult(FileResult):
     written (``file_json``), as the results cache keeps it: all that a run whose only
     output is the JSON report needs, without decoding the whole result again."""
 
-    json_text: str = ""
+    #: bytes when read from the cache (UTF-8, written through without decoding)
+    json_text: str | bytes = ""
 
     def slim(self) -> FileResult:
         return FileResult(path=self.path, readable=self.readable, is_lock=self.is_lock,

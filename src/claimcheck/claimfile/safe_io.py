@@ -39,12 +39,13 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def check_containment(path: Path, root: Path | None) -> None:
+def check_containment(path: Path, root: Path | None, real_root: str | None = None) -> None:
     """Refuse a claim file that leads out of where it was found: out of the folder that
-    was walked (``root``), or, for a named symlink, out of the folder it lies in."""
+    was walked (``root``, whose real path a caller reading many files may pass as
+    ``real_root``), or, for a named symlink, out of the folder it lies in."""
     real = Path(os.path.realpath(path))
     if root is not None:
-        folder = Path(os.path.realpath(root))
+        folder = Path(real_root or os.path.realpath(root))
         if not _inside(real, folder):
             raise UnsafePath("file-outside", f"skipped: its real path {real} is outside "
                              f"{root}",
@@ -58,10 +59,11 @@ def check_containment(path: Path, root: Path | None) -> None:
                              "name the file the link points to, if that is meant")
 
 
-def read_bounded(path: Path, limit: int, root: Path | None = None) -> bytes:
+def read_bounded(path: Path, limit: int, root: Path | None = None,
+                 real_root: str | None = None) -> bytes:
     """At most ``limit`` bytes of a regular file; UnsafePath when it is not one, leads
     out of its folder, or is larger."""
-    check_containment(path, root)
+    check_containment(path, root, real_root)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open
     fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as stream:

@@ -128,6 +128,28 @@ def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | li
         raise OutputError(f"cannot write {target}: {reason}") from None
 
 
+def _bytes_to(stream: TextIO) -> Callable[[bytes], object] | None:
+    """Bytes straight to ``stream``'s buffer, when it is UTF-8 and translates no newlines
+    (not on Windows, where text streams write CRLF)."""
+    import codecs
+    import os
+
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or ""
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is None or not utf8 or os.linesep != "\n":
+        return None
+
+    def write(data: bytes) -> None:
+        stream.flush()  # what the text layer holds goes first
+        buffer.write(data)
+
+    return write
+
+
 def _first_of_each(results: Iterable[FileResult]) -> Iterator[FileResult]:
     seen: set[str] = set()
     for r in results:
@@ -141,7 +163,8 @@ def _stream_to(stream: TextIO, fmt: ReportFormat, results: Iterable[FileResult],
     if fmt is ReportFormat.JSON:
         from .json import stream as json_stream
 
-        return json_stream(results, stream.write, policy or Policy())
+        return json_stream(results, stream.write, policy or Policy(),
+                           write_bytes=_bytes_to(stream))
     from rich.console import Console  # noqa: TID251 - the text renderer's console
 
     from .text import pipe_console, render_stream

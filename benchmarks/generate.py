@@ -158,7 +158,8 @@ class Story:
                 f"  url: https://example.org/story/{self.index}\n"
                 f"  published: 2024-0{1 + self.index % 9}-1{self.index % 10}\n"
                 f"{conventions}figures:\n" + "".join(self.figures) +
-                ("derived:\n" + "".join(self.derived) if self.derived else "") + "checks:\n" + "".join(self.checks))
+                ("derived:\n" + "".join(self.derived) if self.derived else "")
+                + "checks:\n" + "".join(self.checks))
 
 
 def generate(folder: Path, files: int, seed: int = 7) -> list[Path]:

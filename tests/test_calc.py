@@ -308,3 +308,13 @@ def test_a_change_compared_with_a_multiple_word_gets_a_note() -> None:
     assert result.verdict == "inconsistent"
     assert any("is a ratio, new / old" in n for n in result.notes)
     assert not any("is a ratio" in n for n in calculate("197 / 100 == doubled").notes)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # an exact stated value inside the recomputed rounding: consistent (written down first)
+    ("4999 * 37% == exactly 1849", "consistent"),
+    ("4999 * 37% == exactly 1880", "inconsistent"),  # outside 1,824.6 to 1,874.6, no hedge
+    ("exactly 4999 * exactly 37% == exactly 1849", "inconsistent"),  # 1,849.63 is exact
+])
+def test_an_exact_stated_value_within_the_recomputed_rounding(text: str, verdict: str) -> None:
+    assert calculate(text).verdict == verdict

@@ -47,7 +47,7 @@ def judge(relation: str, computed: Shown, stated: Shown,
             return Verdict.WITHIN_HEDGE
         return Verdict.INCONSISTENT
     if relation == "==":
-        if stated.rounding.contains(computed.central):
+        if stated.rounding.contains(computed.central) or exact_within(computed, stated):
             return Verdict.CONSISTENT
         if computed.rounding.overlaps(stated.rounding):
             return Verdict.WITHIN_ROUNDING
@@ -64,6 +64,14 @@ def judge(relation: str, computed: Shown, stated: Shown,
     if _less(a.hedged.lo, b.hedged.hi, strict_rel):
         return Verdict.WITHIN_HEDGE
     return Verdict.INCONSISTENT
+
+
+def exact_within(computed: Shown, stated: Shown) -> bool:
+    """An exact stated value ('1,849 deaths', a whole count) inside the recomputed
+    rounding: all the rounding is the recomputation's, and the stated value is one it
+    allows (4,999 deaths x 37% is 1,824.6 to 1,874.6: 1,849 is consistent)."""
+    return stated.rounding.lo == stated.rounding.hi and computed.rounding.contains(
+        stated.central)
 
 
 def _as_shown(value: Shown, digits: int) -> Shown:
@@ -228,8 +236,11 @@ def explain(verdict: Verdict, sides: Sides) -> str:
     else:
         reason = {
             Verdict.CONSISTENT: "consistent" + (
-                "" if relation != "==" else ": the recomputed value lies within the stated "
-                                            "rounding"),
+                "" if relation != "==" else
+                ": the exact stated value lies within the recomputed rounding"
+                if exact_within(computed, stated)
+                and not stated.rounding.contains(computed.central)
+                else ": the recomputed value lies within the stated rounding"),
             Verdict.WITHIN_ROUNDING: "the two meet only at the edge of rounding" + off,
             Verdict.WITHIN_HEDGE: f"they meet only through the hedge"
                                   f"{'s' if len(hedges) > 1 else ''} {words}" + off,

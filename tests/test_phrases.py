@@ -39,6 +39,22 @@ PHRASES = [
     ("a decade", (1, F(1, 2), F(3, 2), "decade", "")),
     ("an hour", (1, F(1, 2), F(3, 2), "h", "")),
     ("ten-fold", (10, F(19, 2), F(21, 2), "times", "")),
+    # what a figure is, then 'of': the '12-month' there is no duration
+    ("a 12-month high of 4.5%", (F(9, 2), F(89, 20), F(91, 20), "%", "")),
+    ("a 7-day average of 300 cases", (300, 295, 305, "cases", "")),
+    ("a 10-year bond yield of 4.2%", (F(21, 5), F(83, 20), F(17, 4), "%", "")),
+    ("an all-time high of 4.2 million", (42 * 10**5, 415 * 10**4, 425 * 10**4, "", "")),
+    ("rose to a record 4.2 million", (42 * 10**5, 415 * 10**4, 425 * 10**4, "",
+                                      "level reached")),
+    # a fraction of a point is a number of points, not a share less a point
+    ("a quarter-point", (F(1, 4), F(49, 200), F(51, 200), "pp", "")),
+    ("half a percentage point", (F(1, 2), F(9, 20), F(11, 20), "pp", "")),
+    ("a quarter of a percentage point", (F(1, 4), F(49, 200), F(51, 200), "pp", "")),
+    # everyday nouns pint defines as units of other trades are counts; a quarter is 3 months
+    ("1,200 bags", (1200, 1150, 1250, "bags", "")),
+    ("2 quarters", (2, F(3, 2), F(5, 2), "quarter", "")),
+    # a rate per a round base as claimcheck writes it
+    ("6.5 L/(100 km)", (F(13, 2), F(129, 20), F(131, 20), "L/(100 km)", "")),
     ("up by 9.3m tonnes", (93 * 10**5, 925 * 10**4, 935 * 10**4, "t", "a rise")),
     # words between the number and its unit
     ("96 LNG carriers", (96, 96, 96, "LNG carriers", "")),

@@ -11,7 +11,7 @@ from ..diagnostics import ClaimcheckError, did_you_mean
 from ..quantities import quantity as q
 from ..quantities import units
 from ..reading.changes import starts_change
-from ..reading.figures import ReadContext, read_figure, read_literal
+from ..reading.figures import ReadContext, read_figure, read_literal, starts_framed
 from ..reading.hedges import match_hedge
 from ..reading.lexer import Kind, TextError, Token, tokenize
 from ..reading.numbers import article_before_unit
@@ -264,6 +264,8 @@ class _Parser:
                  for x in self.toks[self.pos : self.pos + 4] if x.kind is not Kind.END]
         if read_words(ahead) is not None or article_before_unit(self.toks, self.pos, self.ctx):
             return True  # "a third", "twice", "two", "a decade"
+        if starts_framed(self.text, self.toks, self.pos, self.ctx):
+            return True  # "a record 4.2 million", "a 12-month high of 4.5%"
         nxt = self.toks[self.pos + 1]
         currency = units.currency_word(t.text, self.ctx.conventions) is not None
         return (currency and (nxt.kind is Kind.NUM or nxt.text == "$")) or (

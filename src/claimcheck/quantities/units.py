@@ -128,6 +128,7 @@ _WORDS: dict[str, str] = {
     "h": "hour", "hr": "hour", "s": "second", "second": "second", "minute": "minute",
     "min": "minute", "hour": "hour", "day": "day", "d": "day",
     "week": "week", "month": "month", "year": "year", "yr": "year", "decade": "news_decade",
+    "quarter": "news_quarter",
     "century": "century",
     "percent": "percent", "per cent": "percent", "%": "percent",
     "dollar": "@dollar", "us dollar": "USD", "u.s. dollar": "USD", "euro": "EUR",
@@ -236,6 +237,13 @@ COUNT_NOUNS = frozenset({
     "animal", "tree", "bird", "cow", "pig", "sheep", "chicken", "well", "rig", "plant",
     "factory", "store", "shop", "restaurant", "bank", "branch", "tablet", "pill", "shift",
     "position", "jail", "american", "fatality", "fatalities",
+    # everyday nouns that pint defines as units of other trades: "1,200 bags of rice" is
+    # a count, not 1,200 x 94 lb of cement; "shots", "links", "particles" too (a cup and a
+    # grain stay units: recipes and bullets, as numbat and GNU units read them)
+    "bag", "sack", "shot", "link", "shake", "particle", "strain", "grade", "jute",
+    "gamma", "lambda", "galileo", "franklin", "gilbert", "henry", "buckingham",
+    "aberdeen", "townsend", "octave", "slug", "molar", "zeta", "thou", "fifth", "peck",
+    "gill",
 })
 RATE_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day",
               "monthly": "month", "weekly": "week"}
@@ -619,7 +627,7 @@ _SYMBOLS = {"Btu_it": "Btu", "international_british_thermal_unit": "Btu",
             "hundred_cubic_feet": "ccf", "news_furlong": "furlong", "news_fathom": "fathom",
             "calorie": "cal", "megametric_ton": "Mt", "kilometric_ton": "kt",
             "gigametric_ton": "Gt",
-            "international_acre": "acre", "news_decade": "decade",
+            "international_acre": "acre", "news_decade": "decade", "news_quarter": "quarter",
             "thousand_cubic_feet": "Mcf", "million_cubic_feet": "MMcf",
             "billion_cubic_feet": "bcf", "trillion_cubic_feet": "tcf", "megatoe": "Mtoe",
             "kilotoe": "ktoe", "knot": "kn", "nautical_mile": "nmi", "troy_ounce": "ozt",

@@ -111,12 +111,16 @@ class _Reader(NumberReader, ChangeReader):
     # -- the figure ---------------------------------------------------------------------
     def read(self, precision: str | None = None) -> Reading:
         start_pos = self.pos
-        if self.tok.lower in _ARTICLES and self.ahead().kind is Kind.NUM and (
+        framed = self.tok.text not in self.ctx.reserved and self._framed_of()
+        if not framed and self.tok.lower in _ARTICLES and self.ahead().kind is Kind.NUM and (
                 self.tok.text not in self.ctx.reserved):
             self.take()
-        self._skip_framing()
+        if not framed:
+            self._skip_framing()
         hedge = self._hedge()
         change = self.prefix_change()
+        if change is not None and change.level:
+            self._skip_framing()  # "rose to a record 4.2 million", "fell to a low of 3%"
         if hedge is None:
             hedge = self._hedge()  # "fell more than 5%": the direction, then the hedge
         negative = False
@@ -235,12 +239,50 @@ class _Reader(NumberReader, ChangeReader):
     def _skip_framing(self) -> None:
         """'an average of 56 murders a day', 'a total of 3.7 million tons': framing words
         that say what the figure is, not how large."""
+        if self._framed_of():
+            return
         words = self._words_here()
         for phrase in _FRAMING:
             n = len(phrase)
             if tuple(words[:n]) == phrase and self.ahead(n).kind is not Kind.END:
                 self.pos += n
                 return
+
+    def starts_framed(self) -> bool:
+        """Whether a figure starts here with framing words ('a record', 'a 12-month high
+        of'): for the expression parser, which must know where a figure begins."""
+        if self.tok.text in self.ctx.reserved:
+            return False
+        pos = self.pos
+        try:
+            if self._framed_of():
+                return True
+            self._skip_framing()
+            return self.pos != pos and self.tok.kind in (Kind.NUM, Kind.SYM)
+        finally:
+            self.pos = pos
+
+    def _framed_of(self) -> bool:
+        """'a 12-month high of 4.5%', 'a 52-week low of $40', 'an all-time high of',
+        'a 7-day average of 300 cases', 'a 10-year bond yield of 4.2%': what the figure
+        is, then 'of' and the figure; the '12-month' there is no duration."""
+        if self.tok.lower not in _ARTICLES:
+            return False
+        k = 1
+        while k < 9:
+            t = self.ahead(k)
+            if t.lower == "of" and k > 1 and self.ahead(k - 1).lower in _FRAMING_NOUNS:
+                after = self.ahead(k + 1)
+                if after.kind is Kind.NUM or after.kind is Kind.SYM or (
+                        after.kind is Kind.WORD and self.ahead(k + 2).kind is Kind.NUM):
+                    self.pos += k + 1
+                    return True
+                return False
+            if t.kind is Kind.END or t.lower in ("of", "than", "to") or (
+                    t.kind is Kind.SYM and t.text not in ("-",)):
+                return False
+            k += 1
+        return False
 
     def _finish(self, part: NumberPart, exp: int, unit: units.Unit, label: str | None,
                 hedge: Hedge | None, negative: bool, precision: str | None, text: str,
@@ -459,6 +501,10 @@ _CATEGORY_WORDS = frozenset({"aged", "age", "ages", "under", "over", "between", 
 
 _FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
             ("a", "record"), ("an", "average"))
+#: the nouns that say what a figure after 'of' is: 'a 12-month high of 4.5%'
+_FRAMING_NOUNS = frozenset({"high", "low", "average", "total", "peak", "record", "level",
+                            "maximum", "minimum", "mean", "median", "sum", "yield", "tally",
+                            "trough", "estimate"})
 
 
 def _small_count(part: NumberPart, exp: int) -> bool:
@@ -565,6 +611,11 @@ def read_literal(text: str, tokens: list[Token], pos: int, ctx: ReadContext) -> 
     reader = _Reader(text, tokens, ctx, embedded=True, pos=pos)
     reading = reader.read()
     return reading, reader.pos
+
+
+def starts_framed(text: str, tokens: list[Token], pos: int, ctx: ReadContext) -> bool:
+    """Whether a figure in an expression starts at ``pos`` with framing words."""
+    return _Reader(text, tokens, ctx, embedded=True, pos=pos).starts_framed()
 
 
 def check_precision(precision: str) -> str | None:

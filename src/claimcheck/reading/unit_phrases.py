@@ -407,15 +407,26 @@ class UnitReader:
                 continue
             every = t.lower in ("among", "for", "in") and self.ahead().lower == "every"
             is_per = (t.lower in _PER and not (self.embedded and t.text == "/")) or every
-            if not is_per or self.ahead().kind not in (Kind.WORD, Kind.SYM, Kind.NUM):
+            opens = self.ahead().text == "(" and self.ahead(2).kind is Kind.NUM
+            if not is_per or (self.ahead().kind not in (Kind.WORD, Kind.SYM, Kind.NUM)
+                              and not opens):
                 break
             save = self.pos
             self.take()
             if every:  # "among every 100,000 men", "for every 1,000 births"
                 self.take()
+            # "L/(100 km)", as claimcheck itself writes a rate per a round base
+            bracketed = self.tok.text == "(" and self.ahead().kind is Kind.NUM
+            if bracketed:
+                self.take()
             base = self._per_base()
             per_n = None if base is not None else self._every()
             denominator = self._term()
+            if bracketed and (denominator is None or self.tok.text != ")"):
+                self.pos = save
+                break
+            if bracketed:
+                self.take()
             if denominator is not None and per_n is not None:
                 factor /= per_n[0]  # "one every 40 seconds": 1/40 a second
                 everys.append(per_n)

@@ -195,11 +195,52 @@ COMPARATIVES = frozenset({"more", "higher", "larger", "greater", "bigger", "long
                           "richer", "faster"})
 
 
+_POINT_WORDS = ("point", "points", "percentage", "pp", "basis")
+
+
+def _part_of_a_point(words: list[str]) -> WordNumber | None:
+    """'a quarter-point', 'a half point', 'half a percentage point', 'a quarter of a
+    point', 'three-quarters of a point': a fraction of a point is a number of points
+    (0.25), not a share (25%) less a point.  The point word is left for the unit."""
+    for fraction in (words[1:], words):  # "a quarter ...", "half ..."
+        found = None if not fraction else _fraction_word(fraction)
+        if found is None:
+            continue
+        skip = len(words) - len(fraction) + found.consumed
+        rest = words[skip:]
+        for glue in (["-"], ["of", "a"], ["a"], []):
+            if rest[: len(glue)] == glue and len(rest) > len(glue) and (
+                    rest[len(glue)] in _POINT_WORDS):
+                num, den = found.share
+                value = Fraction(num, den)
+                digits = f"{float(value):g}"
+                return WordNumber(kind=WordKind.CARDINAL, consumed=skip + len(glue),
+                                  words=" ".join(words[: skip + len(glue)]).replace(" - ", "-"),
+                                  digits=digits)
+    return None
+
+
+def _fraction_word(words: list[str]) -> WordNumber | None:
+    """'quarter', 'half', 'three-quarters', 'two thirds' at the start of ``words``."""
+    w = words[0]
+    if w in _DENOMINATORS:
+        return WordNumber(kind=WordKind.FRACTION, consumed=1, words=w,
+                          share=(1, _DENOMINATORS[w]))
+    if w in CARDINALS and len(words) > 2 and words[1] == "-" and words[2] in _DENOMINATORS:
+        return WordNumber(kind=WordKind.FRACTION, consumed=3, words=f"{w}-{words[2]}",
+                          share=(CARDINALS[w], _DENOMINATORS[words[2]]))
+    return None
+
+
 def read_words(words: list[str]) -> WordNumber | None:
     """A number written in words at the start of ``words`` (lower-case tokens; numbers as
     their text, so that '1 in 4,000' can be read)."""
     if not words:
         return None
+    if words[0] in ("a", "half", *_DENOMINATORS, *CARDINALS):
+        point = _part_of_a_point(words)
+        if point is not None:
+            return point
     w = words[0]
     two = " ".join(words[:2]) if len(words) > 1 else ""
     three = " ".join(words[:3]) if len(words) > 2 else ""

@@ -53,6 +53,31 @@ PHRASES = [
     # everyday nouns pint defines as units of other trades are counts; a quarter is 3 months
     ("1,200 bags", (1200, 1150, 1250, "bags", "")),
     ("2 quarters", (2, F(3, 2), F(5, 2), "quarter", "")),
+    # ranges as printed: the unit or scale repeated, 'between ... and', in words
+    ("10% to 20%", (15, F(19, 2), F(41, 2), "%", "")),
+    ("2 million to 3 million tonnes", (25 * 10**5, 195 * 10**4, 305 * 10**4, "t", "")),
+    ("between 2 and 3 million tonnes", (25 * 10**5, 195 * 10**4, 305 * 10**4, "t", "")),
+    ("two to three million tonnes", (25 * 10**5, 195 * 10**4, 305 * 10**4, "t", "")),
+    # scale words one after another; Indian amounts as printed
+    ("Rs 5 lakh crore", (5 * 10**12, 495 * 10**10, 505 * 10**10, "INR", "rupees")),
+    ("Rs. 500 crore", (5 * B, 495 * 10**7, 505 * 10**7, "INR", "rupees")),
+    ("Rs 500 cr", (5 * B, 495 * 10**7, 505 * 10**7, "INR", "rupees")),
+    # direction with a particle; a multiple that names the level reached
+    ("edged up 0.1%", (F(1, 10), F(1, 20), F(3, 20), "%", "a rise")),
+    ("doubled to 4 million", (4 * M, 395 * 10**4, 405 * 10**4, "", "level reached")),
+    # per head and how often
+    ("$65,000 per capita", (65_000, 64_500, 65_500, "USD per capita", "")),
+    ("$65,000 a head", (65_000, 64_500, 65_500, "USD per head", "")),
+    ("twice a week", (2, F(3, 2), F(5, 2), "per week", "")),
+    ("one every two weeks", (F(1, 2), F(2, 5), F(2, 3), "per week", "every 2")),
+    # the oil and gas press
+    ("2.3m b/d", (23 * 10**5, 225 * 10**4, 235 * 10**4, "bbl/day", "barrels per day")),
+    ("30 bcm/y", (30, F(59, 2), F(61, 2), "bcm/year", "")),
+    # what a change is measured against; an amount restated in another currency
+    ("rose 3.4% year-on-year", (F(17, 5), F(67, 20), F(69, 20), "%", "a rise")),
+    ("up 3.4% y/y", (F(17, 5), F(67, 20), F(69, 20), "%", "a rise")),
+    ("1.3 trillion yuan ($180 billion)", (13 * 10**11, 125 * 10**10, 135 * 10**10, "CNY",
+                                          "restated")),
     # a rate per a round base as claimcheck writes it
     ("6.5 L/(100 km)", (F(13, 2), F(129, 20), F(131, 20), "L/(100 km)", "")),
     ("up by 9.3m tonnes", (93 * 10**5, 925 * 10**4, 935 * 10**4, "t", "a rise")),

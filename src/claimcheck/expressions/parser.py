@@ -257,6 +257,8 @@ class _Parser:
             return True
         if t.kind is not Kind.WORD or t.text in self.ctx.reserved:
             return False
+        if t.lower == "between" and self.toks[self.pos + 1].kind is Kind.NUM:
+            return True  # "between 2 and 3 million tonnes"
         words = [x.lower for x in self.toks[self.pos : self.pos + 4] if x.kind is Kind.WORD]
         if match_hedge(words, self.ctx.hedges) or starts_change(self.toks, self.pos):
             return True

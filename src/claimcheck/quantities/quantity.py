@@ -229,7 +229,8 @@ def power(a: Quantity, n: int) -> Quantity:
     if bits * abs(n) > MAX_BITS:  # refuse before computing it: that is the slow part
         raise _too_precise()
     if n >= 0:
-        return Quantity(Fraction(a.central**n), a.rounding**n, a.hedged**n, a.unit**n, None)
+        return _reduce(Quantity(Fraction(a.central**n), a.rounding**n, a.hedged**n,
+                                a.unit**n, None))
     one = Quantity.exact(Fraction(1))
     return divide(one, power(a, -n))
 

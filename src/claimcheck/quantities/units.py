@@ -174,7 +174,9 @@ _WORDS: dict[str, str] = {
     "mb/d": "mega_oil_barrel/day", "bcf/d": "billion_cubic_feet/day",
     "mbpd": "mega_oil_barrel/day", "mmb/d": "mega_oil_barrel/day",
     "kbpd": "kilo_oil_barrel/day", "boe/d": "boe/day", "kboe/d": "kilo_boe/day",
-    "mboe/d": "mega_boe/day", "annum": "year", "troy oz": "troy_ounce", "ft3": "foot ** 3",
+    "mboe/d": "mega_boe/day", "boepd": "boe/day", "kboepd": "kilo_boe/day",
+    "bcm/y": "bcm/year", "bcm/a": "bcm/year", "bcma": "bcm/year", "annum": "year",
+    "troy oz": "troy_ounce", "ft3": "foot ** 3",
     "mmbbl": "mega_oil_barrel", "pc": "percent",
     "pp": "percentage_point", "percentage point": "percentage_point",
     "index point": "index_point", "point": "@points", "pts": "@points",
@@ -203,7 +205,11 @@ _AMBIGUOUS = {
     "ambiguous_mbbl": "'Mbbl' is a thousand barrels in US usage (EIA) but a million "
                       "elsewhere: write 'MMbbl', 'thousand barrels' or 'million barrels'",
 }
-_UNIT_NOTES = {"pc": "'{w}' read as per cent", "bpd": "'{w}' read as oil barrels per day",
+_UNIT_NOTES = {"ounce": "'{w}' read as the avoirdupois ounce (28.35 g); gold and silver are "
+                        "priced by the troy ounce (31.10 g): write 'troy ounce'",
+               "oz": "'{w}' read as the avoirdupois ounce (28.35 g); gold and silver are "
+                     "priced by the troy ounce (31.10 g): write 'troy oz'",
+               "pc": "'{w}' read as per cent", "bpd": "'{w}' read as oil barrels per day",
                "b/d": "'{w}' read as oil barrels per day",
                "dwt": "'{w}' (deadweight tonnage) read as metric tonnes",
                "GHC": "'{w}' read as Ghanaian cedis (GHS): the old code, still written for "
@@ -240,6 +246,7 @@ COUNT_NOUNS = frozenset({
     # everyday nouns that pint defines as units of other trades: "1,200 bags of rice" is
     # a count, not 1,200 x 94 lb of cement; "shots", "links", "particles" too (a cup and a
     # grain stay units: recipes and bullets, as numbat and GNU units read them)
+    "capita", "head",  # "$65,000 per capita", "per head", "a head"
     "bag", "sack", "shot", "link", "shake", "particle", "strain", "grade", "jute",
     "gamma", "lambda", "galileo", "franklin", "gilbert", "henry", "buckingham",
     "aberdeen", "townsend", "octave", "slug", "molar", "zeta", "thou", "fifth", "peck",
@@ -586,10 +593,13 @@ def simplify(unit: Unit) -> tuple[Fraction, Unit]:
     ureg = registry()
     names = dict(unit._units)
     scale = Fraction(1)
-    if "percent" in names and len(names) > 1:
+    if "percent" in names and (len(names) > 1 or names["percent"] < 0):  # 10 / 50% is 20
         power = names.pop("percent")
-        scale *= Fraction(1, 100) ** power
+        scale *= Fraction(1, 100) ** int(power)
         unit = ureg.Unit(ureg.UnitsContainer(names)) if names else dimensionless()
+    elif names.get("percent", 1) > 1:  # 50% * 50% is 25%, not 2,500 percent squared
+        scale *= Fraction(1, 100) ** int(names["percent"] - 1)
+        unit = ureg.Unit("percent")
     if len(names) > 1:
         # Only units of one dimension are folded together (km with miles, t with short
         # tons), exactly: pint's own reduction would turn L/km into an area and mpg into a

@@ -75,6 +75,10 @@ def starts_change(toks: list[Token], pos: int) -> bool:
         return toks[min(pos + k, len(toks) - 1)].kind
 
     article = 1 if word(0) in ("a", "an") else 0
+    if word(0) in _MOTION_VERBS and word(1) in _PARTICLES and kind(2) in (Kind.NUM, Kind.SYM):
+        return True  # "edged up 0.1%"
+    if word(0) in _MULTIPLE_VERBS and word(1) == "to" and kind(2) in (Kind.NUM, Kind.SYM):
+        return True  # "doubled to 4 million"
     if word(article) in _ADDED and kind(article + 1) in (Kind.NUM, Kind.SYM):
         return True  # "an additional 12,000", "another $5 million"
     if word(0) in COMPARATIVE_DIRECTIONS and word(1) == "by" and kind(2) in (Kind.NUM,
@@ -88,6 +92,13 @@ def starts_change(toks: list[Token], pos: int) -> bool:
     return word(0) in PREFIX_VERBS and kind(1) in (Kind.NUM, Kind.SYM, Kind.WORD)
 
 
+#: verbs of small moves with a particle: "edged up", "ticked down", "inched higher"
+_MOTION_VERBS = frozenset({"edged", "edges", "edging", "ticked", "ticks", "inched", "inches",
+                           "crept", "creeps", "nudged", "moved", "moves", "went", "goes",
+                           "came", "comes", "was", "is", "were"})
+_PARTICLES = {"up": 1, "down": -1, "higher": 1, "lower": -1}
+#: multiplying verbs that name the level reached with 'to': "doubled to 4 million"
+_MULTIPLE_VERBS = {"doubled": 1, "tripled": 1, "trebled": 1, "quadrupled": 1, "halved": -1}
 #: words that add to what was there: "an additional 12,000", "a further 5%", "another 3"
 _ADDED = ("additional", "extra", "further", "another")
 
@@ -120,6 +131,18 @@ class ChangeReader(UnitReader):
             start = t.start
             self.pos += article + 2
             return Change(CHANGE_NOUNS[noun.lower], self.text[start : self.toks[self.pos - 1].end])
+        particle = self.ahead().lower
+        if t.lower in _MOTION_VERBS and particle in _PARTICLES and self.ahead(2).kind in (
+                Kind.NUM, Kind.SYM, Kind.WORD):
+            self.pos += 2  # "edged up 0.1%", "ticked down 0.2 points"
+            if self.tok.lower == "by":
+                self.take()
+            return Change(_PARTICLES[particle], self.text[t.start : self.toks[self.pos - 1].end])
+        if t.lower in _MULTIPLE_VERBS and particle == "to" and self.ahead(2).kind in (
+                Kind.NUM, Kind.SYM):
+            self.pos += 2  # "doubled to 4 million": the level reached
+            return Change(_MULTIPLE_VERBS[t.lower],
+                          self.text[t.start : self.toks[self.pos - 1].end], level=True)
         if (t.lower in PREFIX_VERBS and t.kind is Kind.WORD
                 and self.ahead().kind in (Kind.NUM, Kind.SYM, Kind.WORD)):
             self.take()

@@ -30,9 +30,11 @@ from .words import COMPARATIVES
 __all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
 
 SCALES = {"hundred": 2, "thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9,
+          "cr": 7,
           "bln": 9, "tln": 12,
           "trillion": 12, "lakh": 5, "crore": 7}
-ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12, "bln": 9, "mln": 6}
+ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12, "bln": 9, "mln": 6,
+                   "cr": 7}
 #: comparison signs written before a figure: "> 612.5", "~40%"
 _SIGN_HEDGES = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most",
                 "~": "about", "≈": "about"}
@@ -181,7 +183,9 @@ class _Reader(NumberReader, ChangeReader):
             descriptor = self.text[self.tok.start :].strip()  # "one in six U.S. adults"
             self._one_figure(self.pos, len(self.text))
             self.pos = len(self.toks) - 1
+        self._skip_comparison_period()
         abbreviation = self._restated_abbreviation()
+        restated = self._restated_amount(currency, unit_phrase)
         if not self.embedded and not self.at_end():
             raise self.leftover()
         if currency is not None and unit_phrase is not None and units.currencies_in(
@@ -199,6 +203,8 @@ class _Reader(NumberReader, ChangeReader):
                                                                            unit=rest)
         notes: list[str] = [f"'({abbreviation})' read as the unit's abbreviation"] if (
             abbreviation) else []
+        if restated:
+            notes.append(f"'({restated})' is the same amount restated: not read")
         unit, label = units.dimensionless(), None
         if currency is not None:
             unit = currency.unit
@@ -235,6 +241,40 @@ class _Reader(NumberReader, ChangeReader):
             return None
         self.pos += 3
         return word.text
+
+    def _skip_comparison_period(self) -> None:
+        """'rose 3.4% year-on-year', 'up 2% y/y', 'on the year', 'from a year ago': what
+        a change is measured against, not part of its size or unit."""
+        for phrase in _COMPARISON_PERIODS:
+            n = len(phrase)
+            if tuple(t.lower for t in self.toks[self.pos : self.pos + n]) == phrase:
+                self.pos += n
+                return
+
+    def _restated_amount(self, currency: units.ResolvedUnit | None,
+                         phrase: UnitPhrase | None) -> str | None:
+        """'1.3 trillion yuan ($180 billion)', '€1.2bn (£1bn)', '5 t (5.5 short tons)':
+        the report converts the amount for its readers; the figure is the first, the
+        second is noted, not read.  A count with a share in brackets ('26.6 lakh (92.08
+        per cent)') is two figures, not one restated."""
+        t = self.tok
+        if self.embedded or t.text != "(" or self.toks[-2].text != ")" or not any(
+                x.kind is Kind.NUM for x in self.toks[self.pos : -2]):
+            return None
+        inner = self.text[self.toks[self.pos + 1].start : self.toks[-2].start].strip()
+        try:
+            other = read_figure(inner, self.ctx).quantity.unit
+        except (TextError, InvalidOperation):
+            return None
+        own = currency.unit if currency is not None else units.dimensionless()
+        own = own * phrase.unit if phrase is not None else own
+        money = bool(units.currencies_in(own)) and bool(units.currencies_in(other))
+        same = (not units.is_dimensionless(own) and not units.is_percent(own)
+                and units.same_dimension(own, other))
+        if not (money or same):
+            return None
+        self.pos = len(self.toks) - 1
+        return inner
 
     def _skip_framing(self) -> None:
         """'an average of 56 murders a day', 'a total of 3.7 million tons': framing words
@@ -427,7 +467,10 @@ class _Reader(NumberReader, ChangeReader):
             return ATTACHED_SCALES[word]
         if word in SCALES:
             self.take()
-            return SCALES[word]
+            exp = SCALES[word]
+            while self.tok.kind is Kind.WORD and self.tok.lower in SCALES and exp < 15:
+                exp += SCALES[self.take().lower]  # "lakh crore", "hundred thousand"
+            return exp
         return 0
 
     # -- units ----------------------------------------------------------------------------
@@ -499,6 +542,13 @@ _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _CATEGORY_WORDS = frozenset({"aged", "age", "ages", "under", "over", "between", "born",
                              "since", "until", "before", "after", "grade", "year", "class"})
 
+#: what a change is measured against, after it: skipped
+_COMPARISON_PERIODS = tuple(tuple(p.split()) for p in (
+    "year - on - year", "year on year", "y / y", "yoy", "y - o - y", "month - on - month",
+    "month on month", "m / m", "mom", "quarter - on - quarter", "quarter on quarter",
+    "q / q", "qoq", "week - on - week", "on the year", "on the month", "on the quarter",
+    "from a year ago", "from a year earlier", "on a year earlier", "on a year ago",
+    "year - over - year", "year over year"))
 _FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
             ("a", "record"), ("an", "average"))
 #: the nouns that say what a figure after 'of' is: 'a 12-month high of 4.5%'

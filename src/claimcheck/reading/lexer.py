@@ -58,6 +58,8 @@ _UNICODE_OPS = {"−": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">=", "≠
 SYMBOLS = "$€£¥₩₹₦₱₺₫₴₪₵%"
 
 MAX_TEXT = 500
+#: abbreviations printed with a dot before a number: "Rs. 500 crore"
+_DOTTED = frozenset({"Rs", "Re", "Tk", "Sh", "Ksh"})
 
 
 def tokenize(text: str, *, grouping: bool) -> list[Token]:
@@ -83,8 +85,9 @@ def tokenize(text: str, *, grouping: bool) -> list[Token]:
             glued = _GLUED.match(word)
             if glued and glued.group(1) in GLUED_CURRENCIES:
                 word = glued.group(1)
-            tokens.append(Token(Kind.WORD, word, i, i + len(word), spaced))
-            i += len(word)
+            dot = int(word in _DOTTED and text.startswith(".", i + len(word)))
+            tokens.append(Token(Kind.WORD, word, i, i + len(word) + dot, spaced))
+            i += len(word) + dot  # "Rs. 500 crore": the abbreviation's dot is part of it
         elif ch in SYMBOLS:
             tokens.append(Token(Kind.SYM, ch, i, i + 1, spaced))
             i += 1

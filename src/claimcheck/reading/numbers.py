@@ -25,6 +25,8 @@ from .unit_phrases import ReadContext, UnitReader
 from .words import WordKind, fraction_interval, read_words
 
 _RANGE_WORDS = ("to", "-", "–", "—")
+_REPEATABLE_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "bn",
+                                "mn", "lakh", "crore"})
 #: exponents beyond this are no newsroom figure (and would make exact arithmetic crawl)
 MAX_EXPONENT = 100
 PERCENT_CAP = 5
@@ -201,6 +203,15 @@ class NumberReader(UnitReader):
         if found is None:
             return None
         self.pos += found.consumed
+        if found.kind is WordKind.CARDINAL and (self.tok.lower == "to" or (
+                self.tok.text == "-" and not self.embedded and not self.tok.spaced)) and (
+                self.ahead().kind is Kind.WORD):
+            upper = read_words([self.ahead().lower])  # "two to three million tonnes"
+            if upper is not None and upper.kind is WordKind.CARDINAL and Decimal(
+                    upper.digits) > Decimal(found.digits):
+                self.pos += 2
+                return NumberPart(kind=PartKind.RANGE, digits=found.digits,
+                                  upper=upper.digits, words=f"{found.words} to {upper.words}")
         kind = {WordKind.CARDINAL: PartKind.CARDINAL, WordKind.MULTIPLE: PartKind.MULTIPLE,
                 WordKind.FRACTION: PartKind.FRACTION, WordKind.VAGUE: PartKind.VAGUE}[found.kind]
         return NumberPart(kind=kind, digits=found.digits, inverse=found.inverse,
@@ -210,11 +221,24 @@ class NumberReader(UnitReader):
     def digit_part(self, after_prefix: bool, negative: bool = False) -> NumberPart:
         """A number in digits; with ``negative``, a minus was read before it, which for a
         range belongs to the lower end only ('-2 to 3%')."""
+        between = self.tok.lower == "between" and self.ahead().kind is Kind.NUM
+        if between:  # "between 2 and 3 million tonnes"
+            self.take()
         if self.tok.kind is not Kind.NUM:
             raise self._not_a_number(after_prefix)
         num_tok = self.take()
         digits = plain_digits(num_tok.text)
         self._check_range(digits, num_tok)
+        self._skip_repeated_unit(("and",) if between else _RANGE_WORDS)
+        if between and self.tok.lower == "and" and self.ahead().kind is Kind.NUM:
+            self.take()
+            upper_tok = self.take()
+            upper = plain_digits(upper_tok.text)
+            self._check_range(upper, upper_tok)
+            if Decimal(upper) < Decimal(digits):
+                raise self.error("figure-syntax", "a range must go from low to high", num_tok)
+            return NumberPart(kind=PartKind.RANGE, digits=("-" if negative else "") + digits,
+                              upper=upper)
         if self.tok.text in _RANGE_WORDS and not (self.embedded and self.tok.text != "to"):
             nxt = self.ahead()
             below_zero = nxt.text == "-" and self.tok.text == "to"  # "-3 to -1 t"
@@ -245,6 +269,15 @@ class NumberReader(UnitReader):
             self._check_range(tolerance, tol_tok)
             return NumberPart(kind=PartKind.TOLERANCE, digits=digits, tolerance=tolerance)
         return NumberPart(kind=PartKind.DIGITS, digits=digits)
+
+    def _skip_repeated_unit(self, joins: tuple[str, ...]) -> None:
+        """'10% to 20%', '2 million to 3 million tonnes': a range that repeats its sign
+        or scale word on the lower end, read as '10 to 20%', '2 to 3 million tonnes'."""
+        t, word, nxt, again = self.tok, self.ahead(), self.ahead(2), self.ahead(3)
+        if word.lower in joins and nxt.kind is Kind.NUM and t.lower == again.lower and (
+                t.text == "%" or (t.kind is Kind.WORD and t.lower in _REPEATABLE_SCALES)) and (
+                not self.embedded or word.text in ("to", "and")):
+            self.take()
 
     def _check_range(self, digits: str, tok: object) -> None:
         try:

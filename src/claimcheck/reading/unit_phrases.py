@@ -18,6 +18,7 @@ from . import precision
 from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import Kind, TextError, Token, tokenize
 from .precision import plain_digits
+from .words import CARDINALS
 
 _PER = ("per", "/", "a", "an", "each", "every")
 #: function names that are also unit words
@@ -153,6 +154,10 @@ class UnitReader:
         nxt = self.ahead()
         if nxt.kind is not Kind.WORD or nxt.text in self.ctx.reserved:
             return False
+        slash, after = self.ahead(2), self.ahead(3)
+        if slash.text == "/" and not slash.spaced and after.kind is Kind.WORD and (
+                units.is_slash_unit(f"{nxt.text}/{after.text}")):
+            return True  # "2.3m b/d"
         try:
             return units.resolve_word(nxt.text, self.ctx.conventions, self.ctx.counts) is not None
         except ClaimcheckError:
@@ -183,7 +188,7 @@ class UnitReader:
         if (t.kind is Kind.WORD and (nxt.kind is Kind.NUM or doubled)
                 and t.text not in self.ctx.reserved):
             found = units.currency_word(t.text, self.ctx.conventions)
-            if found is not None:  # "USD 240", "GHS9.7bn", "Rs14,000", "USD $240"
+            if found is not None:  # "USD 240", "GHS9.7bn", "Rs14,000", "USD $240", "Rs. 500"
                 self.pos += 2 if doubled else 1
                 return found
         return None
@@ -375,6 +380,8 @@ class UnitReader:
         rounding (the cursor is then after it)."""
         t = self.tok
         digits = plain_digits(t.text) if t.kind is Kind.NUM else ""
+        if t.kind is Kind.WORD and t.lower in CARDINALS and 1 < CARDINALS[t.lower] < 100:
+            digits = str(CARDINALS[t.lower])  # "every two weeks" like "every 2 weeks"
         if not digits or self.ahead().kind is not Kind.WORD:
             return None
         try:

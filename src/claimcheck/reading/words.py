@@ -46,6 +46,7 @@ MULTIPLES: dict[str, tuple[str, bool]] = {
     "twofold": ("2", False), "threefold": ("3", False), "fourfold": ("4", False),
     "fivefold": ("5", False), "tenfold": ("10", False), "hundredfold": ("100", False),
     "halve": ("2", True), "halved": ("2", True)}
+_FREQUENCY = {"once": "1", "twice": "2", "thrice": "3"}
 #: the largest denominator of the fractions a writer puts in words (halves to tenths)
 SIMPLE_DENOMINATOR = 10
 
@@ -241,6 +242,11 @@ def read_words(words: list[str]) -> WordNumber | None:
         point = _part_of_a_point(words)
         if point is not None:
             return point
+    if words[0] in _FREQUENCY and len(words) > 1 and words[1] in ("a", "an", "per", "every",
+                                                                  "each"):
+        # "once a year", "twice a week": a count of events per period, not a multiple
+        return WordNumber(kind=WordKind.CARDINAL, consumed=1, words=words[0],
+                          digits=_FREQUENCY[words[0]])
     w = words[0]
     two = " ".join(words[:2]) if len(words) > 1 else ""
     three = " ".join(words[:3]) if len(words) > 2 else ""

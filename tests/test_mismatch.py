@@ -60,3 +60,12 @@ def test_a_unit_mismatch_is_a_finding_that_names_both_kinds(check_id: str) -> No
     assert check.computed is not None and check.stated is not None
     assert (check.computed.unit, check.stated.unit) == (computed_unit, stated_unit)
     assert check.gap is None
+
+
+def test_arithmetic_on_the_stated_side_is_not_called_the_reports_figure() -> None:
+    body = BODY.replace("checks:\n", "checks:\n  - {id: arith, claim: x, "
+                                     "assert: coal == rate * 1 year / 1 day}\n")
+    (check,) = [c for c in check_text("m.yaml", body).checks if c.id == "arith"]
+    assert check.verdict == "inconsistent"
+    assert "the stated side's arithmetic gives a mass per day" in check.explanation
+    assert "report's figure" not in check.explanation

@@ -70,6 +70,10 @@ PHRASES = [
     ("$65,000 a head", (65_000, 64_500, 65_500, "USD per head", "")),
     ("twice a week", (2, F(3, 2), F(5, 2), "per week", "")),
     ("one every two weeks", (F(1, 2), F(2, 5), F(2, 3), "per week", "every 2")),
+    # 'm': a million after a currency or before a unit, spaced and alone the metre
+    ("£3.7 m", (37 * 10**5, 365 * 10**4, 375 * 10**4, "GBP", "")),
+    ("3.7 m people", (37 * 10**5, 365 * 10**4, 375 * 10**4, "people", "")),
+    ("1,609.344 m", (F(1609344, 1000), F(16093435, 10000), F(16093445, 10000), "m", "")),
     # the oil and gas press
     ("2.3m b/d", (23 * 10**5, 225 * 10**4, 235 * 10**4, "bbl/day", "barrels per day")),
     ("30 bcm/y", (30, F(59, 2), F(61, 2), "bcm/year", "")),

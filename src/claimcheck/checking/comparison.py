@@ -116,8 +116,11 @@ def _mismatch(assertion: ex.Assertion, left: Quantity, right: Quantity, computed
     what, got = units.dimension_noun(right.unit, right.label), units.dimension_noun(
         left.unit, left.label)
     computed, stated_value = shown(left), shown(right)
+    # one stated figure is the report's; arithmetic on the stated side is the claim file's
+    whose = "the report's figure is" if stated.reading is not None else (
+        "the stated side's arithmetic gives")
     sentence = (f"{computed_text} = {_central(computed)}; stated '{stated.text}' is "
-                f"{_central(stated_value)}: the report's figure is {what}; the arithmetic "
+                f"{_central(stated_value)}: {whose} {what}; the arithmetic "
                 f"gives {got}, so they cannot agree")
     if assertion.relation != "==":
         sentence = sentence.replace("cannot agree", "cannot be compared")

@@ -457,9 +457,17 @@ class _Reader(NumberReader, ChangeReader):
             return 0
         word = t.lower
         powered = self.ahead().text in ("^", "**", "/")  # "1 m^3", "5 m/s": the metre
+        if word == "m" and t.text == "m" and not powered and (
+                has_currency or self._unit_word_follows()):
+            self.take()  # "£3.7 m", "3.7 m people", "1.5 m b/d": a million
+            return 6
+        if (word == "m" and t.text == "m" and not has_currency and not powered
+                and not self._unit_word_follows() and t.spaced):
+            return 0  # "1,609.344 m": the metre, as claimcheck itself writes it
         if (word == "m" and t.text == "m" and not has_currency and not powered
                 and not self._unit_word_follows()):
-            # after a unit 'm' is the metre (kg/m^3); after a bare number it could be either
+            # after a unit 'm' is the metre (kg/m^3); "3.7m" glued to a bare number could
+            # be either (a million people, a 100m sprint)
             raise self.error("ambiguous-unit", "'m' after a number is ambiguous", t,
                              hint="write 'million' or 'metres'")
         if not t.spaced and word in ATTACHED_SCALES:

@@ -206,3 +206,15 @@ def test_suggestions_point_where_a_newsroom_would(text: str, hint: str) -> None:
     with pytest.raises(ClaimcheckError) as err:
         read_figure(text, CTX)
     assert hint in (err.value.diagnostic.hint or ""), err.value.diagnostic
+
+
+@pytest.mark.parametrize(("text", "described"), [
+    ("more than 5%", "above the stated number itself; no upper limit"),
+    # a fall's words bound its size: 'fell more than 5%' is below -5%
+    ("fell more than 5%", "below the stated number itself; no lower limit (a fall: on the "
+                          "signed value)"),
+    ("fell nearly 5%", "up to 10% towards zero beyond rounding (a fall: on the signed value)"),
+])
+def test_a_hedge_is_described_in_the_direction_of_the_figure(text: str, described: str) -> None:
+    r = read_figure(text, CTX)
+    assert r.hedge is not None and r.hedge.rule.describe(r.fall) == described

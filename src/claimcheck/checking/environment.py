@@ -353,7 +353,7 @@ def _read_inputs(env: Env) -> list[FigureView]:
             value=shown(reading.quantity, reading.unit_text),
             quote=getattr(spec, "quote", None), precision=reading.precision,
             hedge=reading.hedge.words if reading.hedge else None,
-            hedge_rule=reading.hedge.rule.describe() if reading.hedge else None,
+            hedge_rule=reading.hedge.rule.describe(reading.fall) if reading.hedge else None,
             notes=reading.notes,
             source=_source(spec), url=_url(spec), cited=_cited(spec),
             period=(period.start.isoformat(), period.end.isoformat()) if period else None,

@@ -153,7 +153,8 @@ def _leaf(env: Env, name: str, expr: str) -> Node:
                 quote=getattr(spec, "quote", None) or origin,
                 precision=reading.precision if reading else None,
                 hedge=reading.hedge.words if reading and reading.hedge else None,
-                hedge_rule=reading.hedge.rule.describe() if reading and reading.hedge else None,
+                hedge_rule=reading.hedge.rule.describe(reading.fall) if reading and reading.hedge
+                else None,
                 notes=notes)
 
 
@@ -204,7 +205,8 @@ def tree(env: Env, node: ex.Node, text: str, offset: int = 0,
         return Node(expr, "literal", value, stated=r.text,
                     precision="exact (a number in an expression)",
                     hedge=r.hedge.words if r.hedge else None,
-                    hedge_rule=r.hedge.rule.describe() if r.hedge else None, notes=r.notes)
+                    hedge_rule=r.hedge.rule.describe(r.fall) if r.hedge else None,
+                    notes=r.notes)
     kids: list[ex.Node] = []
     if isinstance(node, ex.Binary):
         kids = [node.left, node.right]

@@ -66,6 +66,7 @@ class Reading:
     #: and with its own looseness), in the figure's unit
     region: tuple[Region, Region] | None = None
     coarse: Quantity | None = None  # the one-significant-figure reading, where it differs
+    fall: bool = False  # the words make it a fall: "fell more than 5%" is below -5%
 
     def as_literal(self) -> Quantity:
         """The figure written inside an expression: its digits are exact (the arithmetic's
@@ -622,7 +623,7 @@ def _directed(reading: Reading, change: Change) -> Reading:
     if reading.region is not None:
         region = tuple(Region(-r.hi, -r.lo, r.hi_open, r.lo_open) for r in reading.region)
     return _replace(reading, quantity=_mirror(reading.quantity), notes=notes,
-                    region=region,
+                    region=region, fall=True,
                     coarse=_mirror(reading.coarse) if reading.coarse is not None else None)
 
 

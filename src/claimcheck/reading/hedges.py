@@ -11,6 +11,7 @@ case-insensitively.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -61,7 +62,19 @@ class HedgeRule:
     def states_region(self) -> bool:
         return self.kind in REGION_KINDS
 
-    def describe(self) -> str:
+    def describe(self, fall: bool = False) -> str:
+        """The rule in words; ``fall``: the figure is a fall ("fell more than 5%"), whose
+        size the words bound, so above and below swap on the signed value."""
+        text = self._describe()
+        if not fall:
+            return text
+        swaps = {"above": "below", "below": "above", "upper": "lower", "or more": "or less",
+                 "or less": "or more", "never below": "never above", "towards zero":
+                 "towards zero"}
+        return re.sub("|".join(map(re.escape, swaps)), lambda m: swaps[m.group()], text) + (
+            " (a fall: on the signed value)")
+
+    def _describe(self) -> str:
         pct = f"{float(self.widen * 100):g}%"
         return {
             HedgeKind.APPROXIMATE: f"±{pct} beyond rounding",

@@ -77,8 +77,14 @@ def bare_numbers_with_percentages(env: Env) -> list[Diagnostic]:
             code = "bare-number-with-percent" if literal else "count-compared-with-share"
             text = bare.reading.text if isinstance(bare, ex.Literal) else (
                 bare.name if isinstance(bare, ex.Name) else "a number")
+            as_percent = ""
+            if isinstance(bare, ex.Literal):
+                from ..quantities import formatting as fmt
+
+                hundredfold = bare.reading.quantity.central * 100  # a plain 5 is 500%
+                as_percent = fmt.number(hundredfold, fmt.digits_for([hundredfold])) + "%"
             message = (f"in '{where}', the bare number {text!r} is {what} with a percentage: "
-                       f"claimcheck reads {text} as {text}00%" if literal else
+                       f"claimcheck reads {text} as {as_percent}" if literal else
                        f"in '{where}', '{text}' has no unit or noun and is {what} with a "
                        "share")
             hint = ("write it with its unit: '5%' for five percent, '5 pp' for five "

@@ -285,7 +285,7 @@ def _start(span: Span) -> Span:
     return Span(span.path, span.line, span.column, span.line, span.column + 1)
 
 
-_FIELD_NOUNS = {"id": "check id", "published": "date", "counts": "count noun",
+_FIELD_NOUNS = {"id": "check id", "published": "date", "date": "date", "counts": "count noun",
                 "widen": "widening", "low": "number", "high": "number",
                 "precision": "precision"}
 
@@ -296,6 +296,8 @@ _PATTERN_HINTS = {
     "id": "check ids use lower-case letters, digits, '-' and '_', e.g. transshipment-share",
     "published": "write the date as YYYY-MM-DD (2020-04-30), or YYYY-MM or YYYY when the "
                  "page gives no day",
+    "date": "write the date as YYYY-MM-DD (2020-04-30), or YYYY-MM or YYYY when the "
+            "source gives no day",
     "precision": "write " + _PRECISION_HELP,
 }
 

@@ -301,12 +301,22 @@ def test_thousand_or_million_m_is_refused_with_the_choices(text: str, hint: str)
     assert (result.diagnostics[0].hint or "").startswith(hint)
 
 
-def test_a_change_compared_with_a_multiple_word_gets_a_note() -> None:
-    """'doubled' is 2 times (a ratio); pct_change gives +97%: the note says how to
-    compare them, the verdict stays what the arithmetic says."""
-    result = calculate("pct_change(100, 197) == doubled")
-    assert result.verdict == "inconsistent"
+@pytest.mark.parametrize(("text", "verdict", "read_as"), [
+    # 'doubled' beside a percentage: the ratio (200%) or the change (+100%), whichever the
+    # figures support (verdicts written down before running)
+    ("pct_change(100, 197) == doubled", "consistent", "+100%"),
+    ("-50% == halved", "consistent", "-50%"),
+    ("pct_change(100, 330) == more than tripled", "consistent", "+200%"),
+    ("197% == doubled", "consistent", None),  # as a ratio
+    ("pct_change(100, 160) == doubled", "inconsistent", None),
+])
+def test_a_percentage_beside_a_multiple_word_is_read_both_ways(
+        text: str, verdict: str, read_as: str | None) -> None:
+    result = calculate(text)
+    assert result.verdict == verdict
     assert any("is a ratio, new / old" in n for n in result.notes)
+    changed = f"(read as a change of {read_as})" in (result.stated_text or "")
+    assert changed == (read_as is not None)
     assert not any("is a ratio" in n for n in calculate("197 / 100 == doubled").notes)
 
 

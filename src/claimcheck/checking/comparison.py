@@ -10,6 +10,7 @@ same thing wherever it is written, and whether the stated figure is named or inl
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .. import expressions as ex
 from ..diagnostics import ClaimcheckError
@@ -17,7 +18,7 @@ from ..outcomes import Verdict
 from ..quantities import formatting as fmt
 from ..quantities import quantity as q
 from ..quantities import units
-from ..quantities.intervals import Region
+from ..quantities.intervals import Interval, Region
 from ..quantities.quantity import Quantity
 from ..reading.figures import Reading
 from ..reading.lexer import TextError
@@ -132,6 +133,23 @@ def _mismatch(assertion: ex.Assertion, left: Quantity, right: Quantity, computed
                       notes=tuple(notes))
 
 
+def _as_change(ratio: Shown) -> Shown:
+    """A ratio in percent (200%) as the change it names (+100%)."""
+    def less(x: Any) -> Any:
+        return x - 100
+
+    return Shown(ratio.central - 100, Interval(less(ratio.rounding.lo), less(ratio.rounding.hi)),
+                 Interval(less(ratio.hedged.lo), less(ratio.hedged.hi)), ratio.unit,
+                 ratio.digits)
+
+
+def _regions_as_change(region: tuple[Region, Region] | None) -> tuple[Region, Region] | None:
+    if region is None:
+        return None
+    return tuple(Region(r.lo - 100, r.hi - 100, r.lo_open, r.hi_open)  # type: ignore[return-value]
+                 for r in region)
+
+
 def _central(value: Shown) -> str:
     return fmt.with_unit(fmt.number(value.central, fmt.digits_for([value.central])), value.unit)
 
@@ -155,6 +173,8 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
         return _mismatch(assertion, left, right, computed_text, stated)
     change_as_multiple = (units.is_percent(left.unit) and stated.reading is not None
                           and stated.reading.quantity.label == "times")
+    if change_as_multiple:  # 'doubled' as 200%, so that it can also be read as +100%
+        right = right.to(left.unit)
     left, right, unit_text = align(assertion, left, right)
     computed, stated_value = shown(left, unit_text), shown(right, unit_text)
     reading = stated.reading
@@ -176,6 +196,16 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
         else:
             other = (f"; read as {reading.alternative.central} times as much it would be "
                      f"{alt_verdict}")
+    if change_as_multiple and stated_value.unit == "%":
+        # pct_change(old, new) == doubled: a rise of 100% is a doubling; judge the words
+        # as the change they name too and keep the reading the figures support
+        alt, alt_region = _as_change(stated_value), _regions_as_change(region)
+        alt_verdict = judge(relation, computed, alt, alt_region)
+        if alt_verdict.rank < verdict.rank:
+            other = f"; read as a ratio of {_central(stated_value)} it would be {verdict}"
+            verdict, stated_value, region = alt_verdict, alt, alt_region
+            sign = "+" if alt.central > 0 else ""
+            stated_text += f" (read as a change of {sign}{_central(alt)})"
     # one count of digits for both sides, wherever they are shown: enough to keep the
     # verdict visible, and each side's own numbers distinct
     digits = fmt.digits_for([x for v in (computed, stated_value) for x in (
@@ -189,9 +219,9 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
                   region=region)
     notes: list[str] = [points_note] if points_note else []
     if change_as_multiple:  # pct_change(old, new) == doubled: a change against a ratio
-        notes.append(f"'{stated.text}' is a ratio, new / old; a percentage is compared "
-                     "with it as a ratio too (97% as 0.97 times): for a change, compare new "
-                     "/ old with it, or the change with +100% for a doubling")
+        notes.append(f"'{stated.text}' is a ratio, new / old; a percentage beside it may be "
+                     "that ratio (200% for a doubling) or the change (+100%): both readings "
+                     "are judged and the one the figures support is kept")
     if not computed.hedged.bounded and computed.rounding.bounded:
         side = "upper" if isinstance(computed.hedged.hi, float) else "lower"
         notes.append(f"with its hedges the recomputed value has no {side} limit (it rests "

@@ -26,4 +26,4 @@ ISO_CODES = frozenset({
 })
 
 #: prefixes a reporter glues to the digits, besides the ISO codes: "Rs14,000", "GHC122.2bn"
-GLUED_PREFIXES = frozenset({"Rs", "GHC"})
+GLUED_PREFIXES = frozenset({"Rs", "GHC", "SFr", "KSh", "Ksh"})

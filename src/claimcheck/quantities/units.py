@@ -110,6 +110,11 @@ _CASED: dict[str, str] = {"Mt": "megatonne", "Gt": "gigametric_ton", "kt": "kilo
                           "TJ": "terajoule", "PJ": "petajoule", "EJ": "exajoule",
                           "W": "watt", "Wh": "watt_hour", "TW": "terawatt", "g": "gram",
                           "Rs": "@rupee", "GHC": "GHS", "NM": "nautical_mile",
+                          "SFr": "CHF", "KSh": "KES", "Ksh": "KES",
+                          # emissions: a mass of CO2 (or its equivalent), the gas in the unit
+                          "tCO2": "metric_ton", "tCO2e": "metric_ton", "ktCO2": "kilotonne",
+                          "MtCO2": "megatonne", "MtCO2e": "megatonne",
+                          "GtCO2": "gigametric_ton", "GtCO2e": "gigametric_ton",
                           "Calorie": "kilocalorie", "PS": "metric_horsepower"}
 
 #: lower-case singular word -> pint name, or "@convention" for an ambiguous word

@@ -46,7 +46,8 @@ class TextError(ClaimcheckError):
 
 
 # "10,000", and "48 000" with a space, thin space or no-break space between groups of three
-_GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![\d.,])"
+_GROUPED = (r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d])(?:\.\d+)?|"  # "1,00,000": lakh grouping
+            r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![\d.,])")
 _PLAIN = r"(?:\d+(?:_\d+)*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_]))?"
 _NUM_GROUPED = re.compile(f"{_GROUPED}|{_PLAIN}")
 _NUM_PLAIN = re.compile(_PLAIN)

@@ -178,6 +178,9 @@ checks:
     e = explain(body)["share"]
     part = next(s for s in e.solutions if s.name == "part")
     assert part.value is None and part.message.startswith("no value of part alone")
+    # the range searched, each end with its unit
+    assert part.message.endswith("(searched from a thousandth to a thousand times its "
+                                 "value: 0.0028 t to 2,800 t)"), part.message
     assert e.check.verdict == "inconsistent"
 
 

@@ -328,3 +328,13 @@ def test_a_percentage_beside_a_multiple_word_is_read_both_ways(
 ])
 def test_an_exact_stated_value_within_the_recomputed_rounding(text: str, verdict: str) -> None:
     assert calculate(text).verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a share's counted noun, in calc as under `figures:`
+    ("one in three adults", "= 33.3%"),
+    ("nine out of ten doctors", "= 90%"),
+    ("one in six U.S. adults", "= 16.7%"),
+])
+def test_a_share_of_a_counted_noun_reads_in_an_expression(text: str, shown: str) -> None:
+    assert shown in _rendered(text).splitlines()

@@ -392,11 +392,11 @@ def solve_for(evaluator: Any, env: Env, name: str, assertion: ex.Assertion,
         # no crossing at all: a grid search helps only where the stated side moves too
         # (grim, possible_share); elsewhere it would rerun the check 200 times for nothing
         fallback = nearest() if name in stated_names else None
-        low = fmt.with_unit(fmt.number(Fraction(v0) / 1000), unit)
-        high = fmt.with_unit(fmt.number(Fraction(v0) * 1000), unit)
+        least = fmt.with_unit(fmt.number(Fraction(v0) / 1000), unit)
+        most = fmt.with_unit(fmt.number(Fraction(v0) * 1000), unit)
         return fallback or Solution(name, message=(
             f"no value of {name} alone makes the two sides meet (searched from a thousandth "
-            f"to a thousand times its value: {low} to {high})"))
+            f"to a thousand times its value: {least} to {most})"))
     value = Fraction(root).limit_denominator(10**12)
     if assertion.relation != "==":
         return _one_sided(rerun, value, unit, assertion.relation, sides)

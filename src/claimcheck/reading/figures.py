@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import InvalidOperation
 from fractions import Fraction
 
+from ..diagnostics import ClaimcheckError
 from ..quantities import units
 from ..quantities.intervals import Interval, Region
 from ..quantities.quantity import Quantity
@@ -184,6 +185,8 @@ class _Reader(NumberReader, ChangeReader):
             descriptor = self.text[self.tok.start :].strip()  # "one in six U.S. adults"
             self._one_figure(self.pos, len(self.text))
             self.pos = len(self.toks) - 1
+        elif part.kind is PartKind.FRACTION and descriptor is None and self.embedded:
+            descriptor = self._counted_after_share()  # "== one in three adults"
         self._skip_comparison_period()
         abbreviation = self._restated_abbreviation()
         restated = self._restated_amount(currency, unit_phrase)
@@ -242,6 +245,23 @@ class _Reader(NumberReader, ChangeReader):
             return None
         self.pos += 3
         return word.text
+
+    def _counted_after_share(self) -> str | None:
+        """In an expression, the count noun a share is of ('one in three adults',
+        'nine out of ten doctors'): what is counted, as under `figures:`."""
+        words = []
+        while self.tok.kind is Kind.WORD and self.tok.text not in self.ctx.reserved:
+            try:
+                found = units.resolve_word(self.tok.text, self.ctx.conventions, self.ctx.counts)
+            except ClaimcheckError:
+                found = None
+            words.append(self.take().text)
+            if found is not None and found.label is not None:
+                return " ".join(words)  # up to the counted noun: "U.S. adults"
+            if len(words) == 3:
+                break
+        self.pos -= len(words)
+        return None
 
     def _skip_comparison_period(self) -> None:
         """'rose 3.4% year-on-year', 'up 2% y/y', 'on the year', 'from a year ago': what

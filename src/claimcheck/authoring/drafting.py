@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..diagnostics import ClaimcheckError
 from ..reading.changes import CHANGE_NOUNS, COMPARATIVE_DIRECTIONS, PREFIX_VERBS
 from ..reading.words import MULTIPLES
 from .dates import CALENDAR_WORDS
-from .mentions import NUMBER_WORDS, STOPWORDS, Draft, Mention
+from .mentions import NUMBER_WORDS, STOPWORDS, WIRES, Draft, Mention
 from .scaffold import yaml_string
 
 _KINDS = {"[mass]": "mass", "[length]": "distance", "[length] ** 3": "volume",
@@ -84,7 +85,13 @@ _NOT_SUBJECTS = {"is", "was", "were", "are", "be", "been", "that", "this", "it",
                  "going", "doing", "using", "however", "meanwhile", "instead", "despite",
                  "short", "stands", "remains", "totals", "reaches", "represents", "accounts",
                  "amounts", "exceeds", "tops", "hits", "equals", "means", "implies",
-                 "suggests", "includes", "contains", "receives", "employs", "handles"}
+                 "suggests", "includes", "contains", "receives", "employs", "handles",
+                 # what frames a figure, not what it measures: 'in December alone', 'set
+                 # aside', 'an additional', 'per capita', 'a head', 'a 12-month high of'
+                 "alone", "aside", "additional", "extra", "further", "capita", "head",
+                 "apiece", "month", "months", "week", "weeks", "day", "days", "hour",
+                 "hours", "years", "decades", "peak", "peaks", "highs", "lows", "records",
+                 "levels", *WIRES}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "which", "who", "that", "this"}
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’]s\b)?|\d[\d,.]*|\S")
 
@@ -306,6 +313,16 @@ def _todo_advice(word: str) -> str:
     return f"'{word}' is not a unit claimcheck reads; list it under counts: or rewrite"
 
 
+def _unnamed(m: Mention, wire: str) -> Mention:
+    """The mention with the wire its article's dateline names blanked out, for naming: a
+    wire is who wrote the story ('(Wire)'), never what a figure measures."""
+    if not wire:
+        return m
+    blank = re.compile(rf"(?<!\w){re.escape(wire)}(?!\w)", re.I)
+    return replace(m, quote=blank.sub(lambda w: "·" * len(w.group()), m.quote),
+                   context=blank.sub(lambda w: "·" * len(w.group()), m.context))
+
+
 def render_draft(draft: Draft, schema: str | None = None) -> str:
     a = draft.article
     names: dict[str, int] = {}
@@ -320,13 +337,16 @@ def render_draft(draft: Draft, schema: str | None = None) -> str:
              f"  title: {yaml_string(a.title or 'TODO')}",
              f"  url: {yaml_string(a.url or 'TODO')}",
              f"  published: {yaml_string(a.published or 'TODO')}", ""]
-    if draft.dates:
-        lines.append("# Dates mentioned (not figures): " + ", ".join(draft.dates))
+    if a.published_note and not a.published:
+        lines[-2] += f"  # TODO: {a.published_note}; write it as YYYY-MM-DD"
+    if draft.dates:  # as written, apart: "March 3; 2023" is no "March 3, 2023"
+        lines.append("# Dates mentioned (not figures): " + "; ".join(draft.dates))
         lines.append("")
     lines.append("figures:")
     previous = ("", "")  # the last figure's quote and noun
     for m in draft.mentions:
-        base, noun = _base_name(m, previous[1] if previous[0] == m.quote else "")
+        base, noun = _base_name(_unnamed(m, a.wire),
+                                previous[1] if previous[0] == m.quote else "")
         previous = (m.quote, noun or (previous[1] if previous[0] == m.quote else ""))
         names[base] = names.get(base, 0) + 1
         name = base if names[base] == 1 else f"{base}_{names[base]}"

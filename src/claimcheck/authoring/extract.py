@@ -1,9 +1,11 @@
 """`claimcheck extract ARTICLE`: every numeric mention in an article, as a draft claim file.
 
-Articles come as plain text, HTML, or a WordPress REST export, including broken exports
-(raw control characters, stripped tags that leave the JSON unterminated).  Each mention
-is read by the same number reader as claim files, so the draft says what claimcheck will
-understand; a unit word it cannot read is kept with a TODO, never dropped.
+Articles come as plain text, HTML, or a WordPress REST export (read in `articles`).  Each
+mention is read by the same number reader as claim files, so the draft says what claimcheck
+will understand; a unit word it cannot read is kept with a TODO, never dropped.  A figure
+is drafted as the longest phrase the reader reads to it: its currency ('USD 2.4 billion'),
+its unit ('30 bcm/y', '$65,000 per head') and its hedge, direction or framing words
+('about', 'rose by', 'an additional', 'a 12-month high of').
 
 quantulum3 0.10 was measured on the bundled article and not taken: 2.65 s for the first
 parse against 0.14 s here; 33 "quantities" including "a ramp" as south-african-rand
@@ -15,19 +17,18 @@ beyond one bare number, and it is the reader verify uses (README, "Adding a clai
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from html.parser import HTMLParser
 from itertools import islice
 
 from ..diagnostics import ClaimcheckError
-from ..reading.changes import CHANGE_NOUNS, PREFIX_VERBS
-from ..reading.figures import ReadContext, Reading, read_figure
+from ..reading.changes import CHANGE_NOUNS, PREFIX_VERBS, starts_change
+from ..reading.figures import ReadContext, Reading, read_figure, starts_framed
 from ..reading.hedges import DEFAULT_HEDGES, match_hedge
+from ..reading.lexer import tokenize
 from ..reading.periods import read_period
 from ..reading.words import CARDINALS, MULTIPLES, VAGUE
-from .dates import find_dates, published_date
+from .articles import MAX_ARTICLE_BYTES, URL, load_article, publisher_from
+from .dates import find_dates
 from .mentions import (
     MONTH,
     STOPWORDS,
@@ -42,172 +43,13 @@ from .mentions import (
 MAX_WORDS_AFTER = 8
 
 
-# --- reading the article ---------------------------------------------------------------
-
-class _Text(HTMLParser):
-    BREAKS = frozenset({"p", "br", "div", "h1", "h2", "h3", "h4", "li", "tr", "blockquote"})
-    HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = {k: v or "" for k, v in attrs}
-        if tag == "meta":
-            key = found.get("property") or found.get("name") or ""
-            if key and "content" in found:
-                self.meta.setdefault(key.lower(), found["content"])
-        elif tag == "link" and found.get("rel") == "canonical":
-            self.meta.setdefault("canonical", found.get("href", ""))
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        if tag in self.BREAKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN and self.hidden:
-            self.hidden -= 1
-        if tag in self.BREAKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
-
-
-def _parse_html(markup: str) -> _Text:
-    parser = _Text()
-    parser.feed(markup)
-    return parser
-
-
-def html_to_text(markup: str) -> str:
-    text = "".join(_parse_html(markup).parts)
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "\n".join(line for line in lines if line)
-
-
-_SECOND_LEVEL = {"com", "co", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
-
-
-def publisher_from(url: str) -> str:
-    """'https://news.example.com.au/x' -> 'EXAMPLE'."""
-    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
-    labels = [x for x in host.split(".") if x and x != "www"]
-    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
-        labels = labels[:-1]
-    return labels[-2].upper() if len(labels) >= 2 else ""
-
-
-#: an article read by `extract`: a long feature is some 100 KB of HTML
-MAX_ARTICLE_BYTES = 5_000_000
 #: "from 1 January 2019 to 31 August of 2020" and the like fit in this many characters
 MAX_PERIOD_CHARS = 60
-
-_ESCAPES = re.compile(r"\\u([0-9a-fA-F]{4})|\\(.)", re.S)
-
-
-def _unescape_json(raw: str) -> str:
-    def one(m: re.Match[str]) -> str:
-        if m.group(1):
-            return chr(int(m.group(1), 16))
-        return {"n": "\n", "t": "\t", "r": "", "/": "/", '"': '"', "\\": "\\"}.get(
-            m.group(2), m.group(2))
-
-    return _ESCAPES.sub(one, raw)
-
-
-def _field(raw: str, name: str) -> str:
-    m = re.search(rf'"{name}"\s*:\s*(?:\{{\s*"rendered"\s*:\s*)?"((?:[^"\\]|\\.)*)"', raw)
-    return _unescape_json(m.group(1)) if m else ""
-
-
-def _valid_text(text: str) -> str:
-    """JSON escapes may pair into characters or stand alone: a lone surrogate (which no
-    file can hold) becomes U+FFFD, a pair the character it encodes."""
-    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-
-
-def _text_field(data: object, *keys: str) -> str:
-    """data[key][key]... when every step is there and the end is text; else ''."""
-    for key in keys:
-        data = data.get(key) if isinstance(data, dict) else None
-    return data if isinstance(data, str) else ""
-
-
-def _wordpress(raw: str) -> Article:
-    try:
-        data = json.loads(raw, strict=False)
-        if not isinstance(data, dict):
-            raise TypeError("not an export")
-        title, content = _text_field(data, "title", "rendered"), _text_field(
-            data, "content", "rendered")
-        link, date = _text_field(data, "link"), _text_field(data, "date")
-        if not content:
-            raise KeyError("content")
-    except (ValueError, KeyError, TypeError, RecursionError):
-        # A broken export: take the fields by pattern, and the content to its end.
-        title, link, date = _field(raw, "title"), _field(raw, "link"), _field(raw, "date")
-        start = raw.find('"rendered":"', raw.find('"content"'))
-        body = raw[start + len('"rendered":"'):] if start >= 0 else ""
-        end = body.find('","protected"')
-        content = _unescape_json(body[:end] if end >= 0 else body)
-    title, content, link, date = (_valid_text(x) for x in (title, content, link, date))
-    content = "".join(ch for ch in content if ch == "\n" or ch >= " ")
-    site = _valid_text(_field(raw, "og_site_name") or _field(raw, "site_name"))
-    return Article(html_to_text(content), html.unescape(html_to_text(title)), link,
-                   date[:10], site or publisher_from(link))
-
-
-def load_article(raw: str) -> Article:
-    """Text, HTML or a WordPress export (even a broken one), as plain text with metadata."""
-    stripped = raw.lstrip()
-    if stripped.startswith("{") and '"rendered"' in stripped:
-        return _wordpress(stripped)
-    if re.search(r"<(p|div|br|h[1-6]|article|body|html)\b", raw, re.I):
-        page = _parse_html(raw)
-        meta = page.meta
-        title_tag = re.search(r"<title>(.*?)</title>", raw, re.I | re.S)
-        title = meta.get("og:title") or (html.unescape(title_tag.group(1).strip())
-                                         if title_tag else "")
-        url = meta.get("og:url") or meta.get("canonical", "")
-        text = html_to_text(raw)
-        published = (meta.get("article:published_time") or meta.get("date") or "")[:10]
-        publisher = meta.get("og:site_name") or publisher_from(url)
-        return Article(text, " ".join(title.split()), url,
-                       published or published_date(text.splitlines()), publisher)
-    return _plain_text(raw)
-
-
-_URL = re.compile(r"https?://[^\s<>\"')\]]+")
-_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
-
-
-def _plain_text(raw: str) -> Article:
-    """A plain-text article: the first line is its headline when it reads like one (short,
-    not ending a sentence); its first web address is its source's, and its date the one
-    its header lines give ("November 15, 2023", "Updated 15 Nov 2023"), else its first
-    ISO date."""
-    lines = [" ".join(line.split()) for line in raw.splitlines()]
-    text = "\n".join(lines)
-    body = [line for line in lines if line]
-    title = ""
-    if body and len(body[0]) <= 200 and not body[0].endswith((".", "?", "!", ":")) and (
-            not _URL.fullmatch(body[0])):
-        title = body[0]
-    url = _URL.search(text)
-    iso = _ISO_DATE.search(text)
-    address = url.group().rstrip(".,;") if url else ""
-    return Article(text, title, address, published_date(lines) or (iso.group(1) if iso else ""),
-                   publisher_from(address) if address else "")
 
 
 # --- sentences and mentions -------------------------------------------------------------
 
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr",
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "rs", "jan", "feb", "mar", "apr",
                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc",
                   "co", "corp", "ltd", "gov", "gen", "col", "lt", "sgt", "approx"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(＜]?[A-Z0-9])")
@@ -236,9 +78,12 @@ _START = re.compile(
     r"(?<![\w-])(?:a|one|two|three|four)[ -](?:third|thirds|quarter|quarters|fifth|fifths"
     r"|tenth|tenths)\b"
     r"|(?<![\w-])(?:half )?an? (?:hundred|thousand|million|billion|trillion)\b"
-    r"|(?<![\w,.+-])(?:US\$|[$€£¥₩₹₦₱₺₫₴₪₵+]|(?:[A-Z]{3}|Rs)(?=\d))?"
-    r"(?:\d+,\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?:\.\d+)?"
+    # a currency before the digits: a sign ('$', 'A$', 'US$ '), a code ('USD 2.4', 'CHF40',
+    # 'Rs. 500'); a word that is no currency ('The 5') is left out below
+    r"|(?<![\w,.+-])(?P<cur>[A-Z][A-Za-z]{0,2}\$ ?|[$€£¥₩₹₦₱₺₫₴₪₵+]"
+    r"|[A-Z][A-Za-z]{1,2}\.? ?(?=\d))?"
+    r"(?P<num>(?:\d+,\d{1,2}(?!\d)|\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\.\d+)?)"
     r"|(?<![\w-])(?:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + r")\b", re.I)
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?(?:[ .-]\d{3,4}){2,}\b")
@@ -251,9 +96,30 @@ MAX_AFTER_CHARS = 200
 _NON_SPACE = re.compile(r"\S+")
 
 
-def _hedge_before(sentence: str, start: int) -> int:
-    """Where the figure begins: its hedge ('about'), its direction ('rose by', 'a fall
-    of', 'plus'), or both ('fell more than'), read back from the number."""
+def _currency(sign: str, ctx: ReadContext) -> bool:
+    """A sign or a code the reader takes for a currency before the digits: '$', 'A$',
+    'USD', 'Rs.'; not 'The' of 'The 5 ships'."""
+    from ..quantities import units
+
+    word = sign.strip().rstrip(".")
+    if not word[:1].isalpha():
+        return True
+    if word.endswith("$"):
+        return word.upper() in units.SYMBOL_CURRENCIES
+    return units.currency_word(word, ctx.conventions) is not None
+
+
+def _begins(sentence: str, start: int, ctx: ReadContext) -> list[int]:
+    """Where the figure may begin, the furthest first: at its hedge ('about'), its
+    direction ('rose by', 'a fall of', 'an additional', 'edged up'), or both ('fell more
+    than'), read back from the number; and at the number itself."""
+    return [*_hedge_before(sentence, start, ctx), start]
+
+
+def _hedge_before(sentence: str, start: int, ctx: ReadContext) -> list[int]:
+    """The starts of the hedge and direction words before the number, the furthest
+    first: words the extract knows ('about', 'rose by', 'a record') or the reader does
+    (`_reader_starts`)."""
     # six words back at most: a window, not the whole sentence (long ones are common)
     window = max(0, start - 80)
     words = list(_WORD_OR_PLUS.finditer(sentence, window, start))[-6:]
@@ -262,14 +128,32 @@ def _hedge_before(sentence: str, start: int) -> int:
         words = words[:-3] if texts[-3:-2] == ["a"] else words[:-2]
         texts = [w.group().lower() for w in words]
     if not words or sentence[words[-1].end():start].strip():
-        return start  # something other than words stands between them and the number
-    first = len(words) - 1  # the run of words with nothing but spaces between them
-    while first > 0 and not sentence[words[first - 1].end():words[first].start()].strip():
+        return []  # something other than words stands between them and the number
+    first = len(words) - 1  # the run of words with spaces or hyphens between them
+    while first > 0 and sentence[words[first - 1].end():words[first].start()].strip() in (
+            "", "-"):
         first -= 1
-    for k in range(first, len(words)):  # the longest run of hedge and direction words
-        if _prefix(texts[k:]):
-            return words[k].start()
-    return start
+    # never inside a word ('all-time'), nor at the clause's verb ('were up 3%' is 'up
+    # 3%'); not 'fell from': the level before a change is drafted as its number
+    return [words[k].start() for k in range(first, len(words))
+            if sentence[words[k].start() - 1 : words[k].start()] != "-" and (
+                _prefix(texts[k:]) or (texts[-1] != "from" and texts[k] not in _COPULAS
+                                       and _reader_starts(
+                                           sentence[words[k].start() : start + 1], ctx)))]
+
+
+_COPULAS = frozenset({"is", "was", "were", "are", "be", "been", "being"})
+
+
+def _reader_starts(text: str, ctx: ReadContext) -> bool:
+    """Whether the reader takes a figure to begin here, as the expression parser asks it:
+    at a direction ('edged up', 'an additional', 'lower by') or at framing words ('a
+    record high of')."""
+    try:
+        tokens = tokenize(text, grouping=True)
+        return starts_change(tokens, 0) or starts_framed(text, tokens, 0, ctx)
+    except ClaimcheckError:
+        return False
 
 
 def _prefix(phrase: list[str]) -> bool:
@@ -339,7 +223,7 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
         if sentence == article.title:
             continue  # the headline is the title, not a claim
         covered = _Covered(len(sentence))
-        for found in (*_PHONE.finditer(sentence), *_URL.finditer(sentence)):
+        for found in (*_PHONE.finditer(sentence), *URL.finditer(sentence)):
             covered.append(found.span())  # no figures from phone numbers and addresses
         free = covered.free
 
@@ -362,26 +246,34 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
                 draft.dates.append(date.group())
                 covered.append(date.span())
         for m in _START.finditer(sentence):
-            if not free(m.start()):
-                continue
-            token = re.sub(r"^(?:US\$|[$€£¥₩₹₦₱₺₫₴₪₵+]|[A-Z]{3}|Rs)", "", m.group())
+            sign, token = m.group("cur") or "", m.group("num") or m.group()
+            at = m.start() if not sign or _currency(sign, ctx) else m.start("num")
+            if not free(at) or (at > m.start() and not sign.endswith(" ")):
+                continue  # "EU8", "G20": a name, not a currency and a number
             if re.fullmatch(r"\d+,\d{1,2}", token):  # a decimal comma: keep it for lint
-                words = sentence[m.start() : m.start() + 40].split()
+                words = sentence[at : at + 40].split()
                 stated = " ".join(words[:2]).rstrip(".,;:")
                 draft.mentions.append(Mention(stated, sentence, None, None, "", comma=True))
-                covered.append((m.start(), m.start() + len(stated)))
+                covered.append((at, at + len(stated)))
                 continue
             counted = _NEXT_WORD.match(sentence, m.end())
-            if _YEAR.fullmatch(token) and not (counted and noun_like(counted.group(1))):
-                draft.dates.append(token)  # "in 2019", not "1932 people"
-                covered.append((m.start(), m.end()))
+            money = at == m.start() and sign not in ("", "+")
+            if _YEAR.fullmatch(token) and not money and not (
+                    counted and noun_like(counted.group(1))):
+                draft.dates.append(token)  # "in 2019", not "1932 people" nor "USD 2019"
+                covered.append((at, m.end()))
                 continue
-            begin = _hedge_before(sentence, m.start())
-            # "from 62 to 93": two figures, not a stated range
-            ranges = not re.search(r"\bfrom\s*$", sentence[max(0, begin - 20) : begin], re.I)
-            text, reading, end = _best_reading(sentence, begin, ctx, ranges)
-            if reading is None and begin != m.start():
-                text, reading, end = _best_reading(sentence, m.start(), ctx, ranges)
+            text, reading, end = "", None, at
+            for begin in _begins(sentence, at, ctx):  # the furthest start the reader reads
+                if not free(begin):
+                    continue  # 'fell by a third to 1.1 million': the third is drafted
+                # "from 62 to 93": two figures, not a stated range
+                ranges = not re.search(r"\bfrom\s*$", sentence[max(0, begin - 20) : begin],
+                                       re.I)
+                text, reading, end = _best_reading(sentence, begin, ctx, ranges)
+                if reading is not None and end > at:
+                    break
+                reading = None
             if reading is None:
                 continue
             before = sentence[max(0, begin - 80) : begin].split()
@@ -408,4 +300,5 @@ def find_mentions(article: Article, ctx: ReadContext | None = None) -> Draft:
     return draft
 
 
-__all__ = ["Article", "Draft", "Mention", "find_mentions", "load_article", "sentences"]
+__all__ = ["MAX_ARTICLE_BYTES", "Article", "Draft", "Mention", "find_mentions", "load_article",
+           "publisher_from", "sentences"]

@@ -20,6 +20,8 @@ class Article:
     url: str = ""
     published: str = ""
     publisher: str = ""
+    wire: str = ""            # the wire its dateline names: "Reuters", "AP"
+    published_note: str = ""  # why its header's date was not read: "'4/3/24' has a two-digit year"
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,12 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
 
+
+#: news agencies, as a dateline names them ("LONDON (Reuters) -"): who wrote the story,
+#: never what a figure measures ("Economists polled by Reuters expected a rise of 3.2%")
+WIRES = frozenset({"reuters", "ap", "afp", "bloomberg", "xinhua", "dpa", "ani", "pti",
+                   "ians", "kyodo", "yonhap", "upi", "tass", "efe", "ansa", "bernama",
+                   "aap", "anadolu", "interfax", "argus", "platts"})
 
 MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
                    r"October|November|December)\b")

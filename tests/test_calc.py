@@ -169,6 +169,9 @@ def test_goldens_exist_for_every_case() -> None:
     ("well over 10 t", "11 t or more (more than 10 t with the hedge)"),
     ("under 5 t", "less than 5 t"),
     ("several times", "3 times to 9 times"),
+    # a sign printed before the figure is its bound
+    ("> 612.5", "more than 612.5"),
+    ("<= 5 t", "5 t or less"),
 ])
 def test_a_bound_alone_shows_the_region_it_states(text: str, meaning: str) -> None:
     result = calculate(text)

@@ -120,8 +120,9 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
 
     ctx = ReadContext(dict(conventions or {}))
     try:
+        # a sign that starts the text is the figure's own ("> 612.5"), not a comparison
         is_comparison = any(t.kind is Kind.OP and t.text in ex.RELATIONS
-                            for t in tokenize(text, grouping=False))
+                            for t in tokenize(text, grouping=False)[1:])
         if not is_comparison:
             expr = ex.parse_expression(text, ctx)
             value = ex.evaluate(expr.root, _nothing, ctx, frozenset(), ex.Literals.STATED)

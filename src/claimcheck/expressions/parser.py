@@ -255,6 +255,9 @@ class _Parser:
             return True  # "~40%"
         if t.kind is Kind.NUM or (t.kind is Kind.SYM and t.text != "%"):
             return True
+        if t.kind is Kind.OP and t.text in _SIGNS and self.pos == 0 and self.toks[
+                self.pos + 1].kind in (Kind.NUM, Kind.SYM):
+            return True  # "> 612.5" alone: a bound as printed
         if t.kind is not Kind.WORD or t.text in self.ctx.reserved:
             return False
         if t.lower == "between" and self.toks[self.pos + 1].kind is Kind.NUM:

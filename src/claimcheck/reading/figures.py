@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from decimal import InvalidOperation
 from fractions import Fraction
 
-from ..diagnostics import ClaimcheckError
 from ..quantities import units
 from ..quantities.intervals import Interval, Region
 from ..quantities.quantity import Quantity
 from .changes import COMPARATIVE_DIRECTIONS, Change, ChangeReader
+from .framing import ARTICLES, FramingReader
 from .hedges import Hedge, HedgeKind, match_hedge
 from .lexer import Kind, TextError, Token, tokenize
 from .numbers import NumberPart, NumberReader, PartKind, percent_cap, snap_count, whole_figure
@@ -41,7 +41,6 @@ _SIGN_HEDGES = {">": "more than", ">=": "at least", "<": "less than", "<=": "at 
                 "~": "about", "≈": "about"}
 SCALE_NAMES = {2: "hundred", 3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
                12: "trillion"}
-_ARTICLES = ("a", "an", "the")
 _PLURAL_SCALES = {"thousands": 3, "millions": 6, "billions": 9}
 _MONTH_WORD = re.compile(r"\b(january|february|march|april|may|june|july|august|september|"
                          r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
@@ -91,7 +90,7 @@ def _ambiguity_note(q: Quantity) -> str:
             f"and as {q.central + 1} times as much")
 
 
-class _Reader(NumberReader, ChangeReader):
+class _Reader(NumberReader, ChangeReader, FramingReader):
     def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
                  pos: int = 0) -> None:
         super().__init__(text, tokens, ctx, embedded=embedded, pos=pos)
@@ -99,13 +98,8 @@ class _Reader(NumberReader, ChangeReader):
         self.rate: units.Unit | None = None  # a rate after the descriptor: 'of coal a year'
         self.rate_notes: list[str] = []
 
-    def _words_here(self) -> list[str]:
-        words = []
-        for t in self.toks[self.pos : self.pos + 4]:
-            if t.kind is not Kind.WORD:
-                break
-            words.append(t.lower)
-        return words
+    def read_inner(self, text: str) -> Reading:
+        return read_figure(text, self.ctx)
 
     def _source(self, start_pos: int) -> str:
         if not self.embedded:
@@ -116,7 +110,7 @@ class _Reader(NumberReader, ChangeReader):
     def read(self, precision: str | None = None) -> Reading:
         start_pos = self.pos
         framed = self.tok.text not in self.ctx.reserved and self._framed_of()
-        if not framed and self.tok.lower in _ARTICLES and self.ahead().kind is Kind.NUM and (
+        if not framed and self.tok.lower in ARTICLES and self.ahead().kind is Kind.NUM and (
                 self.tok.text not in self.ctx.reserved):
             self.take()
         if not framed:
@@ -234,116 +228,6 @@ class _Reader(NumberReader, ChangeReader):
                  and not negative and change is None
                  and part.kind in (PartKind.DIGITS, PartKind.CARDINAL))
         return _replace(reading, plain=plain)
-
-    def _restated_abbreviation(self) -> str | None:
-        """'8 million tonnes (MT)', '2.9 million barrels per day (bpd)': the report
-        repeats the unit's abbreviation in parentheses at the end."""
-        t, word, close = self.tok, self.ahead(), self.ahead(2)
-        if self.embedded or t.text != "(" or word.kind is not Kind.WORD or close.text != ")" or (
-                self.ahead(3).kind is not Kind.END) or not word.text.isalpha() or len(
-                word.text) > 8:
-            return None
-        self.pos += 3
-        return word.text
-
-    def _counted_after_share(self) -> str | None:
-        """In an expression, the count noun a share is of ('one in three adults',
-        'nine out of ten doctors'): what is counted, as under `figures:`."""
-        words = []
-        while self.tok.kind is Kind.WORD and self.tok.text not in self.ctx.reserved:
-            try:
-                found = units.resolve_word(self.tok.text, self.ctx.conventions, self.ctx.counts)
-            except ClaimcheckError:
-                found = None
-            words.append(self.take().text)
-            if found is not None and found.label is not None:
-                return " ".join(words)  # up to the counted noun: "U.S. adults"
-            if len(words) == 3:
-                break
-        self.pos -= len(words)
-        return None
-
-    def _skip_comparison_period(self) -> None:
-        """'rose 3.4% year-on-year', 'up 2% y/y', 'on the year', 'from a year ago': what
-        a change is measured against, not part of its size or unit."""
-        for phrase in _COMPARISON_PERIODS:
-            n = len(phrase)
-            if tuple(t.lower for t in self.toks[self.pos : self.pos + n]) == phrase:
-                self.pos += n
-                return
-
-    def _restated_amount(self, currency: units.ResolvedUnit | None,
-                         phrase: UnitPhrase | None) -> str | None:
-        """'1.3 trillion yuan ($180 billion)', '€1.2bn (£1bn)', '5 t (5.5 short tons)':
-        the report converts the amount for its readers; the figure is the first, the
-        second is noted, not read.  A count with a share in brackets ('26.6 lakh (92.08
-        per cent)') is two figures, not one restated."""
-        t = self.tok
-        if self.embedded or t.text != "(" or self.toks[-2].text != ")" or not any(
-                x.kind is Kind.NUM for x in self.toks[self.pos : -2]):
-            return None
-        inner = self.text[self.toks[self.pos + 1].start : self.toks[-2].start].strip()
-        try:
-            other = read_figure(inner, self.ctx).quantity.unit
-        except (TextError, InvalidOperation):
-            return None
-        own = currency.unit if currency is not None else units.dimensionless()
-        own = own * phrase.unit if phrase is not None else own
-        money = bool(units.currencies_in(own)) and bool(units.currencies_in(other))
-        same = (not units.is_dimensionless(own) and not units.is_percent(own)
-                and units.same_dimension(own, other))
-        if not (money or same):
-            return None
-        self.pos = len(self.toks) - 1
-        return inner
-
-    def _skip_framing(self) -> None:
-        """'an average of 56 murders a day', 'a total of 3.7 million tons': framing words
-        that say what the figure is, not how large."""
-        if self._framed_of():
-            return
-        words = self._words_here()
-        for phrase in _FRAMING:
-            n = len(phrase)
-            if tuple(words[:n]) == phrase and self.ahead(n).kind is not Kind.END:
-                self.pos += n
-                return
-
-    def starts_framed(self) -> bool:
-        """Whether a figure starts here with framing words ('a record', 'a 12-month high
-        of'): for the expression parser, which must know where a figure begins."""
-        if self.tok.text in self.ctx.reserved:
-            return False
-        pos = self.pos
-        try:
-            if self._framed_of():
-                return True
-            self._skip_framing()
-            return self.pos != pos and self.tok.kind in (Kind.NUM, Kind.SYM)
-        finally:
-            self.pos = pos
-
-    def _framed_of(self) -> bool:
-        """'a 12-month high of 4.5%', 'a 52-week low of $40', 'an all-time high of',
-        'a 7-day average of 300 cases', 'a 10-year bond yield of 4.2%': what the figure
-        is, then 'of' and the figure; the '12-month' there is no duration."""
-        if self.tok.lower not in _ARTICLES:
-            return False
-        k = 1
-        while k < 9:
-            t = self.ahead(k)
-            if t.lower == "of" and k > 1 and self.ahead(k - 1).lower in _FRAMING_NOUNS:
-                after = self.ahead(k + 1)
-                if after.kind is Kind.NUM or after.kind is Kind.SYM or (
-                        after.kind is Kind.WORD and self.ahead(k + 2).kind is Kind.NUM):
-                    self.pos += k + 1
-                    return True
-                return False
-            if t.kind is Kind.END or t.lower in ("of", "than", "to") or (
-                    t.kind is Kind.SYM and t.text not in ("-",)):
-                return False
-            k += 1
-        return False
 
     def _finish(self, part: NumberPart, exp: int, unit: units.Unit, label: str | None,
                 hedge: Hedge | None, negative: bool, precision: str | None, text: str,
@@ -570,21 +454,6 @@ _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 #: words after which numbers in a descriptor name a group or a time, not a second figure
 _CATEGORY_WORDS = frozenset({"aged", "age", "ages", "under", "over", "between", "born",
                              "since", "until", "before", "after", "grade", "year", "class"})
-
-#: what a change is measured against, after it: skipped
-_COMPARISON_PERIODS = tuple(tuple(p.split()) for p in (
-    "year - on - year", "year on year", "y / y", "yoy", "y - o - y", "month - on - month",
-    "month on month", "m / m", "mom", "quarter - on - quarter", "quarter on quarter",
-    "q / q", "qoq", "week - on - week", "on the year", "on the month", "on the quarter",
-    "from a year ago", "from a year earlier", "on a year earlier", "on a year ago",
-    "year - over - year", "year over year"))
-_FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
-            ("a", "record"), ("an", "average"))
-#: the nouns that say what a figure after 'of' is: 'a 12-month high of 4.5%'
-_FRAMING_NOUNS = frozenset({"high", "low", "average", "total", "peak", "record", "level",
-                            "maximum", "minimum", "mean", "median", "sum", "yield", "tally",
-                            "trough", "estimate"})
-
 
 def _small_count(part: NumberPart, exp: int) -> bool:
     """'one', '1', 'three': a whole count of events, exact in 'one every 40 seconds'."""

@@ -69,6 +69,7 @@ PHRASES = [
     ("$65,000 per capita", (65_000, 64_500, 65_500, "USD per capita", "")),
     ("$65,000 a head", (65_000, 64_500, 65_500, "USD per head", "")),
     ("twice a week", (2, F(3, 2), F(5, 2), "per week", "")),
+    ("three times a day", (3, F(5, 2), F(7, 2), "times/day", "")),  # occurrences, no multiple
     ("one every two weeks", (F(1, 2), F(2, 5), F(2, 3), "per week", "every 2")),
     # 'm': a million after a currency or before a unit, spaced and alone the metre
     ("£3.7 m", (37 * 10**5, 365 * 10**4, 375 * 10**4, "GBP", "")),

@@ -237,7 +237,9 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
                  and units.is_count_label(label) and units.is_pure_count(unit))
         choice = precision if precision is not None else self.ctx.precision
         figure = whole_figure(part, exp, SCALE_NAMES.get(exp, "") if exp != 2 else "",
-                              multiple=label in _MULTIPLE_LABELS, choice=choice,
+                              # "3 times a day" counts occurrences: no multiple
+                              multiple=label in _MULTIPLE_LABELS
+                              and units.is_dimensionless(unit), choice=choice,
                               override=self._override, unit=unit)
         central, rounding, how, coarse = figure.central, figure.rounding, figure.how, figure.coarse
         if percent and not figure.overridden:

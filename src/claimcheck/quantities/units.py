@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -799,6 +800,17 @@ def newsroom_definitions() -> dict[str, str]:
     return found
 
 
+def _pint_names(target: str) -> set[str]:
+    """The names pint's definitions give a unit (its name, symbol and aliases, and their
+    plurals), lower-case: a word among them is pint's own, not claimcheck's reading."""
+    definition = registry()._units.get(target)
+    names = {target} if definition is None else {
+        target, definition.symbol or target, *definition.aliases}
+    # NFKC: the micro sign and the Greek mu are one letter (pint's versions differ in it)
+    lowered = {unicodedata.normalize("NFKC", n).lower() for n in names}
+    return lowered | {f"{n}s" for n in lowered}
+
+
 def unit_catalogue(own: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
     """(written as, read as, value in SI base units, source) for each unit word."""
     rows = []
@@ -828,22 +840,15 @@ def unit_catalogue(own: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
         names = [n for n, _ in dict(unit._units).items()]
         source = "; ".join(f"newsroom_units.txt: {own[n]}" if own.get(n) else
                            "newsroom_units.txt" for n in names if n in own) or "pint"
-        if source == "pint" and _pint_reading(written) != unit:
-            # the definition is pint's, the reading of the word claimcheck's: pint's 'kt'
-            # is the knot and its 'dwt' the pennyweight
-            theirs = _pint_reading(written)
-            source = (f"pint's `{target}`; the word read so by claimcheck (pint: "
-                      f"{'`' + str(theirs) + '`' if theirs is not None else 'unknown'})")
+        if source == "pint" and unicodedata.normalize("NFKC", written).lower() not in (
+                _pint_names(target)):
+            # the definition is pint's, the reading of the word claimcheck's ('kt' is a
+            # kilotonne here, pint's is the knot; 'dwt' deadweight tonnes, not pint's
+            # pennyweight); said the same whatever pint's version reads
+            source = f"pint's `{target}`; the word read so by claimcheck"
         rows.append((shown, format_unit(unit) or target, f"{value} {base_units}".strip(),
                      source))
     rows.append(("`TEU` (*case matters*)", "a count of twenty-foot equivalent units "
                  "(containers), kept as a label", "", "claimcheck"))
     return rows
 
-
-def _pint_reading(word: str) -> Unit | None:
-    """What pint's own parser makes of ``word``, if anything."""
-    try:
-        return registry().Unit(word)
-    except Exception:  # pint raises several unrelated types for what it cannot read
-        return None

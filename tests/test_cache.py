@@ -103,7 +103,8 @@ def test_a_broken_or_hostile_entry_is_a_miss_never_code(claims: Path, tmp_path: 
     for json_only, slim in itertools.product((False, True), slims):
         entries[0].write_text("{not json", encoding="utf-8")
         entries[1].write_text(f'{{"format": {cache_module.FORMAT}, "key": "{key}", '
-                              f'"slim": {slim}}}\n{hostile}\n{{}}', encoding="utf-8")
+                              f'"slim": {slim}}}\n{{}}', encoding="utf-8")
+        entries[1].with_suffix(".full").write_text(hostile, encoding="utf-8")
         again = ResultCache(tmp_path / "cache")
         got = Report(tuple(iter_results(find_targets([claims]), cache=again, jobs=1,
                                         json_only=json_only)))
@@ -250,3 +251,18 @@ def test_a_cache_hit_imports_neither_pint_nor_the_engine(claims: Path, tmp_path:
     warm = subprocess.run([sys.executable, "-c", HIT, str(claims)], capture_output=True,
                           text=True, env=env, check=True)
     assert warm.stdout.strip() == "[]"
+
+
+def test_an_entry_without_its_whole_result_serves_json_only(claims: Path,
+                                                           tmp_path: Path) -> None:
+    """KEY.json alone (its KEY.full lost): a JSON-only run still copies the entry through;
+    a run that needs the whole result checks the file again, the same report."""
+    store = ResultCache(tmp_path / "cache")
+    cold = _run(claims, store)
+    for whole in store.folder.glob("*.full"):
+        whole.unlink()
+    again = ResultCache(tmp_path / "cache")
+    rendered = list(iter_results(find_targets([claims]), cache=again, jobs=1, json_only=True))
+    assert again.hits == len(rendered)
+    text = ResultCache(tmp_path / "cache")
+    assert _run(claims, text) == cold and text.hits == 0

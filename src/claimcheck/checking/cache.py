@@ -52,12 +52,12 @@ class Target(Protocol):
     @property
     def shown(self) -> str: ...
 
-#: bumped when the layout of an entry changes.  An entry is three parts, one per line
-#: (JSON escapes every newline inside a string, so none of the first two has one): the
-#: key and the slim result (flat lists), the whole result, and the file's JSON report
-#: entry as written, so that a JSON-only run copies it through without decoding anything
-#: big.
-FORMAT = 3
+#: bumped when the layout of an entry changes.  An entry is two files: KEY.json holds the
+#: key and the slim result (flat lists) on its first line (JSON escapes every newline
+#: inside a string), then the file's JSON report entry as written, so that a JSON-only
+#: run copies it through without decoding anything big; KEY.full holds the whole result,
+#: read only by the other formats.
+FORMAT = 4
 _CLASSES: dict[str, type[Any]] = {c.__name__: c for c in (
     FileResult, FigureView, DerivedView, CheckResult, Shown, Interval, Diagnostic, Span,
     Label)}
@@ -145,14 +145,13 @@ class ResultCache:
             return None
         self._keys[(target.path, lint)] = key
         try:
-            data = (self.folder / f"{key}.json").read_bytes()
-            head, whole, json_text = data.split(b"\n", 2)
+            head, json_text = (self.folder / f"{key}.json").read_bytes().split(b"\n", 1)
             meta = json.loads(head)
             if meta.get("format") != FORMAT or meta.get("key") != key:
                 raise ValueError("not this entry")
-            # a JSON-only run decodes neither the whole result nor anything but the head
+            # a JSON-only run reads neither the whole result nor decodes its JSON entry
             result = (_slim_result(meta["slim"], json_text) if rendered
-                      else decode(json.loads(whole)))
+                      else decode(json.loads((self.folder / f"{key}.full").read_bytes())))
             if not isinstance(result, FileResult):
                 raise ValueError("not a result")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -172,15 +171,16 @@ class ResultCache:
             return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
         slim, json_text = result.slim(), file_json(result)
-        text = "\n".join((line({"format": FORMAT, "key": key, "slim": _slim_data(slim)}),
-                          line(encode(result)), json_text))
+        head = line({"format": FORMAT, "key": key, "slim": _slim_data(slim)})
         from ..claimfile.safe_io import write_atomically
 
         try:
             if not self.folder.is_dir():
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._forget_other_versions()
-            write_atomically(self.folder / f"{key}.json", text, force=True)
+            # the whole result first: an entry whose head is there has its whole result
+            write_atomically(self.folder / f"{key}.full", line(encode(result)), force=True)
+            write_atomically(self.folder / f"{key}.json", f"{head}\n{json_text}", force=True)
         except OSError:
             pass  # a cache that cannot be written only costs time
         return _rendered(slim, json_text)

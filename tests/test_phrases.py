@@ -87,6 +87,8 @@ PHRASES = [
     # what a change is measured against; an amount restated in another currency
     ("rose 3.4% year-on-year", (F(17, 5), F(67, 20), F(69, 20), "%", "a rise")),
     ("up 3.4% y/y", (F(17, 5), F(67, 20), F(69, 20), "%", "a rise")),
+    # "a year earlier" says when, not per year
+    ("up from 55% a year earlier", (55, F(109, 2), F(111, 2), "%", "level before")),
     ("1.3 trillion yuan ($180 billion)", (13 * 10**11, 125 * 10**10, 135 * 10**10, "CNY",
                                           "restated")),
     # a rate per a round base as claimcheck writes it

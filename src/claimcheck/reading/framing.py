@@ -10,7 +10,7 @@ from typing import Any
 from ..diagnostics import ClaimcheckError
 from ..quantities import units
 from .lexer import Kind, TextError
-from .unit_phrases import UnitPhrase, UnitReader
+from .unit_phrases import BACK_IN_TIME, UnitPhrase, UnitReader
 
 ARTICLES = ("a", "an", "the")
 
@@ -66,7 +66,9 @@ class FramingReader(UnitReader):
             if tuple(t.lower for t in self.toks[self.pos : self.pos + n]) == phrase:
                 self.pos += n
                 return
-
+        if self.tok.lower in ("a", "an", "the") and self.ahead(2).lower in BACK_IN_TIME and (
+                self.ahead().kind is Kind.WORD):
+            self.pos += 3  # "(up from 55%) a year earlier", "a month ago"
     def _restated_amount(self, currency: units.ResolvedUnit | None,
                          phrase: UnitPhrase | None) -> str | None:
         """'1.3 trillion yuan ($180 billion)', '€1.2bn (£1bn)', '5 t (5.5 short tons)':

@@ -91,6 +91,10 @@ class Rate(NamedTuple):
     every_half: Fraction = Fraction(0)
 
 
+#: after "a year", "a month": a time in the past, not a rate ("up from 55% a year earlier")
+BACK_IN_TIME = frozenset({"earlier", "ago", "before", "previously", "prior"})
+
+
 class UnitReader:
     """A cursor over tokens that reads currencies and unit phrases."""
 
@@ -413,6 +417,8 @@ class UnitReader:
                 unit = unit / units.pint_unit(units.RATE_WORDS[t.lower])
                 continue
             every = t.lower in ("among", "for", "in") and self.ahead().lower == "every"
+            if t.lower in ("a", "an") and self.ahead(2).lower in BACK_IN_TIME:
+                break  # "55% a year earlier": when, not per year
             is_per = (t.lower in _PER and not (self.embedded and t.text == "/")) or every
             opens = self.ahead().text == "(" and self.ahead(2).kind is Kind.NUM
             if not is_per or (self.ahead().kind not in (Kind.WORD, Kind.SYM, Kind.NUM)

@@ -94,9 +94,13 @@ def _check(e: Explanation) -> Group:
 def render(result: FileResult, explanations: tuple[Explanation, ...], console: Console) -> None:
     result, explanations = plain.printable((result, explanations))
     header = Text(result.path, style="bold underline")
-    if result.title:
+    if result.title:  # the source as verify shows it: title, publisher and date, address
         header.append(f"\n{result.title}", style="bold")
+        header.append(f"\n{result.publisher}, {result.published}", style="dim")
     console.print(header)
+    if result.title and result.url:
+        console.print(Text(result.url, style="dim", no_wrap=True, overflow="ignore"),
+                      crop=False)
     excerpts = dict(result.excerpts)
     for d in result.all_diagnostics:
         console.print(diagnostic_text(d, excerpts), soft_wrap=True)

@@ -109,6 +109,7 @@ class ResultCache:
         self.folder = self.root / fingerprint()[:16]
         self._keys: dict[tuple[Path, bool], str] = {}
         self._real_roots: dict[Path, str] = {}  # for one run: each walked folder once
+        self._folder_text = str(self.folder)
         self.hits = self.misses = 0
 
     def _key(self, target: Target, lint: bool) -> str | None:
@@ -129,13 +130,17 @@ class ResultCache:
             digest.update(len(part).to_bytes(8, "big") + part)
         return digest.hexdigest()
 
+    def _entry(self, key: str, suffix: str) -> str:
+        # a plain string path: ten thousand hits build no Path objects
+        return f"{self._folder_text}{os.sep}{key}.{suffix}"
+
     def has(self, target: Target, lint: bool) -> bool:
         """Whether an entry for this very file exists (``get`` reads it)."""
         key = self._key(target, lint)
         if key is None:
             return False
         self._keys[(target.path, lint)] = key
-        return (self.folder / f"{key}.json").is_file()
+        return os.path.isfile(self._entry(key, "json"))
 
     def get(self, target: Target, lint: bool, *, rendered: bool = False) -> FileResult | None:
         """The stored result, or None.  ``rendered``: only the slim result and the JSON
@@ -145,13 +150,14 @@ class ResultCache:
             return None
         self._keys[(target.path, lint)] = key
         try:
-            head, json_text = (self.folder / f"{key}.json").read_bytes().split(b"\n", 1)
+            with open(self._entry(key, "json"), "rb") as entry:
+                head, json_text = entry.read().split(b"\n", 1)
             meta = json.loads(head)
             if meta.get("format") != FORMAT or meta.get("key") != key:
                 raise ValueError("not this entry")
             # a JSON-only run reads neither the whole result nor decodes its JSON entry
             result = (_slim_result(meta["slim"], json_text) if rendered
-                      else decode(json.loads((self.folder / f"{key}.full").read_bytes())))
+                      else decode(json.loads(Path(self._entry(key, "full")).read_bytes())))
             if not isinstance(result, FileResult):
                 raise ValueError("not a result")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -25,6 +25,7 @@ from claimcheck.checking.explain import explain_check
 from claimcheck.checking.report import CheckResult, FileResult, Shown
 from claimcheck.checking.verdicts import judge
 from claimcheck.outcomes import Verdict
+from claimcheck.quantities import formatting as fmt
 from claimcheck.quantities.intervals import INF, Bound, Interval, Region
 from claimcheck.quantities.quantity import Quantity
 from claimcheck.reading.figures import ReadContext, read_figure
@@ -321,3 +322,34 @@ def test_random_calc_comparisons_show_truthful_numbers(a: object, b: object,
     shown = [rebuilt(result.computed, computed_central, computed_rounding, None),
              rebuilt(result.stated, stated_central, stated_rounding, None)]
     assert judged(check, shown[0], shown[1]) == result.verdict, rows
+
+
+# --- digits that keep distinct values distinct --------------------------------------------
+
+@pytest.mark.parametrize(("values", "digits"), [
+    # "22.0" beside "22" reads back as one value: 1,234 per 5.6 million people per
+    # 100,000 (22.0357...) needs a fourth digit
+    ((Fraction(1234 * 100_000, 5_600_000), Fraction(22)), 4),
+    # "10.0" and "10.00" (9.9963... and 10.0013... at three digits) are one value too
+    ((Fraction(29989, 3000), Fraction(30004, 3000)), 4),
+    ((Fraction(5, 2), Fraction(25001, 10000)), 5),  # "2.5" and "2.50" are one value
+    ((Fraction(1234), Fraction(1245)), 4),  # short values shown exactly: 1,245
+    ((Fraction(1, 3), Fraction(2, 3)), 3),
+    ((Fraction(0), Fraction(1, 10**9)), 3),
+])
+def test_digits_for_keeps_values_a_reader_parses_back_distinct(
+        values: tuple[Fraction, ...], digits: int) -> None:
+    assert fmt.digits_for(values) == digits
+    shown = [number(fmt.number(v, digits)) for v in values]
+    assert len(set(shown)) == len(values)
+
+
+@given(st.fractions(max_denominator=10**12).filter(lambda x: abs(x) < 10**15),
+       st.integers(1, 15))
+def test_exact_digits_are_the_digits_of_the_decimal(x: Fraction, limit: int) -> None:
+    digits = fmt._exact_digits(x, limit)
+    if digits is None:  # its decimals never end, or need more than the limit
+        assert all(fmt.shown_value(x, d) != x for d in range(1, limit + 1))
+    else:
+        assert fmt.shown_value(x, digits) == x
+        assert digits == 1 or fmt.shown_value(x, digits - 1) != x

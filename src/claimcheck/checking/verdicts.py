@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from ..outcomes import Verdict
 from ..quantities import formatting as fmt
-from ..quantities.intervals import Bound, Region
+from ..quantities.intervals import Bound, Interval, Region
 from .report import Shown
 
 _REL_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
@@ -93,12 +93,14 @@ def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Sho
     renderer that shows more digits than asked stays truthful."""
     # each number with the way it is rounded for display: equal numbers rounded the same
     # way stay equal; equal numbers rounded two ways must show exactly to stay equal
-    rounded = [(v, mode) for v, mode in (*_ends(computed), *_ends(stated), *(
-        (end, "nearest") for r in region or () for end in (r.lo, r.hi)))
-        if not isinstance(v, float)]
-    distinct = sorted({v for v, _ in rounded})
+    modes: dict[Fraction, set[str]] = {}
+    for v, mode in (*_ends(computed), *_ends(stated), *(
+            (end, "nearest") for r in region or () for end in (r.lo, r.hi))):
+        if not isinstance(v, float):
+            modes.setdefault(v, set()).add(mode)
+    distinct = sorted(modes)
     gap = min((b - a for a, b in pairwise(distinct)), default=None)
-    repeated = {v for v in distinct if len({m for w, m in rounded if w == v}) > 1}
+    repeated = {v for v, ways in modes.items() if len(ways) > 1}
     largest = max((abs(v) for v in distinct if v), default=Fraction(0))
     fewest = at_least
     for digits in range(at_least, fmt.MAX_DIGITS + 1):
@@ -113,8 +115,14 @@ def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Sho
 
 
 def _ends(v: Shown) -> tuple[tuple[Bound, str], ...]:
-    return ((v.central, "nearest"), (v.rounding.lo, "down"), (v.rounding.hi, "up"),
-            (v.hedged.lo, "down"), (v.hedged.hi, "up"))
+    # as shown_interval rounds them: a point interval's one value to nearest
+    return ((v.central, "nearest"), *_interval_ends(v.rounding), *_interval_ends(v.hedged))
+
+
+def _interval_ends(iv: Interval) -> tuple[tuple[Bound, str], ...]:
+    if iv.lo == iv.hi:
+        return ((iv.lo, "nearest"),)
+    return ((iv.lo, "down"), (iv.hi, "up"))
 
 
 def _settled(digits: int, largest: Fraction, gap: Fraction | None,

@@ -8,9 +8,8 @@ values distinct.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 
 from .intervals import Bound, Interval, Region
 
@@ -20,13 +19,6 @@ DEFAULT_DIGITS = 3
 #: from here on numbers are shown in scientific notation: a thousand trillion
 _HUGE = Decimal(10) ** 15
 MAX_DIGITS = 15
-
-
-@lru_cache(maxsize=4096)  # a check's ends are rounded at up to 13 digit counts each
-def _decimal(x: Fraction) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = 40
-        return Decimal(x.numerator) / Decimal(x.denominator)
 
 
 def _round_exact(x: Fraction, digits: int, mode: str) -> tuple[int, int]:
@@ -76,8 +68,9 @@ def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest",
     zeros state)."""
     if isinstance(x, float):
         return "∞" if x > 0 else "-∞"
-    x = Fraction(x)
-    if x == 0:
+    if type(x) is not Fraction:
+        x = Fraction(x)
+    if not x:
         return "0"
     rounded = _rounded(x, digits, mode)
     if abs(x) < _TINY or abs(rounded) >= _HUGE:
@@ -91,7 +84,6 @@ def number(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest",
     return _plain(rounded, rounded == x and not keep_zeros)
 
 
-@lru_cache(maxsize=8192)
 def shown_value(x: Bound, digits: int = DEFAULT_DIGITS, mode: str = "nearest") -> Bound:
     """The value ``number(x, digits, mode)`` shows, as a reader parsing it back gets it."""
     if isinstance(x, float):
@@ -117,10 +109,20 @@ EXACT_DIGITS = 6
 
 
 def _exact_digits(x: Fraction, limit: int = EXACT_DIGITS) -> int | None:
-    """Significant digits that show ``x`` exactly, when there are few enough."""
-    d = _decimal(x).normalize()
-    digits = len(d.as_tuple().digits)
-    return digits if digits <= limit and _decimal(x) == d else None
+    """Significant digits that show ``x`` exactly, when there are few enough (a value
+    whose decimals never end has none)."""
+    n, d = abs(x.numerator), x.denominator
+    twos = (d & -d).bit_length() - 1
+    rest, fives = d >> twos, 0
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    if rest != 1:
+        return None
+    q = n * 10 ** max(twos, fives) // d
+    while q and q % 10 == 0:
+        q //= 10
+    digits = len(str(q))
+    return digits if digits <= limit else None
 
 
 def exact_value_digits(x: Bound) -> int:
@@ -139,10 +141,18 @@ def digits_for(values: Iterable[Bound], at_least: int = DEFAULT_DIGITS) -> int:
     exact = [n for v in finite if (n := _exact_digits(v)) is not None]
     at_least = max([at_least, *exact])
     for digits in range(at_least, MAX_DIGITS + 1):
-        shown = [number(v, digits) for v in finite]
-        if len(set(shown)) == len(shown):
+        # compared as the values a reader parses back: "10.0" and "10.00" are one value
+        if len({_shown_key(v, digits) for v in finite}) == len(finite):
             return digits
     return MAX_DIGITS
+
+
+def _shown_key(x: Fraction, digits: int) -> tuple[int, int]:
+    """``shown_value(x, digits)`` as a normalised (integer, power of ten) pair."""
+    q, shift = _round_exact(x, digits, "nearest")
+    while q and q % 10 == 0:
+        q, shift = q // 10, shift - 1
+    return q, shift
 
 
 def with_unit(text: str, unit: str) -> str:

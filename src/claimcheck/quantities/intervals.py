@@ -33,10 +33,13 @@ def _norm(x: Bound) -> Bound:
     return x
 
 
+_ZERO = Fraction(0)
+
+
 def _mul(a: Bound, b: Bound) -> Bound:
     # 0 x inf is 0 in interval arithmetic: the zero is exact, the infinity is a bound.
-    if a == 0 or b == 0:
-        return Fraction(0)
+    if not a or not b:
+        return _ZERO
     return _norm(a * b)
 
 
@@ -50,8 +53,15 @@ class Interval:
     hi: Bound
 
     def __post_init__(self) -> None:
-        if not self.lo <= self.hi or self.lo == INF or self.hi == -INF:
-            raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
+        lo, hi = self.lo, self.hi
+        if type(lo) is Fraction and type(hi) is Fraction:
+            # the common case, compared without Fraction's generic operators (this runs
+            # for every interval a check builds)
+            if lo is hi or lo.numerator * hi.denominator <= hi.numerator * lo.denominator:
+                return
+        elif lo <= hi and lo != INF and hi != -INF:
+            return
+        raise ValueError(f"empty interval [{lo}, {hi}]")
 
     @classmethod
     def point(cls, x: Fraction) -> Interval:

@@ -46,10 +46,12 @@ def registry() -> Any:
     return ureg
 
 
+@cache  # pint parses the name on every call; its Units never change
 def dimensionless() -> Unit:
     return registry().Unit("dimensionless")
 
 
+@lru_cache(maxsize=2048)  # names come from claim files: bounded
 def pint_unit(name: str) -> Unit:
     return registry().Unit(name)
 

@@ -61,7 +61,7 @@ class FramingReader(UnitReader):
     def _skip_comparison_period(self) -> None:
         """'rose 3.4% year-on-year', 'up 2% y/y', 'on the year', 'from a year ago': what
         a change is measured against, not part of its size or unit."""
-        for phrase in _COMPARISON_PERIODS:
+        for phrase in _COMPARISON_PERIODS.get(self.tok.lower, ()):
             n = len(phrase)
             if tuple(t.lower for t in self.toks[self.pos : self.pos + n]) == phrase:
                 self.pos += n
@@ -144,12 +144,16 @@ class FramingReader(UnitReader):
 
 
 #: what a change is measured against, after it: skipped
-_COMPARISON_PERIODS = tuple(tuple(p.split()) for p in (
+_COMPARISON_PHRASES = tuple(tuple(p.split()) for p in (
     "year - on - year", "year on year", "y / y", "yoy", "y - o - y", "month - on - month",
     "month on month", "m / m", "mom", "quarter - on - quarter", "quarter on quarter",
     "q / q", "qoq", "week - on - week", "on the year", "on the month", "on the quarter",
     "from a year ago", "from a year earlier", "on a year earlier", "on a year ago",
     "year - over - year", "year over year"))
+#: by first word, longest first
+_COMPARISON_PERIODS = {first: tuple(sorted((p for p in _COMPARISON_PHRASES if p[0] == first),
+                                           key=len, reverse=True))
+                       for first in {p[0] for p in _COMPARISON_PHRASES}}
 _FRAMING = (("an", "average", "of"), ("on", "average"), ("a", "total", "of"),
             ("a", "record"), ("an", "average"))
 #: the nouns that say what a figure after 'of' is: 'a 12-month high of 4.5%'

@@ -149,7 +149,7 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
                for side in (assertion.left, assertion.right) for n in ex.walk(side.root)):
             c_left, c_right = _sides(assertion, ctx, ex.Literals.COARSE)
             coarse = compare(assertion, c_left, c_right, computed_text=assertion.left.text,
-                             stated=stated, input_hedges=input_hedges)
+                             stated=stated, input_hedges=input_hedges, verdict_only=True)
             if coarse.verdict != result.verdict:
                 coarse_notes = (f"read to one significant figure, this comparison would be "
                                 f"{coarse.verdict.replace('_', ' ')}, not "

@@ -155,8 +155,10 @@ def _central(value: Shown) -> str:
 
 
 def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, computed_text: str,
-            stated: StatedSide, input_hedges: tuple[str, ...]) -> Comparison:
-    """The verdict of ``left RELATION right`` and its sentence."""
+            stated: StatedSide, input_hedges: tuple[str, ...],
+            verdict_only: bool = False) -> Comparison:
+    """The verdict of ``left RELATION right`` and its sentence; with ``verdict_only``, the
+    verdict alone (no digits, sentence or notes: a what-if comparison needs no more)."""
     points_note = None
     if left.percent_difference and units.is_points(right.unit):
         left = left.to(right.unit)
@@ -206,6 +208,9 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
             verdict, stated_value, region = alt_verdict, alt, alt_region
             sign = "+" if alt.central > 0 else ""
             stated_text += f" (read as a change of {sign}{_central(alt)})"
+    if verdict_only:
+        return Comparison(verdict=verdict, computed=computed, stated=stated_value,
+                          stated_text=stated_text, explanation="", gap=None)
     # one count of digits for both sides, wherever they are shown: enough to keep the
     # verdict visible, and each side's own numbers distinct
     digits = fmt.digits_for([x for v in (computed, stated_value) for x in (

@@ -73,23 +73,25 @@ def _check(env: Env, index: int) -> CheckResult:
 
 def compare_check(env: Env, assertion: ex.Assertion,
                   overrides: dict[str, Quantity] | None = None, *,
-                  coarse: bool = False) -> Comparison:
+                  coarse: bool = False, verdict_only: bool = False) -> Comparison:
     """A check's comparison; with ``overrides``, some figures replaced by other values
-    (derived figures recomputed from them), and with ``coarse`` an inline stated figure
-    read to one significant figure.  Raises ClaimcheckError when it cannot be evaluated."""
+    (derived figures recomputed from them), with ``coarse`` an inline stated figure
+    read to one significant figure, and with ``verdict_only`` no sentence (see
+    ``compare``).  Raises ClaimcheckError when it cannot be evaluated."""
     left_root = assertion.left.root
     if overrides is None:
         left = env.evaluate(assertion.left)
     else:
         left = tighten(env, left_root, Evaluator(env, overrides).evaluate(left_root),
                        overrides)
-    with_values = assertion.left.substituted(env.central_text)
-    left_text = assertion.left.text + (  # "a / b = 2.8 million t / 3.7 million t"
-        f" = {with_values}" if with_values != assertion.left.text
-        and not isinstance(left_root, ex.Name) else "")
+    left_text = assertion.left.text
+    if not verdict_only and not isinstance(left_root, ex.Name):
+        with_values = assertion.left.substituted(env.central_text)
+        if with_values != left_text:  # "a / b = 2.8 million t / 3.7 million t"
+            left_text += f" = {with_values}"
     return compare(assertion, left, _stated_value(env, assertion, overrides, coarse),
                    computed_text=left_text, stated=_stated_side(env, assertion),
-                   input_hedges=env.hedges_of(left_root))
+                   input_hedges=env.hedges_of(left_root), verdict_only=verdict_only)
 
 
 def _stated_value(env: Env, assertion: ex.Assertion,
@@ -134,7 +136,7 @@ def _coarse_note(env: Env, assertion: ex.Assertion, result: Comparison) -> tuple
     if not changed:
         return ()
     try:
-        coarse = compare_check(env, assertion, overrides, coarse=True)
+        coarse = compare_check(env, assertion, overrides, coarse=True, verdict_only=True)
     except ClaimcheckError:
         return ()
     if coarse.verdict == result.verdict:

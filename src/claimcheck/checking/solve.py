@@ -163,7 +163,8 @@ class _Rerun:
 
         try:
             verdict = compare_check(self.env, self.assertion,
-                                    {self.name: self._input(v, digits)}).verdict
+                                    {self.name: self._input(v, digits)},
+                                    verdict_only=True).verdict
         except (ClaimcheckError, ZeroDivisionError, OverflowError):
             return False
         return verdict == Verdict.CONSISTENT

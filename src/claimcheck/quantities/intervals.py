@@ -43,6 +43,10 @@ def _mul(a: Bound, b: Bound) -> Bound:
     return _norm(a * b)
 
 
+def _nonnegative(x: Bound) -> bool:
+    return x.numerator >= 0 if type(x) is Fraction else x >= 0
+
+
 def _recip(x: Bound) -> Bound:
     return Fraction(0) if isinstance(x, float) else 1 / x
 
@@ -103,6 +107,9 @@ class Interval:
         if self.lo == self.hi and other.lo == other.hi:
             product = _mul(self.lo, other.lo)
             return Interval(product, product)
+        if _nonnegative(self.lo) and _nonnegative(other.lo):
+            # most figures are amounts: the ends multiply end to end
+            return Interval(_mul(self.lo, other.lo), _mul(self.hi, other.hi))
         products = [_mul(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(products), max(products))
 

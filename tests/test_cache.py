@@ -266,3 +266,77 @@ def test_an_entry_without_its_whole_result_serves_json_only(claims: Path,
     assert again.hits == len(rendered)
     text = ResultCache(tmp_path / "cache")
     assert _run(claims, text) == cold and text.hits == 0
+
+
+# --- the text report's drawings ---------------------------------------------------------
+
+def _text(claims: Path, env: dict[str, str], *extra: str) -> str:
+    result = _cli(["verify", str(claims), *extra], env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_text_run_draws_each_file_once_per_layout(claims: Path, tmp_path: Path) -> None:
+    """The second text run writes each file's part as it was drawn: the same bytes as a
+    run without cache, for each layout (width, view), and a layout of its own each."""
+    import os
+
+    env = {**os.environ, "CLAIMCHECK_CACHE": "on", "CLAIMCHECK_CACHE_DIR": str(tmp_path / "c")}
+    files = len(list(claims.rglob("*.yaml")))
+    for view in ([], ["--only", "problems"], ["--format", "text"]):
+        for columns in ("100", "140"):
+            wide = {**env, "COLUMNS": columns}
+            fresh = _text(claims, wide, "--no-cache", *view)
+            assert _text(claims, wide, *view) == fresh  # drawn and kept
+            assert _text(claims, wide, *view) == fresh  # written as kept
+    # two widths x (whole, problems only); --format text is the default's layout
+    assert len(list((tmp_path / "c").rglob("*.txt"))) == 4 * files
+
+
+def test_a_kept_drawing_is_written_without_rich_laying_it_out(
+        claims: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def report(store: ResultCache, layout: str | None) -> str:
+        out = io.StringIO()
+        console, cards = text_render.pipe_console(out)
+        results = iter_results(find_targets([claims]), cache=store, jobs=1,
+                               text_layout=layout)
+        text_render.render_stream(results, console, cards=cards,
+                                  texts=store if layout is not None else None)
+        console.file.flush()
+        return out.getvalue()
+
+    layout = text_render.layout_key(*text_render.pipe_console(io.StringIO()), False)
+    assert layout is not None
+    cold = report(ResultCache(tmp_path / "cache"), layout)
+
+    def never(*args: object) -> None:
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(text_render, "_draw_file", never)
+    warm = ResultCache(tmp_path / "cache")
+    assert report(warm, layout) == cold
+    assert warm.hits == len(list(claims.rglob("*.yaml")))
+    monkeypatch.undo()
+    # another layout draws again; without a store nothing is kept
+    assert report(ResultCache(tmp_path / "cache"), None) == cold
+
+
+def test_another_rich_or_a_tampered_drawing(claims: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade of rich is another layout; a drawing whose bytes are not UTF-8 is
+    written with U+FFFD (a cache file is at worst a wrong report, never a crash)."""
+    console, cards = text_render.pipe_console(io.StringIO())
+    before = text_render.layout_key(console, cards, False)
+    monkeypatch.setattr(text_render, "_rich_files", lambda: (("console.py", 1, 2),))
+    assert text_render.layout_key(console, cards, False) != before
+    monkeypatch.undo()
+    import os
+
+    env = {**os.environ, "CLAIMCHECK_CACHE": "on", "CLAIMCHECK_CACHE_DIR": str(tmp_path / "c")}
+    fresh = _text(claims, env)
+    drawn = sorted((tmp_path / "c").rglob("*.txt"))
+    assert drawn
+    drawn[0].write_bytes(b"tampered \xff\n")
+    assert "tampered \N{REPLACEMENT CHARACTER}" in _text(claims, env)
+    drawn[0].unlink()
+    assert _text(claims, env) == fresh  # a lost drawing is drawn again

@@ -156,14 +156,18 @@ def _check_one(args: tuple[Target, bool]) -> FileResult:
 def iter_results(targets: Iterable[Target], *, lint: bool = False,
                  progress: Progress | None = None, jobs: int | None = None,
                  cache: ResultCache | None = None,
-                 json_only: bool = False) -> Iterator[FileResult]:
+                 json_only: bool = False, text_layout: str | None = None,
+                 ) -> Iterator[FileResult]:
     """Each target's result, in order, as soon as it and those before it are checked.
 
     ``jobs``: worker processes (default: ``default_jobs``); the results and their order
     are the same for any number.  Standard input is read here, never by a worker.
     ``cache``: results of unchanged files are taken from it, new ones stored in it.
     ``json_only``: the caller renders nothing but the JSON report, so a cached file may
-    come as a ``RenderedResult`` (its slim result and its JSON entry, not decoded)."""
+    come as a ``RenderedResult`` (its slim result and its JSON entry, not decoded).
+    ``text_layout``: the caller renders nothing but the text report, drawn in this
+    layout (``render.text.layout_key``): a cached file drawn so before comes as a
+    ``RenderedResult`` with its text (see ``ResultCache.get``)."""
     targets = list(targets)
     cached: set[int] = set()  # hits are decoded when their turn comes, not held
     todo = []
@@ -175,7 +179,7 @@ def iter_results(targets: Iterable[Target], *, lint: bool = False,
     workers = default_jobs(len(todo)) if jobs is None else max(1, jobs)
     fresh = _run(((targets[i], lint) for i in todo), workers if len(todo) > 1 else 1)
     for i, target in enumerate(targets):
-        result = (cache.get(target, lint, rendered=json_only)
+        result = (cache.get(target, lint, rendered=json_only, layout=text_layout)
                   if cache is not None and i in cached else None)
         if result is None:  # standard input or a broken entry here; the rest in workers
             result = (check_target(target, lint=lint) if target.is_stdin or i in cached

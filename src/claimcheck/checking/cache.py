@@ -16,6 +16,7 @@ engine."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -109,6 +110,7 @@ class ResultCache:
         self.folder = self.root / fingerprint()[:16]
         self._keys: dict[tuple[Path, bool], str] = {}
         self._real_roots: dict[Path, str] = {}  # for one run: each walked folder once
+        self._text_keys: dict[str, str] = {}  # shown name -> key, for ``put_text``
         self._folder_text = str(self.folder)
         self.hits = self.misses = 0
 
@@ -142,22 +144,35 @@ class ResultCache:
         self._keys[(target.path, lint)] = key
         return os.path.isfile(self._entry(key, "json"))
 
-    def get(self, target: Target, lint: bool, *, rendered: bool = False) -> FileResult | None:
+    def get(self, target: Target, lint: bool, *, rendered: bool = False,
+            layout: str | None = None) -> FileResult | None:
         """The stored result, or None.  ``rendered``: only the slim result and the JSON
-        report entry (a ``RenderedResult``), for a run whose only output is JSON."""
+        report entry (a ``RenderedResult``), for a run whose only output is JSON.
+        ``layout``: the run's only output is the text report drawn so (see
+        ``render.text.layout_key``); when this file was drawn so before, only the slim
+        result and that text (a ``RenderedResult``), else the whole result, whose text
+        ``put_text`` then keeps."""
         key = self._keys.get((target.path, lint)) or self._key(target, lint)
         if key is None:
             return None
         self._keys[(target.path, lint)] = key
         try:
+            text = self._text(key, layout) if layout is not None else None
             with open(self._entry(key, "json"), "rb") as entry:
-                head, json_text = entry.read().split(b"\n", 1)
+                if text is not None:  # the head alone: the JSON entry is not needed
+                    head, json_text = entry.readline(), b""
+                else:
+                    head, json_text = entry.read().split(b"\n", 1)
             meta = json.loads(head)
             if meta.get("format") != FORMAT or meta.get("key") != key:
                 raise ValueError("not this entry")
             # a JSON-only run reads neither the whole result nor decodes its JSON entry
-            result = (_slim_result(meta["slim"], json_text) if rendered
-                      else decode(json.loads(Path(self._entry(key, "full")).read_bytes())))
+            if rendered or text is not None:
+                result = _slim_result(meta["slim"], json_text, text)
+            else:
+                result = decode(json.loads(Path(self._entry(key, "full")).read_bytes()))
+                if layout is not None:
+                    self._text_keys[target.shown] = key
             if not isinstance(result, FileResult):
                 raise ValueError("not a result")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -165,6 +180,26 @@ class ResultCache:
             return None
         self.hits += 1
         return result
+
+    def _text(self, key: str, layout: str) -> str | None:
+        try:
+            # text mode: written so, newlines come back as they were drawn
+            with open(self._entry(key, f"{layout}.txt"), encoding="utf-8",
+                      errors="replace") as entry:
+                return entry.read()
+        except OSError:
+            return None
+
+    def put_text(self, shown: str, layout: str, text: str) -> None:
+        """Keep the text report's part for the file reported as ``shown`` (a result
+        just stored, or one just read whole), for runs drawn in the same ``layout``."""
+        key = self._text_keys.pop(shown, None)
+        if key is None:
+            return
+        from ..claimfile.safe_io import write_atomically
+
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_atomically(Path(self._entry(key, f"{layout}.txt")), text, force=True)
 
     def put(self, target: Target, lint: bool, result: FileResult) -> RenderedResult | None:
         """Store ``result``; returns it as a ``RenderedResult`` (its JSON entry, written
@@ -188,7 +223,8 @@ class ResultCache:
             write_atomically(self.folder / f"{key}.full", line(encode(result)), force=True)
             write_atomically(self.folder / f"{key}.json", f"{head}\n{json_text}", force=True)
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            return _rendered(slim, json_text)  # a cache that cannot be written only costs time
+        self._text_keys[target.shown] = key
         return _rendered(slim, json_text)
 
     def _forget_other_versions(self) -> None:
@@ -216,7 +252,7 @@ def _slim_data(slim: FileResult) -> list[Any]:
             [[c.id, c.verdict.value, c.expected, brief(c.diagnostics)] for c in slim.checks]]
 
 
-def _slim_result(data: Any, json_text: bytes) -> RenderedResult:
+def _slim_result(data: Any, json_text: bytes, drawn: str | None = None) -> RenderedResult:
     """``_slim_data`` read back; anything but its exact shape is a miss (ValueError)."""
     def text(value: Any, optional: bool = False) -> Any:
         if isinstance(value, str) or (optional and value is None):
@@ -232,7 +268,7 @@ def _slim_result(data: Any, json_text: bytes) -> RenderedResult:
         raise ValueError("not a slim result")
     return RenderedResult(
         path=text(path), readable=readable, is_lock=is_lock,
-        diagnostics=brief(diagnostics), json_text=json_text,
+        diagnostics=brief(diagnostics), json_text=json_text, text=drawn,
         checks=tuple(CheckResult(id=text(check_id), claim="", assertion="",
                                  verdict=Verdict(verdict), explanation="", span=None,
                                  expected=text(expected, optional=True),

@@ -211,11 +211,15 @@ def file_json(result: FileResult) -> str:
 @dataclass(frozen=True, kw_only=True)
 class RenderedResult(FileResult):
     """A file's slim result (``FileResult.slim``) with its JSON report entry already
-    written (``file_json``), as the results cache keeps it: all that a run whose only
-    output is the JSON report needs, without decoding the whole result again."""
+    written (``file_json``), or its part of the text report already drawn, as the
+    results cache keeps them: all that a run whose only output is that report needs,
+    without decoding the whole result again."""
 
     #: bytes when read from the cache (UTF-8, written through without decoding)
     json_text: str | bytes = ""
+    #: the text report's part for this file as drawn before (colour codes included),
+    #: when the cache holds it for the same layout (see render.text.layout_key)
+    text: str | None = None
 
     def slim(self) -> FileResult:
         return FileResult(path=self.path, readable=self.readable, is_lock=self.is_lock,

@@ -14,8 +14,13 @@ from .app import Only, app, bad_input, console, default_paths, finish
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from rich.console import Console
+
     from ..checking.cache import ResultCache
     from ..checking.report import FileResult, Policy, Report
+
+    #: the text report's console and cards, its layout key, and where drawn files are kept
+    _TextView = tuple[tuple[Console, bool] | None, str | None, ResultCache | None]
 
 
 _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotations, "
@@ -268,21 +273,34 @@ def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str]
             bad_input(f"error[output-unwritable]: {out} is one of the claim files checked: "
                       "not overwritten; name another --output")
     terminal = formats == ["text"] and not outputs and sys.stdout.isatty()
+    cache = _cache(use_cache)
+    view: _TextView = (None, None, None)
+    if formats == ["text"] and cache is not None:
+        # the text report's layout is known before the first file: a cached file drawn
+        # in it before is written as it was, without rich laying it out again
+        from ..render.outputs import text_console
+        from ..render.text import layout_key
+
+        drawn_on = text_console(outputs)
+        view = (drawn_on, layout_key(*drawn_on, only_problems), cache)
     with LateProgress(len(found)) as progress:
         results = iter_results(found, lint=policy.strict, progress=progress, jobs=jobs,
-                               cache=_cache(use_cache), json_only=formats == ["json"])
+                               cache=cache, json_only=formats == ["json"],
+                               text_layout=view[1])
         if terminal and progress.enabled:  # the bar ends before the report starts
             results = iter(list(results))
         else:
-            return _write_stream(results, formats, outputs, policy, only_problems)
-    return _write_stream(results, formats, outputs, policy, only_problems)
+            return _write_stream(results, formats, outputs, policy, only_problems, view)
+    return _write_stream(results, formats, outputs, policy, only_problems, view)
 
 
 def _write_stream(results: Iterator[FileResult], formats: list[str], outputs: list[str],
-                  policy: Policy, only_problems: bool) -> Report:
+                  policy: Policy, only_problems: bool, view: _TextView) -> Report:
     from ..render.outputs import OutputError, write_stream
 
+    drawn_on, layout, cache = view
     try:
-        return write_stream(results, formats, outputs, policy, only_problems=only_problems)
+        return write_stream(results, formats, outputs, policy, only_problems=only_problems,
+                            console=drawn_on, texts=cache if layout is not None else None)
     except OutputError as err:
         bad_input(f"error[output-unwritable]: {err}")

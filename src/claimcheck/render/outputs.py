@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..checking.report import FileResult, Policy, Report
 from ..outcomes import ReportFormat
+
+if TYPE_CHECKING:
+    from rich.console import Console  # noqa: TID251 - a type only
+
+    from .text import TextStore
 
 
 def _json(report: Report, policy: Policy, lint: bool) -> str:
@@ -99,13 +104,28 @@ def write(report: Report, formats: list[ReportFormat] | list[str], outputs: list
 STREAMED = (ReportFormat.TEXT, ReportFormat.JSON)
 
 
+def text_console(outputs: list[str]) -> tuple[Console, bool]:
+    """The console a text report to ``outputs`` is drawn on, and whether checks are
+    cards: what ``write_stream`` uses unless given one."""
+    from .text import report_console
+
+    return report_console(_to_stdout(outputs) and sys.stdout.isatty())
+
+
+def _to_stdout(outputs: list[str]) -> bool:
+    return not outputs or outputs[0] == "-"
+
+
 def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | list[str],
                  outputs: list[str], policy: Policy | None = None, *,
-                 only_problems: bool = False) -> Report:
+                 only_problems: bool = False, console: tuple[Console, bool] | None = None,
+                 texts: TextStore | None = None) -> Report:
     """``write`` for results as they arrive.  One text or JSON output is written a file
     at a time, holding only each file's slim result (flat memory over ten thousand
     files); any other choice of formats gathers the whole report first.  A file reached
-    twice is reported once.  Returns the report the exit code is decided on."""
+    twice is reported once.  Returns the report the exit code is decided on.
+    ``console``: the text report's, from ``text_console``; ``texts``: see
+    ``render.text.render_stream``."""
     from pathlib import Path
 
     from ..claimfile.safe_io import atomic_writer
@@ -116,16 +136,18 @@ def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | li
         write(report, formats, outputs, policy, only_problems=only_problems)
         return report
     fmt = ReportFormat(formats[0])
-    target = outputs[0] if outputs and outputs[0] != "-" else None
-    if target is None:
+    view = (console, texts)
+    if _to_stdout(outputs):
         return _stream_to(sys.stdout, fmt, unique, policy, only_problems,
-                          terminal=fmt is ReportFormat.TEXT and sys.stdout.isatty())
+                          terminal=fmt is ReportFormat.TEXT and sys.stdout.isatty(),
+                          view=view)
     try:
-        with atomic_writer(Path(target)) as handle:
-            return _stream_to(handle, fmt, unique, policy, only_problems, terminal=False)
+        with atomic_writer(Path(outputs[0])) as handle:
+            return _stream_to(handle, fmt, unique, policy, only_problems, terminal=False,
+                              view=view)
     except OSError as err:
         reason = getattr(err, "message", None) or err.strerror or err
-        raise OutputError(f"cannot write {target}: {reason}") from None
+        raise OutputError(f"cannot write {outputs[0]}: {reason}") from None
 
 
 def _bytes_to(stream: TextIO) -> Callable[[bytes], object] | None:
@@ -159,21 +181,20 @@ def _first_of_each(results: Iterable[FileResult]) -> Iterator[FileResult]:
 
 
 def _stream_to(stream: TextIO, fmt: ReportFormat, results: Iterable[FileResult],
-               policy: Policy | None, only_problems: bool, *, terminal: bool) -> Report:
+               policy: Policy | None, only_problems: bool, *, terminal: bool,
+               view: tuple[tuple[Console, bool] | None, TextStore | None]) -> Report:
     if fmt is ReportFormat.JSON:
         from .json import stream as json_stream
 
         return json_stream(results, stream.write, policy or Policy(),
                            write_bytes=_bytes_to(stream))
-    from rich.console import Console  # noqa: TID251 - the text renderer's console
+    from .text import Trimmed, render_stream, report_console
 
-    from .text import pipe_console, render_stream
-
-    if terminal:  # colour and the terminal's width
-        console, cards = Console(highlight=False), None
-    else:
-        console, cards = pipe_console(stream)
+    given, texts = view
+    console, cards = given or report_console(terminal)
+    if not terminal:
+        console.file = Trimmed(stream)  # type: ignore[assignment]
     report = render_stream(results, console, policy or Policy(),
-                           only_problems=only_problems, cards=cards)
+                           only_problems=only_problems, cards=cards, texts=texts)
     console.file.flush()
     return report

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
-from typing import TextIO
+from functools import cache
+from typing import Protocol, TextIO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -11,7 +13,15 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ..checking.report import CheckResult, ExitStatus, FileResult, Policy, Report, Shown
+from ..checking.report import (
+    CheckResult,
+    ExitStatus,
+    FileResult,
+    Policy,
+    RenderedResult,
+    Report,
+    Shown,
+)
 from ..diagnostics import Diagnostic, Severity
 from ..quantities import formatting as fmt
 from ..quantities.formatting import plural
@@ -294,26 +304,44 @@ def render(report: Report, console: Console, policy: Policy | None = None, *,
     render_stream(report.files, console, policy, only_problems=only_problems, cards=cards)
 
 
+class TextStore(Protocol):
+    """Where a file's part of the text report is kept for the next run drawn in the same
+    layout (the results cache)."""
+
+    def put_text(self, shown: str, layout: str, text: str) -> None: ...
+
+
 def render_stream(files: Iterable[FileResult], console: Console,
                   policy: Policy | None = None, *, only_problems: bool = False,
-                  cards: bool | None = None) -> Report:
+                  cards: bool | None = None, texts: TextStore | None = None) -> Report:
     """``render``, a file at a time as results arrive; the summary at the end needs only
-    each file's slim result, which is returned (for the exit code)."""
+    each file's slim result, which is returned (for the exit code).  ``texts``: each
+    file's part is drawn once and kept there; a result that comes with its part
+    (``RenderedResult.text``, drawn in this very layout) is written as it is."""
     if cards is None:
         cards = console.width < TABLE_WIDTH
+    layout = layout_key(console, cards, only_problems) if texts is not None else None
     seen: list[FileResult] = []
     hidden = 0
-    for f in map(plain.printable, files):
-        seen.append(f.slim())
+    for given in files:
+        drawn = given.text if isinstance(given, RenderedResult) else None
+        f = plain.printable(given) if drawn is None else given
+        seen.append(f.slim() if drawn is None else plain.printable(f.slim()))
         if only_problems and not (f.all_diagnostics or any(map(is_problem, f.checks))):
             hidden += 1
             continue
-        # crop=False: an id, path or URL longer than the screen runs past it, unbroken
-        console.print(Group(*_file(f, cards, only_problems)), crop=False)
-        excerpts = dict(f.excerpts)
-        for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
-            console.print(diagnostic_text(d, excerpts), soft_wrap=True)
-        console.print()
+        if drawn is not None:
+            console.file.write(drawn)
+            console.file.flush()
+        elif texts is not None and layout is not None:
+            with console.capture() as captured:
+                _draw_file(f, console, cards, only_problems)
+            drawn = captured.get()
+            console.file.write(drawn)
+            console.file.flush()
+            texts.put_text(f.path, layout, drawn)
+        else:
+            _draw_file(f, console, cards, only_problems)
     report = Report(tuple(seen))
     if hidden:
         console.print(Text(f"{plural(hidden, 'file')} without problems not shown "
@@ -323,6 +351,54 @@ def render_stream(files: Iterable[FileResult], console: Console,
         console.print(named)
     console.print(_summary(report, policy))
     return report
+
+
+def _draw_file(f: FileResult, console: Console, cards: bool, only_problems: bool) -> None:
+    # crop=False: an id, path or URL longer than the screen runs past it, unbroken
+    console.print(Group(*_file(f, cards, only_problems)), crop=False)
+    excerpts = dict(f.excerpts)
+    for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
+        console.print(diagnostic_text(d, excerpts), soft_wrap=True)
+    console.print()
+
+
+def report_console(terminal: bool) -> tuple[Console, bool]:
+    """The console the text report is drawn on (its file set by the caller when not a
+    terminal), and whether checks are drawn as cards."""
+    if terminal:  # colour and the terminal's width
+        console = Console(highlight=False)
+        return console, console.width < TABLE_WIDTH
+    return pipe_console(sys.stdout)
+
+
+def layout_key(console: Console, cards: bool, only_problems: bool) -> str | None:
+    """What a file's part of the text report depends on besides its result: the
+    console's width, colours and encoding, the view, and rich itself (its version, by
+    its files).  None where the drawing cannot be kept as text (the legacy Windows
+    console draws through its own calls)."""
+    if console.legacy_windows or console.record:
+        return None
+    import hashlib
+
+    parts = (console.width, console.color_system, console.no_color, console.encoding,
+             console.is_terminal, cards, only_problems, _rich_files())
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+@cache
+def _rich_files() -> tuple[tuple[str, int, int], ...]:
+    """rich's modules with their size and time: an upgrade of rich changes them."""
+    import os
+
+    import rich
+
+    folder = os.path.dirname(rich.__file__)
+    found = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            stat = os.stat(os.path.join(folder, name))
+            found.append((name, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
 
 
 #: checks named by verdict under the summary line, at most this many per verdict

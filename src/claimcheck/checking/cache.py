@@ -276,8 +276,23 @@ def _slim_result(data: Any, json_text: bytes, drawn: str | None = None) -> Rende
                      for check_id, verdict, expected, rows in checks))
 
 
+#: each cached class's fields, looked up by exact type (a cold run encodes some sixty
+#: thousand values a hundred files)
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls) if f.init) for cls in _CLASSES.values()}
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def encode(value: Any) -> Any:
     """A report value as JSON data that ``decode`` turns back into an equal value."""
+    kind = type(value)
+    if kind in _PLAIN:  # exact types: a str enum or a convention note is not plain
+        return value
+    if kind is tuple:
+        return {"~": "t", "v": [encode(v) for v in value]}
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return {"~": kind.__name__, **{n: encode(getattr(value, n)) for n in names}}
     if value is None or (isinstance(value, bool | int) and not isinstance(value, Enum)):
         return value
     if isinstance(value, ConventionNote):

@@ -104,13 +104,15 @@ def verdict_digits(verdict: Verdict, relation: str, computed: Shown, stated: Sho
     largest = max((abs(v) for v in distinct if v), default=Fraction(0))
     fewest = at_least
     for digits in range(at_least, fmt.MAX_DIGITS + 1):
+        if _settled(digits, largest, gap, repeated):
+            # no rounding from here on can reorder two of the numbers compared: every
+            # count from this one shows the verdict (``verdict`` is the exact numbers')
+            break
         shown_region = None if region is None else (
             fmt.shown_region(region[0], digits), fmt.shown_region(region[1], digits))
         shown_computed, shown_stated = _as_shown(computed, digits), _as_shown(stated, digits)
         if judge(relation, shown_computed, shown_stated, shown_region) != verdict:
             fewest = digits + 1
-        elif _settled(digits, largest, gap, repeated):
-            break  # no rounding from here on can reorder two of the numbers compared
     return min(fewest, fmt.MAX_DIGITS)
 
 

@@ -705,12 +705,17 @@ def is_count_label(label: str | None) -> bool:
 def format_unit(unit: Unit, label: str | None = None) -> str:
     """A unit as readers know it: 'USD/t', 'bbl/year', '%', a count label, or a rate's
     base: 'per 100,000 residents', 'L/(100 km)', 'USD per person'."""
-    names = sorted(dict(unit._units).items())
+    return _format_unit(unit._units, label)
+
+
+@lru_cache(maxsize=4096)  # a check formats the same few units dozens of times
+def _format_unit(container: Any, label: str | None) -> str:
+    names = sorted(dict(container).items())
     bases = [(_base_of(n), p) for n, p in names if _base_of(n) is not None]
     names = [(n, p) for n, p in names if _base_of(n) is None]
     base = bases[0][0] if len(bases) == 1 and bases[0][1] == 1 else None
     if bases and base is None:  # an odd power of a base: show it as pint has it
-        names = sorted(dict(unit._units).items())
+        names = sorted(dict(container).items())
     if not names:
         if label:
             return label

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from ..diagnostics import ClaimcheckError, Diagnostic
 from ..quantities.currencies import GLUED_PREFIXES, ISO_CODES
@@ -27,10 +28,11 @@ class Token:
     start: int
     end: int
     spaced: bool  # whitespace right before this token
+    #: the text in lower case, once (readers compare it some forty times a figure)
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
 
 class TextError(ClaimcheckError):
@@ -65,6 +67,11 @@ _DOTTED = frozenset({"Rs", "Re", "Tk", "Sh", "Ksh"})
 
 def tokenize(text: str, *, grouping: bool) -> list[Token]:
     """Split ``text``; ``grouping`` reads "10,000" as one number (figures, not expressions)."""
+    return list(_tokenized(text, grouping))
+
+
+@lru_cache(maxsize=4096)  # a figure is tokenized by several readers; tokens never change
+def _tokenized(text: str, grouping: bool) -> tuple[Token, ...]:
     if len(text) > MAX_TEXT:
         raise TextError("too-long", f"text is {len(text)} characters long; the limit is "
                         f"{MAX_TEXT}", MAX_TEXT, len(text), hint="split it into named parts")
@@ -114,4 +121,4 @@ def tokenize(text: str, *, grouping: bool) -> list[Token]:
             i += len(op)
         spaced = False
     tokens.append(Token(Kind.END, "", n, n, spaced))
-    return tokens
+    return tuple(tokens)

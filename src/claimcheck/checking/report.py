@@ -15,7 +15,7 @@ from ..outcomes import ExitStatus, FailOn, Verdict
 from ..quantities.intervals import Bound, Interval
 
 __all__ = ["VERDICTS", "CheckResult", "DerivedView", "ExitStatus", "FailOn", "FigureView",
-           "FileResult", "Policy", "Report", "Shown", "Verdict", "expects_its_error"]
+           "FileResult", "Policy", "Report", "Shown", "Tally", "Verdict", "expects_its_error"]
 
 VERDICTS = tuple(Verdict)
 
@@ -280,21 +280,19 @@ def expects_its_error(check: CheckResult) -> bool:
 class Report:
     files: tuple[FileResult, ...] = field(default_factory=tuple)
 
-    def summary(self) -> dict[str, int]:
-        counts: dict[str, int] = {v.value: 0 for v in Verdict}
+    def tally(self, policy: Policy | None = None) -> Tally:
+        """The summary, named checks and exit code under ``policy`` (see ``Tally``)."""
+        tally = Tally(policy)
         for f in self.files:
-            for c in f.checks:
-                counts[c.verdict] += 1
-        return counts
+            tally.add(f)
+        return tally
+
+    def summary(self) -> dict[str, int]:
+        return dict(self.tally().counts)
 
     def expected(self) -> dict[str, int]:
         """Per verdict that does not plainly hold: the checks whose `expect:` names it."""
-        counts: dict[str, int] = {}
-        for f in self.files:
-            for c in f.checks:
-                if c.matches_expected and c.verdict != "consistent":
-                    counts[c.verdict] = counts.get(c.verdict, 0) + 1
-        return counts
+        return self.tally().expected
 
     @property
     def unexpected(self) -> list[tuple[FileResult, CheckResult]]:
@@ -306,15 +304,11 @@ class Report:
 
     def status(self, fail_on: FailOn | str = FailOn.INCONSISTENT,
                strict: bool = False) -> ExitStatus:
-        """The one place that maps outcomes to exit codes (see ``Policy``)."""
+        """The exit code under --fail-on and --strict (see ``Policy``)."""
         return self.status_under(Policy(fail_on, strict))
 
     def status_under(self, policy: Policy) -> ExitStatus:
-        if any(not f.readable for f in self.files):
-            return ExitStatus.BAD_INPUT
-        failing = any(policy.check_fails(c) for f in self.files for c in f.checks) or any(
-            policy.fails_diagnostic(d) for f in self.files for d in f.outside_diagnostics)
-        return ExitStatus.FAILED if failing else ExitStatus.OK
+        return self.tally(policy).status
 
     def findings_only(self) -> Report:
         """The same files with their checks' diagnostics moved to the file and the verdicts
@@ -337,7 +331,93 @@ class Report:
                 "summary": self.summary_dict(policy)}
 
     def summary_dict(self, policy: Policy | None = None) -> dict[str, Any]:
-        return {**self.summary(), "files": len(self.files),
-                "checks": sum(len(f.checks) for f in self.files),
-                "expected": self.expected(), "unexpected": len(self.unexpected),
-                "exit_code": int(self.status_under(policy or Policy()))}
+        return self.tally(policy).summary_dict()
+
+
+# --- a run's summary, a file at a time -----------------------------------------------------
+# A streamed report over ten thousand files keeps a Tally and nothing per file, so its
+# memory stays flat; Report computes its own summary through the same class, so the two
+# can never disagree.
+
+#: checks named under the summary line, at most this many per verdict (as pytest lists
+#: its failures)
+NAMED = 8
+#: the verdicts whose checks the summary names, in the order it names them
+NAMED_VERDICTS = ("error", "inconsistent", "within_hedge", "within_rounding")
+_LOCK_DIFFERENCES = frozenset({"lock-changed", "lock-missing"})
+
+
+@dataclass(frozen=True)
+class NamedCheck:
+    id: str
+    fails: bool  # its verdict fails the run (shown in bold)
+    expected: str | None  # the verdict it expects, when it got another
+
+
+@dataclass
+class Tally:
+    """``policy``: the one the run is judged under (None: the default, and the text
+    summary does not say whether the run fails)."""
+
+    policy: Policy | None = None
+    counts: dict[str, int] = field(default_factory=lambda: {v.value: 0 for v in Verdict})
+    #: per verdict that does not plainly hold: the checks whose `expect:` names it
+    expected: dict[str, int] = field(default_factory=dict)
+    unexpected: int = 0
+    files: int = 0
+    claim_files: int = 0
+    checks: int = 0
+    unreadable_claim_files: int = 0
+    lock_unreadable: bool = False
+    #: errors of a readable claim file, a figure or a derived figure (a check's are its
+    #: verdict)
+    file_errors: int = 0
+    lock_differences: int = 0
+    named: dict[str, list[NamedCheck]] = field(default_factory=dict)
+    named_total: dict[str, int] = field(default_factory=dict)
+    _bad_input: bool = False
+    _failing: bool = False
+
+    def add(self, f: FileResult) -> None:
+        """Count one file's result (its slim result is enough)."""
+        policy = self.policy or Policy()
+        outside = f.outside_diagnostics
+        self.files += 1
+        self._bad_input |= not f.readable
+        if f.is_lock:
+            self.lock_unreadable |= not f.readable
+        else:
+            self.claim_files += 1
+            if not f.readable:
+                self.unreadable_claim_files += 1
+            else:
+                self.file_errors += sum(d.severity is Severity.ERROR
+                                        and not d.code.startswith("lock-") for d in outside)
+        self.lock_differences += sum(d.code in _LOCK_DIFFERENCES for d in f.all_diagnostics)
+        self._failing |= any(policy.fails_diagnostic(d) for d in outside)
+        for c in f.checks:
+            self.checks += 1
+            self.counts[c.verdict] += 1
+            if c.matches_expected and c.verdict != "consistent":
+                self.expected[c.verdict] = self.expected.get(c.verdict, 0) + 1
+            self.unexpected += c.matches_expected is False
+            self._failing |= policy.check_fails(c)
+            if c.verdict in NAMED_VERDICTS:
+                total = self.named_total.get(c.verdict, 0)
+                self.named_total[c.verdict] = total + 1
+                if total < NAMED:
+                    self.named.setdefault(c.verdict, []).append(NamedCheck(
+                        c.id, policy.fails(c),
+                        c.expected if c.matches_expected is False else None))
+
+    @property
+    def status(self) -> ExitStatus:
+        """The one place that maps outcomes to exit codes (see ``Policy``)."""
+        if self._bad_input:
+            return ExitStatus.BAD_INPUT
+        return ExitStatus.FAILED if self._failing else ExitStatus.OK
+
+    def summary_dict(self) -> dict[str, object]:
+        return {**self.counts, "files": self.files, "checks": self.checks,
+                "expected": dict(self.expected), "unexpected": self.unexpected,
+                "exit_code": int(self.status)}

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..checking.cache import ResultCache
-    from ..checking.report import FileResult, Policy, Report
+    from ..checking.report import FileResult, Policy, Report, Tally
 
     #: the text report's console and cards, its layout key, and where drawn files are kept
     _TextView = tuple[tuple[Console, bool] | None, str | None, ResultCache | None]
@@ -152,10 +152,11 @@ def verify(
             _no_files(targets)
         report = against_lock(report, targets, lock_file)
         _write(report, formats, outputs, policy, only_problems=only is Only.problems)
-    else:  # streamed: a text or JSON report of ten thousand files in flat memory
-        report = _check_and_write(targets, formats, outputs, policy, use_cache=use_cache,
-                                  jobs=jobs, only_problems=only is Only.problems)
-    finish(report.status_under(policy))
+        finish(report.status_under(policy))
+    # streamed: a text or JSON report of ten thousand files in flat memory
+    tally = _check_and_write(targets, formats, outputs, policy, use_cache=use_cache,
+                             jobs=jobs, only_problems=only is Only.problems)
+    finish(tally.status)
 
 
 @app.command(short_help="Find what to fix in claim files.")
@@ -258,7 +259,7 @@ def _check(targets: list[Path], lint: bool = False, *, use_cache: bool = False,
 
 def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str],
                      policy: Policy, *, use_cache: bool, jobs: int | None,
-                     only_problems: bool) -> Report:
+                     only_problems: bool) -> Tally:
     """verify's run: results rendered as they arrive (see render.outputs.write_stream)."""
     from ..api import find_targets, iter_results
     from ..claimfile.safe_io import same_file
@@ -295,7 +296,7 @@ def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str]
 
 
 def _write_stream(results: Iterator[FileResult], formats: list[str], outputs: list[str],
-                  policy: Policy, only_problems: bool, view: _TextView) -> Report:
+                  policy: Policy, only_problems: bool, view: _TextView) -> Tally:
     from ..render.outputs import OutputError, write_stream
 
     drawn_on, layout, cache = view

@@ -13,6 +13,7 @@ from ..outcomes import ReportFormat
 if TYPE_CHECKING:
     from rich.console import Console  # noqa: TID251 - a type only
 
+    from ..checking.report import Tally
     from .text import TextStore
 
 
@@ -100,7 +101,7 @@ def write(report: Report, formats: list[ReportFormat] | list[str], outputs: list
                                     only_problems=only_problems))
 
 
-#: the formats written a file at a time, so a run holds only each file's summary
+#: the formats written a file at a time, so a run holds no file's result
 STREAMED = (ReportFormat.TEXT, ReportFormat.JSON)
 
 
@@ -119,11 +120,11 @@ def _to_stdout(outputs: list[str]) -> bool:
 def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | list[str],
                  outputs: list[str], policy: Policy | None = None, *,
                  only_problems: bool = False, console: tuple[Console, bool] | None = None,
-                 texts: TextStore | None = None) -> Report:
+                 texts: TextStore | None = None) -> Tally:
     """``write`` for results as they arrive.  One text or JSON output is written a file
-    at a time, holding only each file's slim result (flat memory over ten thousand
-    files); any other choice of formats gathers the whole report first.  A file reached
-    twice is reported once.  Returns the report the exit code is decided on.
+    at a time, holding no file's result (flat memory over ten thousand files); any other
+    choice of formats gathers the whole report first.  A file reached twice is reported
+    once.  Returns the run's summary under ``policy``, for the exit code.
     ``console``: the text report's, from ``text_console``; ``texts``: see
     ``render.text.render_stream``."""
     from pathlib import Path
@@ -134,7 +135,7 @@ def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | li
     if len(formats) != 1 or ReportFormat(formats[0]) not in STREAMED:
         report = Report(tuple(unique))
         write(report, formats, outputs, policy, only_problems=only_problems)
-        return report
+        return report.tally(policy)
     fmt = ReportFormat(formats[0])
     view = (console, texts)
     if _to_stdout(outputs):
@@ -182,7 +183,7 @@ def _first_of_each(results: Iterable[FileResult]) -> Iterator[FileResult]:
 
 def _stream_to(stream: TextIO, fmt: ReportFormat, results: Iterable[FileResult],
                policy: Policy | None, only_problems: bool, *, terminal: bool,
-               view: tuple[tuple[Console, bool] | None, TextStore | None]) -> Report:
+               view: tuple[tuple[Console, bool] | None, TextStore | None]) -> Tally:
     if fmt is ReportFormat.JSON:
         from .json import stream as json_stream
 

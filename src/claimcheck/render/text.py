@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checking.report import (
+    NAMED_VERDICTS,
     CheckResult,
     ExitStatus,
     FileResult,
@@ -21,11 +22,13 @@ from ..checking.report import (
     RenderedResult,
     Report,
     Shown,
+    Tally,
 )
 from ..diagnostics import Diagnostic, Severity
 from ..quantities import formatting as fmt
 from ..quantities.formatting import plural
 from ..quantities.units import ConventionNote
+from ..sanitize import safe
 from . import plain, text_cards
 
 EXCERPT = 100  # characters of a source line shown under a diagnostic
@@ -204,38 +207,35 @@ def diagnostic_text(d: Diagnostic, excerpts: dict[int, str]) -> Text:
     return out
 
 
-def _summary(report: Report, policy: Policy | None) -> Text:
-    counts = report.summary()
-    total = sum(counts.values())
-    expected = report.expected()
+def _summary(tally: Tally) -> Text:
+    expected = tally.expected
     parts = [f"{n} {VERDICT_LABELS[v].lower()}"
              + (f" ({expected[v]} expected)" if v in expected else "")
-             for v, n in counts.items() if n]
-    claims = [f for f in report.files if not f.is_lock]
-    text = Text(f"{len(claims)} file{'s' if len(claims) != 1 else ''}, "
+             for v, n in tally.counts.items() if n]
+    claims, total = tally.claim_files, tally.checks
+    text = Text(f"{claims} file{'s' if claims != 1 else ''}, "
                 f"{total} check{'s' if total != 1 else ''}: ", style="bold")
     text.append(", ".join(parts) if parts else "nothing to check")
     # errors of a file, a figure or a derived figure (a check's are its verdict): they
     # fail the run too, and the summary should say so rather than leave it to --fail-on
-    errors = sum(d.severity is Severity.ERROR and not d.code.startswith("lock-")
-                 for f in claims if f.readable for d in f.outside_diagnostics)
+    errors = tally.file_errors
     if errors:
         text.append(f"; {errors} error{'s' if errors != 1 else ''} in the claim "
-                    f"file{'s' if len(claims) != 1 else ''}", style="bold red")
-    unreadable = sum(1 for f in claims if not f.readable)
+                    f"file{'s' if claims != 1 else ''}", style="bold red")
+    unreadable = tally.unreadable_claim_files
     if unreadable:
         text.append(f"; {unreadable} file{'s' if unreadable != 1 else ''} could not be read",
                     style="bold red")
-    if report.unexpected:
-        text.append(f"; {len(report.unexpected)} not as expected", style="bold red")
-    if any(f.is_lock and not f.readable for f in report.files):
+    if tally.unexpected:
+        text.append(f"; {tally.unexpected} not as expected", style="bold red")
+    if tally.lock_unreadable:
         text.append("; the lock file could not be read", style="bold red")
-    locked = sum(d.code in {"lock-changed", "lock-missing"}
-                 for f in report.files for d in f.all_diagnostics)
+    locked = tally.lock_differences
     if locked:
         text.append(f"; {locked} difference{'s' if locked != 1 else ''} from the lock file",
                     style="bold red")
-    if policy is not None and report.status_under(policy) is ExitStatus.FAILED:
+    policy = tally.policy
+    if policy is not None and tally.status is ExitStatus.FAILED:
         strict = ", --strict" if policy.strict else ""
         text.append(f"; the run fails (--fail-on {policy.fail_on}{strict})", style="bold red")
     return text
@@ -313,20 +313,21 @@ class TextStore(Protocol):
 
 def render_stream(files: Iterable[FileResult], console: Console,
                   policy: Policy | None = None, *, only_problems: bool = False,
-                  cards: bool | None = None, texts: TextStore | None = None) -> Report:
-    """``render``, a file at a time as results arrive; the summary at the end needs only
-    each file's slim result, which is returned (for the exit code).  ``texts``: each
+                  cards: bool | None = None, texts: TextStore | None = None) -> Tally:
+    """``render``, a file at a time as results arrive; the summary at the end is
+    gathered as they pass (a ``Tally``, returned for the exit code), so no file's result
+    is held.  ``texts``: each
     file's part is drawn once and kept there; a result that comes with its part
     (``RenderedResult.text``, drawn in this very layout) is written as it is."""
     if cards is None:
         cards = console.width < TABLE_WIDTH
     layout = layout_key(console, cards, only_problems) if texts is not None else None
-    seen: list[FileResult] = []
+    tally = Tally(policy)
     hidden = 0
     for given in files:
+        tally.add(given)
         drawn = given.text if isinstance(given, RenderedResult) else None
         f = plain.printable(given) if drawn is None else given
-        seen.append(f.slim() if drawn is None else plain.printable(f.slim()))
         if only_problems and not (f.all_diagnostics or any(map(is_problem, f.checks))):
             hidden += 1
             continue
@@ -342,15 +343,14 @@ def render_stream(files: Iterable[FileResult], console: Console,
             texts.put_text(f.path, layout, drawn)
         else:
             _draw_file(f, console, cards, only_problems)
-    report = Report(tuple(seen))
     if hidden:
         console.print(Text(f"{plural(hidden, 'file')} without problems not shown "
                            "(--only all shows them)", style="dim"))
-    named = _named(report, policy)  # as pytest does: the list, then the counts last
+    named = _named(tally)  # as pytest does: the list, then the counts last
     if named is not None:
         console.print(named)
-    console.print(_summary(report, policy))
-    return report
+    console.print(_summary(tally))
+    return tally
 
 
 def _draw_file(f: FileResult, console: Console, cards: bool, only_problems: bool) -> None:
@@ -401,31 +401,26 @@ def _rich_files() -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
-#: checks named by verdict under the summary line, at most this many per verdict
-NAMED = 8
-
-
-def _named(report: Report, policy: Policy | None) -> Table | None:
+def _named(tally: Tally) -> Table | None:
     """Below the counts, the checks behind them: 'inconsistent  id, id, ...'; the ids
     that fail the run in bold, with their expectation when it was another verdict."""
-    policy = policy or Policy()
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
-    for verdict in ("error", "inconsistent", "within_hedge", "within_rounding"):
-        found = [c for f in report.files for c in f.checks if c.verdict == verdict]
+    for verdict in NAMED_VERDICTS:
+        found = tally.named.get(verdict)
         if not found:
             continue
         ids = Text()
-        for i, c in enumerate(found[:NAMED]):
+        for i, c in enumerate(found):
             if i:
                 ids.append(", ")
-            ids.append(c.id, style="bold" if policy.fails(c) else "")
-            if c.matches_expected is False:
-                ids.append(f" (expected {VERDICT_LABELS[c.expected or ''].lower()})",
+            ids.append(safe(c.id), style="bold" if c.fails else "")
+            if c.expected is not None:
+                ids.append(f" (expected {VERDICT_LABELS[c.expected].lower()})",
                            style="bold red")
-        if len(found) > NAMED:
-            ids.append(f", and {len(found) - NAMED} more")
+        if (more := tally.named_total[verdict] - len(found)) > 0:
+            ids.append(f", and {more} more")
         grid.add_row(Text(f"  {VERDICT_LABELS[verdict].lower()}:",
                           style=VERDICT_STYLES[verdict]), ids)
     return grid if grid.row_count else None

@@ -152,10 +152,11 @@ class ResultCache:
         ``render.text.layout_key``); when this file was drawn so before, only the slim
         result and that text (a ``RenderedResult``), else the whole result, whose text
         ``put_text`` then keeps."""
-        key = self._keys.get((target.path, lint)) or self._key(target, lint)
+        # a hit needs its key no more (ten thousand of them would be held to the end);
+        # a miss keeps it for ``put``
+        key = self._keys.pop((target.path, lint), None) or self._key(target, lint)
         if key is None:
             return None
-        self._keys[(target.path, lint)] = key
         try:
             text = self._text(key, layout) if layout is not None else None
             with open(self._entry(key, "json"), "rb") as entry:
@@ -177,6 +178,7 @@ class ResultCache:
                 raise ValueError("not a result")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.misses += 1
+            self._keys[(target.path, lint)] = key
             return None
         self.hits += 1
         return result

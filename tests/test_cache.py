@@ -340,3 +340,22 @@ def test_another_rich_or_a_tampered_drawing(claims: Path, tmp_path: Path,
     assert "tampered \N{REPLACEMENT CHARACTER}" in _text(claims, env)
     drawn[0].unlink()
     assert _text(claims, env) == fresh  # a lost drawing is drawn again
+
+
+def test_a_run_that_draws_no_text_holds_no_key_for_drawings(claims: Path,
+                                                            tmp_path: Path) -> None:
+    """Flat memory: a JSON run keeps nothing per file for drawings it will never make;
+    a problems-only text run keeps an empty drawing for each file it hides."""
+    store = ResultCache(tmp_path / "cache")
+    list(iter_results(find_targets([claims]), cache=store, jobs=1, json_only=True))
+    assert store._text_keys == {}
+    console, cards = text_render.pipe_console(io.StringIO())
+    layout = text_render.layout_key(console, cards, True)
+    assert layout is not None
+    drawing = ResultCache(tmp_path / "cache")
+    text_render.render_stream(
+        iter_results(find_targets([claims]), cache=drawing, jobs=1, text_layout=layout),
+        console, only_problems=True, cards=cards, texts=drawing)
+    assert drawing._text_keys == {}
+    kept = sorted(drawing.folder.glob(f"*.{layout}.txt"))
+    assert len(kept) == len(list(claims.rglob("*.yaml")))

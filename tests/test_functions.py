@@ -121,6 +121,12 @@ def test_inflate_uses_the_bundled_table_and_says_so() -> None:
     ("grim(5.19, 28) == 5.19", "inconsistent"),
     ("grim(3.45, 10, 2) == 3.45", "consistent"),
     ("400 cases / 100 cases == three times more", "consistent"),  # read as 4 times
+    # a bound read the other way moves with it: under 4 times as much (it was judged as
+    # the value 4, within its hedge, and shown against the bound it no longer was)
+    ("35 / 9 == under 3 times more", "consistent"),
+    ("35 / 9 == less than 3 times more", "consistent"),
+    ("45 / 9 == under 3 times more", "inconsistent"),  # 5: under neither 3 nor 4
+    ("25 / 5 == more than 3 times more", "consistent"),
     ("1 / 3 == 0.333", "consistent"),  # a bare number on the stated side keeps its precision
 ])
 def test_verdicts_at_the_edges(text: str, expected: str) -> None:
@@ -204,3 +210,12 @@ def test_annualize_compounds_weekly_and_daily_rates(text: str, expected: Fractio
 
     result = calculate(text)
     assert result.value is not None and result.value.central == expected
+
+
+def test_a_bound_read_the_other_way_is_explained_and_shown_as_judged() -> None:
+    """'under 3 times more' kept as 'under 4 times as much': the sentence and the
+    meaning say 4, and the digits are those that show that verdict (3.89, not 3.889)."""
+    result = calculate("35 / 9 == under 3 times more")
+    assert result.stated_meaning == "less than 4 times"
+    assert "means less than 4 times" in (result.explanation or "")
+    assert result.computed is not None and result.computed.digits == 3

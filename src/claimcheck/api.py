@@ -185,7 +185,8 @@ def iter_results(targets: Iterable[Target], *, lint: bool = False,
             result = (check_target(target, lint=lint) if target.is_stdin or i in cached
                       else next(fresh))
             # standard input has no key, so is never stored
-            stored = cache.put(target, lint, result) if cache is not None else None
+            stored = (cache.put(target, lint, result, drawn=text_layout is not None)
+                      if cache is not None else None)
             if json_only and stored is not None:
                 result = stored  # its JSON entry is written once, for both
         if progress is not None:

@@ -203,9 +203,12 @@ class ResultCache:
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             write_atomically(Path(self._entry(key, f"{layout}.txt")), text, force=True)
 
-    def put(self, target: Target, lint: bool, result: FileResult) -> RenderedResult | None:
+    def put(self, target: Target, lint: bool, result: FileResult, *,
+            drawn: bool = False) -> RenderedResult | None:
         """Store ``result``; returns it as a ``RenderedResult`` (its JSON entry, written
-        once for the cache and the report alike), or None when it is not stored."""
+        once for the cache and the report alike), or None when it is not stored.
+        ``drawn``: the run draws the text report, whose part for this file ``put_text``
+        then keeps."""
         key = self._keys.pop((target.path, lint), None)
         if key is None or result.is_lock or isinstance(result, RenderedResult):
             return None
@@ -226,7 +229,8 @@ class ResultCache:
             write_atomically(self.folder / f"{key}.json", f"{head}\n{json_text}", force=True)
         except OSError:
             return _rendered(slim, json_text)  # a cache that cannot be written only costs time
-        self._text_keys[target.shown] = key
+        if drawn:
+            self._text_keys[target.shown] = key
         return _rendered(slim, json_text)
 
     def _forget_other_versions(self) -> None:

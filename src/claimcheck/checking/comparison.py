@@ -98,15 +98,19 @@ def shown(x: Quantity, unit_text: str | None = None) -> Shown:
     return Shown(x.central, x.rounding, x.hedged, text)
 
 
-def _region(reading: Reading | None, right: Quantity) -> tuple[Region, Region] | None:
-    """A stated bound's region, in the unit the comparison is made in."""
+def _region(reading: Reading | None, right: Quantity,
+            shift: int = 0) -> tuple[Region, Region] | None:
+    """A stated bound's region, in the unit the comparison is made in; ``shift``: moved
+    by that many of the reading's own unit first ('under 3 times more' read as 'under 4
+    times as much')."""
     if reading is None or reading.region is None:
         return None
+    strict, loose = (Region(r.lo + shift, r.hi + shift, r.lo_open, r.hi_open) if shift else r
+                     for r in reading.region)
     own = reading.quantity.unit
     if own == right.unit:
-        return reading.region
+        return strict, loose
     k = units.factor(own, right.unit)
-    strict, loose = reading.region
     return strict.scaled(k), loose.scaled(k)
 
 
@@ -189,11 +193,13 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
         alt_q = reading.alternative.to(right.unit) if reading.alternative.unit != right.unit \
             else reading.alternative
         alt = Shown(alt_q.central, alt_q.rounding, alt_q.hedged, unit_text)
-        alt_verdict = judge(relation, computed, alt, None)
+        # a bound's region moves with it: 'under 3 times more' is under 4 times as much
+        alt_region = _region(reading, right, shift=1) if region is not None else None
+        alt_verdict = judge(relation, computed, alt, alt_region)
         if alt_verdict.rank < verdict.rank:
             other = (f"; read as {reading.quantity.central} times as much it would be "
                      f"{verdict}")
-            verdict, stated_value = alt_verdict, alt
+            verdict, stated_value, region = alt_verdict, alt, alt_region
             stated_text += f" (read as {reading.alternative.central} times as much)"
         else:
             other = (f"; read as {reading.alternative.central} times as much it would be "

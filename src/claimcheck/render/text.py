@@ -330,6 +330,8 @@ def render_stream(files: Iterable[FileResult], console: Console,
         f = plain.printable(given) if drawn is None else given
         if only_problems and not (f.all_diagnostics or any(map(is_problem, f.checks))):
             hidden += 1
+            if drawn is None and texts is not None and layout is not None:
+                texts.put_text(f.path, layout, "")  # nothing drawn: next time, nothing read
             continue
         if drawn is not None:
             console.file.write(drawn)
@@ -367,6 +369,10 @@ def report_console(terminal: bool) -> tuple[Console, bool]:
     terminal), and whether checks are drawn as cards."""
     if terminal:  # colour and the terminal's width
         console = Console(highlight=False)
+        if not console.legacy_windows:
+            # the width as the run starts, for the whole report: every file is drawn at
+            # the width its layout key says, even if the window is resized meanwhile
+            console.width = console.width
         return console, console.width < TABLE_WIDTH
     return pipe_console(sys.stdout)
 

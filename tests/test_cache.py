@@ -23,6 +23,7 @@ from claimcheck.cli import app
 from claimcheck.quantities.units import ConventionNote
 from claimcheck.render import json as json_render
 from claimcheck.render import text as text_render
+from claimcheck.render import text_console
 
 from .conftest import ROOT
 
@@ -327,7 +328,7 @@ def test_another_rich_or_a_tampered_drawing(claims: Path, tmp_path: Path,
     written with U+FFFD (a cache file is at worst a wrong report, never a crash)."""
     console, cards = text_render.pipe_console(io.StringIO())
     before = text_render.layout_key(console, cards, False)
-    monkeypatch.setattr(text_render, "_rich_files", lambda: (("console.py", 1, 2),))
+    monkeypatch.setattr(text_console, "_rich_files", lambda: (("console.py", 1, 2),))
     assert text_render.layout_key(console, cards, False) != before
     monkeypatch.undo()
     import os

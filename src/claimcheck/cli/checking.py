@@ -279,10 +279,10 @@ def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str]
     if formats == ["text"] and cache is not None:
         # the text report's layout is known before the first file: a cached file drawn
         # in it before is written as it was, without rich laying it out again
-        from ..render.outputs import text_console
-        from ..render.text import layout_key
+        from ..render.outputs import console_for
+        from ..render.text_console import layout_key
 
-        drawn_on = text_console(outputs)
+        drawn_on = console_for(outputs)
         view = (drawn_on, layout_key(*drawn_on, only_problems), cache)
     with LateProgress(len(found)) as progress:
         results = iter_results(found, lint=policy.strict, progress=progress, jobs=jobs,

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.console import Console  # noqa: TID251 - a type only
 
     from ..checking.report import Tally
-    from .text import TextStore
+    from .text_console import TextStore
 
 
 def _json(report: Report, policy: Policy, lint: bool) -> str:
@@ -105,10 +105,10 @@ def write(report: Report, formats: list[ReportFormat] | list[str], outputs: list
 STREAMED = (ReportFormat.TEXT, ReportFormat.JSON)
 
 
-def text_console(outputs: list[str]) -> tuple[Console, bool]:
+def console_for(outputs: list[str]) -> tuple[Console, bool]:
     """The console a text report to ``outputs`` is drawn on, and whether checks are
     cards: what ``write_stream`` uses unless given one."""
-    from .text import report_console
+    from .text_console import report_console
 
     return report_console(_to_stdout(outputs) and sys.stdout.isatty())
 
@@ -125,7 +125,7 @@ def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | li
     at a time, holding no file's result (flat memory over ten thousand files); any other
     choice of formats gathers the whole report first.  A file reached twice is reported
     once.  Returns the run's summary under ``policy``, for the exit code.
-    ``console``: the text report's, from ``text_console``; ``texts``: see
+    ``console``: the text report's, from ``console_for``; ``texts``: see
     ``render.text.render_stream``."""
     from pathlib import Path
 
@@ -189,7 +189,8 @@ def _stream_to(stream: TextIO, fmt: ReportFormat, results: Iterable[FileResult],
 
         return json_stream(results, stream.write, policy or Policy(),
                            write_bytes=_bytes_to(stream))
-    from .text import Trimmed, render_stream, report_console
+    from .text import render_stream
+    from .text_console import Trimmed, report_console
 
     given, texts = view
     console, cards = given or report_console(terminal)

@@ -166,7 +166,7 @@ def iter_results(targets: Iterable[Target], *, lint: bool = False,
     ``json_only``: the caller renders nothing but the JSON report, so a cached file may
     come as a ``RenderedResult`` (its slim result and its JSON entry, not decoded).
     ``text_layout``: the caller renders nothing but the text report, drawn in this
-    layout (``render.text.layout_key``): a cached file drawn so before comes as a
+    layout (``render.text_console.layout_key``): a cached file drawn so before comes as a
     ``RenderedResult`` with its text (see ``ResultCache.get``)."""
     targets = list(targets)
     cached: set[int] = set()  # hits are decoded when their turn comes, not held

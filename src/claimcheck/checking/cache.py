@@ -6,7 +6,9 @@ source and data files of this very installation, and pint's version), so a resul
 never trusted across versions or after an edit to claimcheck.  Entries are JSON, decoded
 into a fixed list of report classes: a cache file, however it was written, can at worst
 give a wrong report, never run code (no pickles).  Writes are atomic (a temporary file,
-renamed), so concurrent runs never see half an entry.
+renamed), so concurrent runs never see half an entry.  Beside a result, its part of the
+text report is kept as drawn, one file per layout (``KEY.LAYOUT.txt``: width, colours,
+view, rich's files), for the next text run drawn the same way.
 
 Where: ``$CLAIMCHECK_CACHE_DIR``, else the platform's cache folder
 (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
@@ -149,7 +151,7 @@ class ResultCache:
         """The stored result, or None.  ``rendered``: only the slim result and the JSON
         report entry (a ``RenderedResult``), for a run whose only output is JSON.
         ``layout``: the run's only output is the text report drawn so (see
-        ``render.text.layout_key``); when this file was drawn so before, only the slim
+        ``render.text_console.layout_key``); when this file was drawn so before, only the slim
         result and that text (a ``RenderedResult``), else the whole result, whose text
         ``put_text`` then keeps."""
         # a hit needs its key no more (ten thousand of them would be held to the end);

@@ -218,7 +218,7 @@ class RenderedResult(FileResult):
     #: bytes when read from the cache (UTF-8, written through without decoding)
     json_text: str | bytes = ""
     #: the text report's part for this file as drawn before (colour codes included),
-    #: when the cache holds it for the same layout (see render.text.layout_key)
+    #: when the cache holds it for the same layout (see render.text_console.layout_key)
     text: str | None = None
 
     def slim(self) -> FileResult:

@@ -252,6 +252,13 @@ def test_a_cache_hit_imports_neither_pint_nor_the_engine(claims: Path, tmp_path:
     warm = subprocess.run([sys.executable, "-c", HIT, str(claims)], capture_output=True,
                           text=True, env=env, check=True)
     assert warm.stdout.strip() == "[]"
+    # a JSON-only hit copies its entry through: no unit tables, YAML or rich either
+    json_hit = HIT.replace('"verify", sys.argv[1]', '"verify", "-f", "json", sys.argv[1]'
+                           ).replace('m == "pint"', 'm in ("pint", "yaml", "rich")').replace(
+        '"claimcheck.reading"))', '"claimcheck.reading", "claimcheck.quantities.units"))')
+    found = subprocess.run([sys.executable, "-c", json_hit, str(claims)],
+                           capture_output=True, text=True, env=env, check=True)
+    assert found.stdout.strip() == "[]"
 
 
 def test_an_entry_without_its_whole_result_serves_json_only(claims: Path,

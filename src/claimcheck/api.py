@@ -109,8 +109,7 @@ def read_target(target: Target, shown: str | None = None) -> str | FileResult:
     """The claim file's text, read bounded and safely (standard input once, a file only
     inside its folder), or an unreadable FileResult saying why."""
     from .checking.engine import decode_claim_bytes, read_claim_file
-    from .claimfile.loader import MAX_BYTES
-    from .claimfile.safe_io import UnsafePath, read_stdin_bounded
+    from .claimfile.safe_io import MAX_BYTES, UnsafePath, read_stdin_bounded
 
     name = shown or target.shown
     if not target.is_stdin:

@@ -33,7 +33,6 @@ from typing import Any, Protocol
 from ..diagnostics import Diagnostic, Label, Severity, Span
 from ..outcomes import Verdict
 from ..quantities.intervals import Interval
-from ..quantities.units import ConventionNote
 from .report import (
     CheckResult,
     DerivedView,
@@ -117,8 +116,7 @@ class ResultCache:
         self.hits = self.misses = 0
 
     def _key(self, target: Target, lint: bool) -> str | None:
-        from ..claimfile.loader import MAX_BYTES
-        from ..claimfile.safe_io import read_bounded
+        from ..claimfile.safe_io import MAX_BYTES, read_bounded
 
         root = target.root
         real_root = None
@@ -303,12 +301,16 @@ def encode(value: Any) -> Any:
         return {"~": kind.__name__, **{n: encode(getattr(value, n)) for n in names}}
     if value is None or (isinstance(value, bool | int) and not isinstance(value, Enum)):
         return value
-    if isinstance(value, ConventionNote):
-        return {"~": "note", "text": str(value), "word": value.word, "key": value.key,
-                "choice": value.choice, "default": value.default}
     if isinstance(value, Enum):
         return {"~": type(value).__name__, "v": value.value}
     if isinstance(value, str):
+        # a str that is not exactly one: a convention note (imported here: a hit that
+        # only copies its JSON entry through loads no unit tables)
+        from ..quantities.units import ConventionNote
+
+        if isinstance(value, ConventionNote):
+            return {"~": "note", "text": str(value), "word": value.word, "key": value.key,
+                    "choice": value.choice, "default": value.default}
         return value
     if isinstance(value, Fraction):
         return {"~": "F", "v": f"{value.numerator}/{value.denominator}"}
@@ -327,6 +329,8 @@ def decode(data: Any) -> Any:
         return data
     kind = data["~"]
     if kind == "note":
+        from ..quantities.units import ConventionNote
+
         return ConventionNote(data["text"], word=data["word"], key=data["key"],
                               choice=data["choice"], default=data["default"])
     if kind == "F":

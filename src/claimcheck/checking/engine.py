@@ -209,8 +209,7 @@ def _check_text(path: str, text: str) -> tuple[FileResult, Env | None]:
 def read_claim_file(path: Path, root: Path | None = None) -> str | FileResult:
     """The file's text, or an unreadable FileResult that says why.  ``root``: the folder
     it was found in by walking, which its real path must not leave."""
-    from ..claimfile.loader import MAX_BYTES
-    from ..claimfile.safe_io import UnsafePath, read_bounded
+    from ..claimfile.safe_io import MAX_BYTES, UnsafePath, read_bounded
 
     shown_path = display_path(path)
     try:

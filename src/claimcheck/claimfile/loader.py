@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import ClaimcheckError, Diagnostic, Span, fail
+from .safe_io import MAX_BYTES
 
-MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
+
+#: the largest claim file read (a claim file is a few kilobytes; this bounds a hostile one)
+MAX_BYTES = 1_000_000
 
 
 class UnsafePath(OSError):
@@ -139,6 +141,8 @@ def atomic_writer(path: Path, force: bool = True) -> Iterator[TextIO]:
             yield stream
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only a run that writes pays for it (a cache hit reads)
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

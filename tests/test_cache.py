@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from claimcheck.api import Target, check_paths, find_targets, iter_results
 from claimcheck.checking import cache as cache_module
-from claimcheck.checking.cache import ResultCache, decode, encode
+from claimcheck.checking.cache import ResultCache
+from claimcheck.checking.codec import decode, encode
 from claimcheck.checking.report import Policy, Report
 from claimcheck.cli import app
 from claimcheck.quantities.units import ConventionNote
@@ -252,10 +253,11 @@ def test_a_cache_hit_imports_neither_pint_nor_the_engine(claims: Path, tmp_path:
     warm = subprocess.run([sys.executable, "-c", HIT, str(claims)], capture_output=True,
                           text=True, env=env, check=True)
     assert warm.stdout.strip() == "[]"
-    # a JSON-only hit copies its entry through: no unit tables, YAML or rich either
+    # a JSON-only hit copies its entry through: no unit tables, intervals, YAML or rich
     json_hit = HIT.replace('"verify", sys.argv[1]', '"verify", "-f", "json", sys.argv[1]'
                            ).replace('m == "pint"', 'm in ("pint", "yaml", "rich")').replace(
-        '"claimcheck.reading"))', '"claimcheck.reading", "claimcheck.quantities.units"))')
+        '"claimcheck.reading"))', '"claimcheck.reading", "claimcheck.quantities.units", '
+        '"claimcheck.quantities.intervals", "claimcheck.checking.codec"))')
     found = subprocess.run([sys.executable, "-c", json_hit, str(claims)],
                            capture_output=True, text=True, env=env, check=True)
     assert found.stdout.strip() == "[]"

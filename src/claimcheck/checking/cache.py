@@ -19,29 +19,17 @@ engine."""
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
 import sys
-from enum import Enum
-from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..diagnostics import Diagnostic, Label, Severity, Span
+from ..diagnostics import Diagnostic, Severity
 from ..outcomes import Verdict
-from ..quantities.intervals import Interval
-from .report import (
-    CheckResult,
-    DerivedView,
-    FigureView,
-    FileResult,
-    RenderedResult,
-    Shown,
-    file_json,
-)
+from .report import CheckResult, FileResult, RenderedResult, file_json
 
 
 class Target(Protocol):
@@ -60,10 +48,6 @@ class Target(Protocol):
 #: run copies it through without decoding anything big; KEY.full holds the whole result,
 #: read only by the other formats.
 FORMAT = 4
-_CLASSES: dict[str, type[Any]] = {c.__name__: c for c in (
-    FileResult, FigureView, DerivedView, CheckResult, Shown, Interval, Diagnostic, Span,
-    Label)}
-_ENUMS: dict[str, type[Enum]] = {"Severity": Severity, "Verdict": Verdict}
 
 
 def default_folder() -> Path:
@@ -93,16 +77,27 @@ def fingerprint() -> str:
     from .. import __version__
 
     digest = hashlib.sha256(f"format {FORMAT} claimcheck {__version__}\n".encode())
-    package = Path(__file__).resolve().parents[1]
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     spec = importlib.util.find_spec("pint")
     pint_folders = (spec.submodule_search_locations or []) if spec is not None else []
-    folders = [package, *(Path(p) for p in pint_folders)]
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".py", ".txt", ".csv"):
-                stat = path.stat()
-                digest.update(f"{path} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    for folder in (package, *pint_folders):
+        for line in sorted(_source_files(folder)):
+            digest.update(line.encode())
     return digest.hexdigest()
+
+
+def _source_files(folder: str) -> list[str]:
+    """'path size mtime' of each source and data file under ``folder`` (os.scandir: a
+    cache hit pays for this walk on every run, and pathlib's costs twice as much)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found += _source_files(entry.path)
+            elif entry.name.endswith((".py", ".txt", ".csv")):
+                stat = entry.stat()
+                found.append(f"{entry.path} {stat.st_size} {stat.st_mtime_ns}\n")
+    return found
 
 
 class ResultCache:
@@ -171,6 +166,8 @@ class ResultCache:
             if rendered or text is not None:
                 result = _slim_result(meta["slim"], json_text, text)
             else:
+                from .codec import decode
+
                 result = decode(json.loads(Path(self._entry(key, "full")).read_bytes()))
                 if layout is not None:
                     self._text_keys[target.shown] = key
@@ -215,6 +212,8 @@ class ResultCache:
 
         def line(value: object) -> str:
             return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+        from .codec import encode
 
         slim, json_text = result.slim(), file_json(result)
         head = line({"format": FORMAT, "key": key, "slim": _slim_data(slim)})
@@ -280,66 +279,3 @@ def _slim_result(data: Any, json_text: bytes, drawn: str | None = None) -> Rende
                                  expected=text(expected, optional=True),
                                  diagnostics=brief(rows))
                      for check_id, verdict, expected, rows in checks))
-
-
-#: each cached class's fields, looked up by exact type (a cold run encodes some sixty
-#: thousand values a hundred files)
-_FIELDS: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in dataclasses.fields(cls) if f.init) for cls in _CLASSES.values()}
-_PLAIN = frozenset({str, int, bool, type(None)})
-
-
-def encode(value: Any) -> Any:
-    """A report value as JSON data that ``decode`` turns back into an equal value."""
-    kind = type(value)
-    if kind in _PLAIN:  # exact types: a str enum or a convention note is not plain
-        return value
-    if kind is tuple:
-        return {"~": "t", "v": [encode(v) for v in value]}
-    names = _FIELDS.get(kind)
-    if names is not None:
-        return {"~": kind.__name__, **{n: encode(getattr(value, n)) for n in names}}
-    if value is None or (isinstance(value, bool | int) and not isinstance(value, Enum)):
-        return value
-    if isinstance(value, Enum):
-        return {"~": type(value).__name__, "v": value.value}
-    if isinstance(value, str):
-        # a str that is not exactly one: a convention note (imported here: a hit that
-        # only copies its JSON entry through loads no unit tables)
-        from ..quantities.units import ConventionNote
-
-        if isinstance(value, ConventionNote):
-            return {"~": "note", "text": str(value), "word": value.word, "key": value.key,
-                    "choice": value.choice, "default": value.default}
-        return value
-    if isinstance(value, Fraction):
-        return {"~": "F", "v": f"{value.numerator}/{value.denominator}"}
-    if isinstance(value, float):
-        return {"~": "f", "v": repr(value)}
-    if isinstance(value, tuple | list):
-        return {"~": "t", "v": [encode(v) for v in value]}
-    if dataclasses.is_dataclass(value) and type(value).__name__ in _CLASSES:
-        return {"~": type(value).__name__, **{f.name: encode(getattr(value, f.name))
-                                              for f in dataclasses.fields(value) if f.init}}
-    raise TypeError(f"cannot cache a {type(value).__name__}")
-
-
-def decode(data: Any) -> Any:
-    if not isinstance(data, dict):
-        return data
-    kind = data["~"]
-    if kind == "note":
-        from ..quantities.units import ConventionNote
-
-        return ConventionNote(data["text"], word=data["word"], key=data["key"],
-                              choice=data["choice"], default=data["default"])
-    if kind == "F":
-        return Fraction(data["v"])
-    if kind == "f":
-        return float(data["v"])
-    if kind == "t":
-        return tuple(decode(v) for v in data["v"])
-    if kind in _ENUMS:
-        return _ENUMS[kind](data["v"])
-    cls = _CLASSES[kind]  # a KeyError for anything else: a miss
-    return cls(**{k: decode(v) for k, v in data.items() if k != "~"})

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity, Span
 from ..outcomes import ExitStatus, FailOn, Verdict
-from ..quantities.intervals import Bound, Interval
+
+if TYPE_CHECKING:  # annotations only: a cache hit builds no interval
+    from fractions import Fraction
+
+    from ..quantities.intervals import Bound, Interval
 
 __all__ = ["VERDICTS", "CheckResult", "DerivedView", "ExitStatus", "FailOn", "FigureView",
            "FileResult", "Policy", "Report", "Shown", "Tally", "Verdict", "expects_its_error"]

@@ -117,7 +117,7 @@ def verify_excerpt() -> str:
     """The problems-first view of the bundled claims: the first file's problems, then the
     checks named by verdict and the counts."""
     from claimcheck.api import check_paths
-    from claimcheck.render.text import render
+    from claimcheck.render.text_stream import render
 
     lines = _render(lambda console: render(check_paths([Path("claims")]), console,
                                            only_problems=True))

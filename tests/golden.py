@@ -15,7 +15,7 @@ import pytest
 from rich.console import Console
 
 from claimcheck.api import check_paths
-from claimcheck.render.text import render
+from claimcheck.render.text_stream import render
 
 WIDTH = 110
 

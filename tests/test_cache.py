@@ -23,8 +23,7 @@ from claimcheck.checking.report import Policy, Report
 from claimcheck.cli import app
 from claimcheck.quantities.units import ConventionNote
 from claimcheck.render import json as json_render
-from claimcheck.render import text as text_render
-from claimcheck.render import text_console
+from claimcheck.render import text_console, text_stream
 
 from .conftest import ROOT
 
@@ -200,10 +199,10 @@ def test_streamed_json_and_text_are_the_bytes_of_the_whole_report(policy: Policy
     assert tally.status == report.status_under(policy or Policy())
     assert tally == report.tally(policy)  # the summary alone: no file's result is held
     buffer = io.StringIO()
-    console, cards = text_render.pipe_console(buffer)
-    text_render.render_stream(iter(report.files), console, policy, cards=cards)
-    console.file.flush()
-    assert buffer.getvalue() == text_render.to_string(report, policy=policy)
+    canvas = text_console.pipe_canvas(buffer)
+    text_stream.render_stream(iter(report.files), canvas, policy)
+    canvas.file.flush()
+    assert buffer.getvalue() == text_stream.to_string(report, policy=policy)
 
 
 def test_standard_input_is_read_by_the_main_process_among_workers(tmp_path: Path) -> None:
@@ -253,6 +252,11 @@ def test_a_cache_hit_imports_neither_pint_nor_the_engine(claims: Path, tmp_path:
     warm = subprocess.run([sys.executable, "-c", HIT, str(claims)], capture_output=True,
                           text=True, env=env, check=True)
     assert warm.stdout.strip() == "[]"
+    # the text report to a pipe, every part of it kept as drawn: rich is not loaded
+    text_hit = HIT.replace('m == "pint"', 'm in ("pint", "rich")')
+    found = subprocess.run([sys.executable, "-c", text_hit, str(claims)],
+                           capture_output=True, text=True, env=env, check=True)
+    assert found.stdout.strip() == "[]"
     # a JSON-only hit copies its entry through: no unit tables, intervals, YAML or rich
     json_hit = HIT.replace('"verify", sys.argv[1]', '"verify", "-f", "json", sys.argv[1]'
                            ).replace('m == "pint"', 'm in ("pint", "yaml", "rich")').replace(
@@ -307,22 +311,23 @@ def test_a_kept_drawing_is_written_without_rich_laying_it_out(
         claims: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def report(store: ResultCache, layout: str | None) -> str:
         out = io.StringIO()
-        console, cards = text_render.pipe_console(out)
+        canvas = text_console.pipe_canvas(out)
         results = iter_results(find_targets([claims]), cache=store, jobs=1,
                                text_layout=layout)
-        text_render.render_stream(results, console, cards=cards,
+        text_stream.render_stream(results, canvas,
                                   texts=store if layout is not None else None)
-        console.file.flush()
+        canvas.file.flush()
         return out.getvalue()
 
-    layout = text_render.layout_key(*text_render.pipe_console(io.StringIO()), False)
+    layout = text_console.pipe_canvas(io.StringIO()).layout(False)
     assert layout is not None
     cold = report(ResultCache(tmp_path / "cache"), layout)
 
     def never(*args: object) -> None:
         raise AssertionError("drawn again")
 
-    monkeypatch.setattr(text_render, "_draw_file", never)
+    monkeypatch.setattr(text_stream, "_draw_file", never)
+    monkeypatch.setattr(text_stream, "_draw_tail", never)
     warm = ResultCache(tmp_path / "cache")
     assert report(warm, layout) == cold
     assert warm.hits == len(list(claims.rglob("*.yaml")))
@@ -335,10 +340,10 @@ def test_another_rich_or_a_tampered_drawing(claims: Path, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """An upgrade of rich is another layout; a drawing whose bytes are not UTF-8 is
     written with U+FFFD (a cache file is at worst a wrong report, never a crash)."""
-    console, cards = text_render.pipe_console(io.StringIO())
-    before = text_render.layout_key(console, cards, False)
+    console, cards = text_console.pipe_console(io.StringIO())
+    before = text_console.layout_key(console, cards, False)
     monkeypatch.setattr(text_console, "_rich_files", lambda: (("console.py", 1, 2),))
-    assert text_render.layout_key(console, cards, False) != before
+    assert text_console.layout_key(console, cards, False) != before
     monkeypatch.undo()
     import os
 
@@ -359,13 +364,73 @@ def test_a_run_that_draws_no_text_holds_no_key_for_drawings(claims: Path,
     store = ResultCache(tmp_path / "cache")
     list(iter_results(find_targets([claims]), cache=store, jobs=1, json_only=True))
     assert store._text_keys == {}
-    console, cards = text_render.pipe_console(io.StringIO())
-    layout = text_render.layout_key(console, cards, True)
+    canvas = text_console.pipe_canvas(io.StringIO())
+    layout = canvas.layout(True)
     assert layout is not None
     drawing = ResultCache(tmp_path / "cache")
-    text_render.render_stream(
+    text_stream.render_stream(
         iter_results(find_targets([claims]), cache=drawing, jobs=1, text_layout=layout),
-        console, only_problems=True, cards=cards, texts=drawing)
+        canvas, only_problems=True, texts=drawing)
     assert drawing._text_keys == {}
     kept = sorted(drawing.folder.glob(f"*.{layout}.txt"))
     assert len(kept) == len(list(claims.rglob("*.yaml")))
+
+
+@pytest.mark.parametrize("columns", [None, "60", "100", "119", "120", "140"])
+@pytest.mark.parametrize("only_problems", [False, True])
+def test_a_pipe_knows_its_layout_without_asking_rich(
+        columns: str | None, only_problems: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The layout key a pipe canvas gives before rich is loaded is the one its rich
+    console gives: a warm run finds what a cold run kept."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    for width in (None, 90, 150):
+        canvas = text_console.pipe_canvas(io.StringIO(), width)
+        known = canvas.layout(only_problems)
+        assert known == text_console.layout_key(canvas.console, canvas.cards, only_problems)
+        assert known == canvas.layout(only_problems)  # the console built, the same key
+        console, cards = text_console.pipe_console(io.StringIO(), width)
+        assert (console.width, cards) == (canvas.width, canvas.cards)
+
+
+def test_the_lines_that_end_the_report_are_kept_per_layout_and_counts(
+        claims: Path, tmp_path: Path) -> None:
+    """The summary is kept like a file's part, under the key of what it says: another
+    policy, another count or a tampered key draws it again, the bytes of a run without
+    cache."""
+    import os
+
+    env = {**os.environ, "CLAIMCHECK_CACHE": "on", "CLAIMCHECK_CACHE_DIR": str(tmp_path / "c"),
+           "COLUMNS": "100"}
+
+    def same_as_fresh(*extra: str) -> str:
+        result = _cli(["verify", str(claims), *extra], env)
+        fresh = _cli(["verify", str(claims), "--no-cache", *extra], env)
+        assert result.stdout == fresh.stdout
+        assert result.returncode == fresh.returncode
+        return result.stdout
+
+    hedged = (ROOT / "tests" / "cases" / "verdicts" / "hedged-divisor.yaml").read_text(
+        encoding="utf-8")
+    (claims / "hedged.yaml").write_text(hedged.replace("expect: within_hedge", ""),
+                                        encoding="utf-8")
+    plain = same_as_fresh()
+    assert same_as_fresh() == plain  # drawn before: kept
+    tails = sorted((tmp_path / "c").rglob("*.tail"))
+    assert len(tails) == 1
+    failing = same_as_fresh("--fail-on", "hedge")
+    assert "the run fails (--fail-on hedge)" in failing
+    assert failing != plain
+    assert same_as_fresh() == plain  # the default's lines drawn again, not the last ones
+    # one claim file fewer: other counts
+    (claims / "hedged.yaml").unlink()
+    fewer = same_as_fresh()
+    assert "3 files, 24 checks" in " ".join(plain.split())
+    assert "2 files, 23 checks" in " ".join(fewer.split())
+    # a kept tail whose key is not this run's is not written
+    key, drawn = tails[0].read_text(encoding="utf-8").split("\n", 1)
+    tails[0].write_text(f"{key[::-1]}\nforged summary\n", encoding="utf-8")
+    assert "forged" not in same_as_fresh()
+    assert len(list((tmp_path / "c").rglob("*.tail"))) == 1  # one per layout

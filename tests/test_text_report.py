@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from claimcheck.api import check_paths
 from claimcheck.cli import app
 from claimcheck.cli import progress as progress_module
-from claimcheck.render.text import render
+from claimcheck.render.text_stream import render
 
 from .conftest import ROOT
 from .golden import compare

@@ -8,7 +8,9 @@ into a fixed list of report classes: a cache file, however it was written, can a
 give a wrong report, never run code (no pickles).  Writes are atomic (a temporary file,
 renamed), so concurrent runs never see half an entry.  Beside a result, its part of the
 text report is kept as drawn, one file per layout (``KEY.LAYOUT.txt``: width, colours,
-view, rich's files), for the next text run drawn the same way.
+view, rich's files), for the next text run drawn the same way; and the lines that
+ended the last text report drawn in each layout (``LAYOUT.tail``, under the key of its
+counts and names).
 
 Where: ``$CLAIMCHECK_CACHE_DIR``, else the platform's cache folder
 (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
@@ -199,6 +201,28 @@ class ResultCache:
 
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             write_atomically(Path(self._entry(key, f"{layout}.txt")), text, force=True)
+
+    def tail(self, layout: str, key: str) -> str | None:
+        """The lines that ended the last text report drawn in ``layout``, if that report
+        ended as ``key`` says (its summary's counts and names)."""
+        try:
+            with open(self._entry(layout, "tail"), encoding="utf-8",
+                      errors="replace") as entry:
+                kept, drawn = entry.read().split("\n", 1)
+        except (OSError, ValueError):
+            return None
+        return drawn if kept == key else None
+
+    def put_tail(self, layout: str, key: str, text: str) -> None:
+        """Keep the lines that end a text report drawn in ``layout`` (one per layout: the
+        next run over the same files ends the same way)."""
+        from ..claimfile.safe_io import write_atomically
+
+        with contextlib.suppress(OSError):
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._forget_other_versions()
+            write_atomically(Path(self._entry(layout, "tail")), f"{key}\n{text}", force=True)
 
     def put(self, target: Target, lint: bool, result: FileResult, *,
             drawn: bool = False) -> RenderedResult | None:

@@ -111,7 +111,7 @@ def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     if stream.isatty():
         return Console(highlight=False, stderr=stderr)
-    from ..render.text import Trimmed
+    from ..render.text_console import Trimmed
 
     width = None if "COLUMNS" in os.environ else 120
     return Console(file=Trimmed(stream), width=width, highlight=False)  # type: ignore[arg-type]

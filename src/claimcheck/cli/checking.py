@@ -14,13 +14,12 @@ from .app import Only, app, bad_input, console, default_paths, finish
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from rich.console import Console
-
     from ..checking.cache import ResultCache
     from ..checking.report import FileResult, Policy, Report, Tally
+    from ..render.text_console import Canvas
 
-    #: the text report's console and cards, its layout key, and where drawn files are kept
-    _TextView = tuple[tuple[Console, bool] | None, str | None, ResultCache | None]
+    #: the text report's canvas, its layout key, and where drawn files are kept
+    _TextView = tuple[Canvas | None, str | None, ResultCache | None]
 
 
 _FORMATS_HELP = ("text for people, json for scripts, github for workflow annotations, "
@@ -279,11 +278,10 @@ def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str]
     if formats == ["text"] and cache is not None:
         # the text report's layout is known before the first file: a cached file drawn
         # in it before is written as it was, without rich laying it out again
-        from ..render.outputs import console_for
-        from ..render.text_console import layout_key
+        from ..render.outputs import canvas_for
 
-        drawn_on = console_for(outputs)
-        view = (drawn_on, layout_key(*drawn_on, only_problems), cache)
+        drawn_on = canvas_for(outputs)
+        view = (drawn_on, drawn_on.layout(only_problems), cache)
     with LateProgress(len(found)) as progress:
         results = iter_results(found, lint=policy.strict, progress=progress, jobs=jobs,
                                cache=cache, json_only=formats == ["json"],
@@ -302,6 +300,6 @@ def _write_stream(results: Iterator[FileResult], formats: list[str], outputs: li
     drawn_on, layout, cache = view
     try:
         return write_stream(results, formats, outputs, policy, only_problems=only_problems,
-                            console=drawn_on, texts=cache if layout is not None else None)
+                            canvas=drawn_on, texts=cache if layout is not None else None)
     except OutputError as err:
         bad_input(f"error[output-unwritable]: {err}")

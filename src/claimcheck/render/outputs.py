@@ -11,10 +11,8 @@ from ..checking.report import FileResult, Policy, Report
 from ..outcomes import ReportFormat
 
 if TYPE_CHECKING:
-    from rich.console import Console  # noqa: TID251 - a type only
-
     from ..checking.report import Tally
-    from .text_console import TextStore
+    from .text_console import Canvas, TextStore
 
 
 def _json(report: Report, policy: Policy, lint: bool) -> str:
@@ -64,7 +62,7 @@ def render(report: Report, fmt: ReportFormat | str, policy: Policy | None = None
     renderer = RENDERERS.get(ReportFormat(fmt))
     if renderer is not None:
         return renderer(report, policy, lint)
-    from .text import to_string, to_terminal
+    from .text_stream import to_string, to_terminal
 
     if for_terminal:  # colour and the terminal's width, straight to stdout
         to_terminal(report, diagnostics_only=lint, policy=policy, only_problems=only_problems)
@@ -105,12 +103,12 @@ def write(report: Report, formats: list[ReportFormat] | list[str], outputs: list
 STREAMED = (ReportFormat.TEXT, ReportFormat.JSON)
 
 
-def console_for(outputs: list[str]) -> tuple[Console, bool]:
-    """The console a text report to ``outputs`` is drawn on, and whether checks are
-    cards: what ``write_stream`` uses unless given one."""
-    from .text_console import report_console
+def canvas_for(outputs: list[str]) -> Canvas:
+    """The canvas a text report to ``outputs`` is drawn on: what ``write_stream`` uses
+    unless given one."""
+    from .text_console import report_canvas
 
-    return report_console(_to_stdout(outputs) and sys.stdout.isatty())
+    return report_canvas(_to_stdout(outputs) and sys.stdout.isatty())
 
 
 def _to_stdout(outputs: list[str]) -> bool:
@@ -119,14 +117,14 @@ def _to_stdout(outputs: list[str]) -> bool:
 
 def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | list[str],
                  outputs: list[str], policy: Policy | None = None, *,
-                 only_problems: bool = False, console: tuple[Console, bool] | None = None,
+                 only_problems: bool = False, canvas: Canvas | None = None,
                  texts: TextStore | None = None) -> Tally:
     """``write`` for results as they arrive.  One text or JSON output is written a file
     at a time, holding no file's result (flat memory over ten thousand files); any other
     choice of formats gathers the whole report first.  A file reached twice is reported
     once.  Returns the run's summary under ``policy``, for the exit code.
-    ``console``: the text report's, from ``console_for``; ``texts``: see
-    ``render.text.render_stream``."""
+    ``canvas``: the text report's, from ``canvas_for``; ``texts``: see
+    ``render.text_stream.render_stream``."""
     from pathlib import Path
 
     from ..claimfile.safe_io import atomic_writer
@@ -137,7 +135,7 @@ def write_stream(results: Iterable[FileResult], formats: list[ReportFormat] | li
         write(report, formats, outputs, policy, only_problems=only_problems)
         return report.tally(policy)
     fmt = ReportFormat(formats[0])
-    view = (console, texts)
+    view = (canvas, texts)
     if _to_stdout(outputs):
         return _stream_to(sys.stdout, fmt, unique, policy, only_problems,
                           terminal=fmt is ReportFormat.TEXT and sys.stdout.isatty(),
@@ -183,20 +181,20 @@ def _first_of_each(results: Iterable[FileResult]) -> Iterator[FileResult]:
 
 def _stream_to(stream: TextIO, fmt: ReportFormat, results: Iterable[FileResult],
                policy: Policy | None, only_problems: bool, *, terminal: bool,
-               view: tuple[tuple[Console, bool] | None, TextStore | None]) -> Tally:
+               view: tuple[Canvas | None, TextStore | None]) -> Tally:
     if fmt is ReportFormat.JSON:
         from .json import stream as json_stream
 
         return json_stream(results, stream.write, policy or Policy(),
                            write_bytes=_bytes_to(stream))
-    from .text import render_stream
-    from .text_console import Trimmed, report_console
+    from .text_console import report_canvas
+    from .text_stream import render_stream
 
     given, texts = view
-    console, cards = given or report_console(terminal)
+    canvas = given or report_canvas(terminal)
     if not terminal:
-        console.file = Trimmed(stream)  # type: ignore[assignment]
-    report = render_stream(results, console, policy or Policy(),
-                           only_problems=only_problems, cards=cards, texts=texts)
-    console.file.flush()
+        canvas.retarget(stream)
+    report = render_stream(results, canvas, policy or Policy(),
+                           only_problems=only_problems, texts=texts)
+    canvas.file.flush()
     return report

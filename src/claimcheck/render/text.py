@@ -1,8 +1,9 @@
-"""The terminal report, drawn with rich: the only module (with cli.py) that imports it."""
+"""The text report's drawing, with rich: a file's part (its checks as a table or as
+cards, its figures, its diagnostics), the lines that end the report, and the
+diagnostics alone (what `lint` prints).  ``text_stream`` decides what is drawn and
+when; this module lays it out."""
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,8 +16,6 @@ from ..checking.report import (
     CheckResult,
     ExitStatus,
     FileResult,
-    Policy,
-    RenderedResult,
     Report,
     Shown,
     Tally,
@@ -27,19 +26,7 @@ from ..quantities.formatting import plural
 from ..quantities.units import ConventionNote
 from ..sanitize import safe
 from . import plain, text_cards
-from .text_console import (
-    PIPE_WIDTH,
-    TABLE_WIDTH,
-    TextStore,
-    Trimmed,
-    layout_key,
-    pipe_console,
-    report_console,
-)
-
-__all__ = ["PIPE_WIDTH", "TABLE_WIDTH", "TextStore", "Trimmed", "layout_key", "pipe_console",
-           "render", "render_diagnostics", "render_stream", "report_console", "to_string",
-           "to_terminal"]
+from .text_console import is_problem
 
 EXCERPT = 100  # characters of a source line shown under a diagnostic
 
@@ -256,12 +243,6 @@ _CONVENTION_HINT = ("Units read by claimcheck's conventions are noted beside eac
                     "(e.g. ton: short_ton for a US source).")
 
 
-def is_problem(c: CheckResult) -> bool:
-    """What the problems-first view keeps: every check that does not plainly hold, and
-    every check that is not the verdict it expects."""
-    return c.verdict != "consistent" or c.matches_expected is False or bool(c.diagnostics)
-
-
 def _explanations(f: FileResult, chosen: list[CheckResult]) -> Text:
     why = Text()
     for i, c in enumerate(chosen, 1):
@@ -301,66 +282,26 @@ def _file(f: FileResult, cards: bool, only_problems: bool) -> list[RenderableTyp
     return parts
 
 
-def render(report: Report, console: Console, policy: Policy | None = None, *,
-           only_problems: bool = False, cards: bool | None = None) -> None:
-    """Each file's checks, figures and diagnostics, then the summary; with ``policy``, the
-    summary says when the run fails.  ``only_problems``: the problems-first view, only
-    the checks that do not plainly hold and the diagnostics.  ``cards``: checks as cards
-    rather than a table (by default, when the console is narrower than TABLE_WIDTH)."""
-    render_stream(report.files, console, policy, only_problems=only_problems, cards=cards)
-
-
-def render_stream(files: Iterable[FileResult], console: Console,
-                  policy: Policy | None = None, *, only_problems: bool = False,
-                  cards: bool | None = None, texts: TextStore | None = None) -> Tally:
-    """``render``, a file at a time as results arrive; the summary at the end is
-    gathered as they pass (a ``Tally``, returned for the exit code), so no file's result
-    is held.  ``texts``: each
-    file's part is drawn once and kept there; a result that comes with its part
-    (``RenderedResult.text``, drawn in this very layout) is written as it is."""
-    if cards is None:
-        cards = console.width < TABLE_WIDTH
-    layout = layout_key(console, cards, only_problems) if texts is not None else None
-    tally = Tally(policy)
-    hidden = 0
-    for given in files:
-        tally.add(given)
-        drawn = given.text if isinstance(given, RenderedResult) else None
-        f = plain.printable(given) if drawn is None else given
-        if only_problems and not (f.all_diagnostics or any(map(is_problem, f.checks))):
-            hidden += 1
-            if drawn is None and texts is not None and layout is not None:
-                texts.put_text(f.path, layout, "")  # nothing drawn: next time, nothing read
-            continue
-        if drawn is not None:
-            console.file.write(drawn)
-            console.file.flush()
-        elif texts is not None and layout is not None:
-            with console.capture() as captured:
-                _draw_file(f, console, cards, only_problems)
-            drawn = captured.get()
-            console.file.write(drawn)
-            console.file.flush()
-            texts.put_text(f.path, layout, drawn)
-        else:
-            _draw_file(f, console, cards, only_problems)
-    if hidden:
-        console.print(Text(f"{plural(hidden, 'file')} without problems not shown "
-                           "(--only all shows them)", style="dim"))
-    named = _named(tally)  # as pytest does: the list, then the counts last
-    if named is not None:
-        console.print(named)
-    console.print(_summary(tally))
-    return tally
-
-
-def _draw_file(f: FileResult, console: Console, cards: bool, only_problems: bool) -> None:
+def draw_file(f: FileResult, console: Console, cards: bool, only_problems: bool) -> None:
+    """One file's part of the text report: its checks, figures and diagnostics."""
     # crop=False: an id, path or URL longer than the screen runs past it, unbroken
     console.print(Group(*_file(f, cards, only_problems)), crop=False)
     excerpts = dict(f.excerpts)
     for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
         console.print(diagnostic_text(d, excerpts), soft_wrap=True)
     console.print()
+
+
+def draw_tail(tally: Tally, hidden: int, console: Console) -> None:
+    """The lines that end the text report: how many files the problems-first view hid,
+    the checks behind the counts, then the counts (last, as pytest does)."""
+    if hidden:
+        console.print(Text(f"{plural(hidden, 'file')} without problems not shown "
+                           "(--only all shows them)", style="dim"))
+    named = _named(tally)
+    if named is not None:
+        console.print(named)
+    console.print(_summary(tally))
 
 
 def _named(tally: Tally) -> Table | None:
@@ -402,27 +343,3 @@ def render_diagnostics(report: Report, console: Console) -> None:
     console.print(Text(f"{n} file{'s' if n != 1 else ''}: {errors} error"
                        f"{'s' if errors != 1 else ''}, {warnings} warning"
                        f"{'s' if warnings != 1 else ''}", style="bold"))
-
-
-def to_terminal(report: Report, diagnostics_only: bool = False,
-                policy: Policy | None = None, only_problems: bool = False) -> None:
-    console = Console(highlight=False)
-    if diagnostics_only:
-        render_diagnostics(report, console)
-    else:
-        render(report, console, policy, only_problems=only_problems)
-
-
-def to_string(report: Report, width: int | None = None, diagnostics_only: bool = False,
-              policy: Policy | None = None, only_problems: bool = False) -> str:
-    """The text report without colour, for a file or a pipe (see ``pipe_console``)."""
-    import io
-
-    buffer = io.StringIO()
-    console, cards = pipe_console(buffer, width)
-    if diagnostics_only:
-        render_diagnostics(report, console)
-    else:
-        render(report, console, policy, only_problems=only_problems, cards=cards)
-    console.file.flush()
-    return buffer.getvalue()

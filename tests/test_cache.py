@@ -19,8 +19,10 @@ from claimcheck.api import Target, check_paths, find_targets, iter_results
 from claimcheck.checking import cache as cache_module
 from claimcheck.checking.cache import ResultCache
 from claimcheck.checking.codec import decode, encode
-from claimcheck.checking.report import Policy, Report
+from claimcheck.checking.report import CheckResult, Policy, Report
 from claimcheck.cli import app
+from claimcheck.diagnostics import Diagnostic, Severity
+from claimcheck.outcomes import ExitStatus, Verdict
 from claimcheck.quantities.units import ConventionNote
 from claimcheck.render import json as json_render
 from claimcheck.render import text_console, text_stream
@@ -430,7 +432,46 @@ def test_the_lines_that_end_the_report_are_kept_per_layout_and_counts(
     assert "3 files, 24 checks" in " ".join(plain.split())
     assert "2 files, 23 checks" in " ".join(fewer.split())
     # a kept tail whose key is not this run's is not written
-    key, drawn = tails[0].read_text(encoding="utf-8").split("\n", 1)
+    key = tails[0].read_text(encoding="utf-8").split("\n", 1)[0]
     tails[0].write_text(f"{key[::-1]}\nforged summary\n", encoding="utf-8")
     assert "forged" not in same_as_fresh()
     assert len(list((tmp_path / "c").rglob("*.tail"))) == 1  # one per layout
+
+
+@pytest.mark.parametrize("policy", [None, Policy("hedge", True), Policy("never")])
+def test_a_tally_counts_what_the_report_holds(policy: Policy | None) -> None:
+    """The summary gathered a file at a time, from whole or slim results, against the
+    same counts taken from the whole report by hand."""
+    report = check_paths([CLAIMS, ROOT / "tests" / "cases"], jobs=1)
+    checks = [c for f in report.files for c in f.checks]
+    chosen = policy or Policy()
+    for files in (report.files, [f.slim() for f in report.files]):
+        tally = Report(tuple(files)).tally(policy)
+        assert tally.checks == len(checks)
+        assert tally.counts == {v.value: sum(c.verdict == v for c in checks) for v in Verdict}
+        assert tally.unexpected == sum(c.matches_expected is False for c in checks)
+        assert tally.expected == {v: n for v in Verdict if v != "consistent" and (
+            n := sum(bool(c.matches_expected) and c.verdict == v for c in checks))}
+        assert tally.file_errors == sum(
+            d.severity is Severity.ERROR and not d.code.startswith("lock-")
+            for f in report.files if f.readable and not f.is_lock
+            for d in f.outside_diagnostics)
+        failing = any(chosen.check_fails(c) for c in checks) or any(
+            chosen.fails_diagnostic(d) for f in report.files for d in f.outside_diagnostics)
+        assert tally.status is (
+            ExitStatus.BAD_INPUT if not all(f.readable for f in report.files)
+            else ExitStatus.FAILED if failing else ExitStatus.OK)
+        assert tally._failing == failing
+    assert tally.file_errors > 0 and tally.unexpected > 0  # the cases have both
+
+
+def test_a_brief_check_is_the_constructor_s() -> None:
+    diagnostic = Diagnostic("x-code", "", None, None, Severity.ERROR)
+    for verdict in Verdict:
+        for expected in (None, "consistent", "inconsistent"):
+            made = CheckResult(id="id", claim="", assertion="", verdict=verdict,
+                               explanation="", span=None, expected=expected,
+                               diagnostics=(diagnostic,))
+            brief = CheckResult.brief("id", verdict, expected, (diagnostic,))
+            assert brief == made and hash(brief) == hash(made) and repr(brief) == repr(made)
+            assert brief.matches_expected == made.matches_expected

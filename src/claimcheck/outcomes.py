@@ -21,7 +21,7 @@ class Verdict(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the best verdict; for choosing between two readings of one figure."""
-        return list(Verdict).index(self)
+        return _RANKS[self]
 
 
 class FailOn(StrEnum):
@@ -34,12 +34,22 @@ class FailOn(StrEnum):
 
     @property
     def threshold(self) -> Verdict | None:
-        return {FailOn.INCONSISTENT: Verdict.INCONSISTENT, FailOn.HEDGE: Verdict.WITHIN_HEDGE,
-                FailOn.ROUNDING: Verdict.WITHIN_ROUNDING, FailOn.NEVER: None}[self]
+        return _THRESHOLDS[self]
 
     def fails(self, verdict: Verdict | str) -> bool:
-        threshold = self.threshold
-        return threshold is not None and Verdict(verdict).rank >= threshold.rank
+        threshold = _THRESHOLDS[self]
+        # a dict lookup, not Verdict(...): a summary asks this of every check of a run
+        rank = _RANKS.get(verdict)
+        if rank is None:
+            rank = Verdict(verdict).rank  # not a verdict: ValueError
+        return threshold is not None and rank >= _RANKS[threshold]
+
+
+#: a verdict's (or its value's: a StrEnum hashes as its string) place on the ladder
+_RANKS: dict[str, int] = {v: i for i, v in enumerate(Verdict)}
+_THRESHOLDS: dict[str, Verdict | None] = {
+    FailOn.INCONSISTENT: Verdict.INCONSISTENT, FailOn.HEDGE: Verdict.WITHIN_HEDGE,
+    FailOn.ROUNDING: Verdict.WITHIN_ROUNDING, FailOn.NEVER: None}
 
 
 class ReportFormat(StrEnum):

@@ -298,8 +298,11 @@ def _slim_result(data: Any, json_text: bytes, drawn: str | None = None) -> Rende
     return RenderedResult(
         path=text(path), readable=readable, is_lock=is_lock,
         diagnostics=brief(diagnostics), json_text=json_text, text=drawn,
-        checks=tuple(CheckResult(id=text(check_id), claim="", assertion="",
-                                 verdict=Verdict(verdict), explanation="", span=None,
-                                 expected=text(expected, optional=True),
-                                 diagnostics=brief(rows))
+        checks=tuple(CheckResult.brief(text(check_id), _VERDICTS[verdict],
+                                       text(expected, optional=True), brief(rows))
                      for check_id, verdict, expected, rows in checks))
+
+
+#: a verdict by its value (a dict: a warm run reads one for every check of every file;
+#: an unknown one is a KeyError, a miss)
+_VERDICTS = {v.value: v for v in Verdict}

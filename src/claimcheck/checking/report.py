@@ -6,7 +6,7 @@ Values are already converted to the unit they are shown in, so renderers need no
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity, Span
@@ -125,6 +125,18 @@ class CheckResult:
     def matches_expected(self) -> bool | None:
         return None if self.expected is None else self.expected == self.verdict
 
+    @classmethod
+    def brief(cls, id: str, verdict: Verdict, expected: str | None,
+              diagnostics: tuple[Diagnostic, ...]) -> CheckResult:
+        """The check as a run's summary and exit code need it (a slim result's): its id,
+        verdict, expectation and diagnostics, every other field empty.  Equal to the
+        one the constructor makes, built without its nineteen ``object.__setattr__``
+        calls: a warm run makes one for every check of every file."""
+        made = object.__new__(cls)
+        made.__dict__.update(_EMPTY_CHECK, id=id, verdict=verdict, expected=expected,
+                             diagnostics=diagnostics)
+        return made
+
     def to_dict(self) -> dict[str, Any]:
         stated = self.stated.to_dict() if self.stated else {}
         return {
@@ -141,6 +153,12 @@ class CheckResult:
             "column": self.span.column if self.span else None,
             "diagnostics": [d.to_dict() for d in self.diagnostics],
         }
+
+
+#: the fields ``CheckResult.brief`` leaves empty
+_EMPTY_CHECK: dict[str, object] = {
+    "claim": "", "assertion": "", "explanation": "", "span": None,
+    **{f.name: f.default for f in fields(CheckResult) if f.default is not MISSING}}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -182,9 +200,8 @@ class FileResult:
         def brief(d: Diagnostic) -> Diagnostic:  # its code and severity decide the run
             return Diagnostic(d.code, "", None, None, d.severity)
 
-        checks = tuple(CheckResult(id=c.id, claim="", assertion="", verdict=c.verdict,
-                                   explanation="", span=None, expected=c.expected,
-                                   diagnostics=tuple(map(brief, c.diagnostics)))
+        checks = tuple(CheckResult.brief(c.id, c.verdict, c.expected,
+                                         tuple(map(brief, c.diagnostics)))
                        for c in self.checks)
         return FileResult(path=self.path, readable=self.readable, is_lock=self.is_lock,
                           checks=checks,
@@ -246,7 +263,8 @@ class Policy:
     strict: bool = False
 
     def fails_verdict(self, verdict: Verdict | str) -> bool:
-        return FailOn(self.fail_on).fails(verdict)
+        fail_on = self.fail_on
+        return (fail_on if type(fail_on) is FailOn else FailOn(fail_on)).fails(verdict)
 
     def fails(self, check: CheckResult) -> bool:
         if check.matches_expected is not None:
@@ -262,8 +280,8 @@ class Policy:
 
     def check_fails(self, check: CheckResult) -> bool:
         """The check's test fails: on its verdict, or on a diagnostic of its own."""
-        return self.fails(check) or any(self.diagnostic_fails(d, check)
-                                        for d in check.diagnostics)
+        return self.fails(check) or (bool(check.diagnostics) and any(
+            self.diagnostic_fails(d, check) for d in check.diagnostics))
 
     def diagnostic_fails(self, d: Diagnostic, check: CheckResult | None = None) -> bool:
         """Whether ``d`` (of ``check``, when it is a check's) fails the run.  A check that
@@ -357,6 +375,9 @@ class NamedCheck:
     expected: str | None  # the verdict it expects, when it got another
 
 
+_DEFAULT_POLICY = Policy()
+
+
 @dataclass
 class Tally:
     """``policy``: the one the run is judged under (None: the default, and the text
@@ -383,8 +404,7 @@ class Tally:
 
     def add(self, f: FileResult) -> None:
         """Count one file's result (its slim result is enough)."""
-        policy = self.policy or Policy()
-        outside = f.outside_diagnostics
+        policy = self.policy or _DEFAULT_POLICY
         self.files += 1
         self._bad_input |= not f.readable
         if f.is_lock:
@@ -393,19 +413,30 @@ class Tally:
             self.claim_files += 1
             if not f.readable:
                 self.unreadable_claim_files += 1
-            else:
+        # a warm run over ten thousand files does this for each: no list of diagnostics
+        # is built when a file has none (the common case)
+        outside = f.outside_diagnostics if f.diagnostics or f.figures or f.derived else ()
+        if outside:
+            if not f.is_lock and f.readable:
                 self.file_errors += sum(d.severity is Severity.ERROR
                                         and not d.code.startswith("lock-") for d in outside)
-        self.lock_differences += sum(d.code in _LOCK_DIFFERENCES for d in f.all_diagnostics)
-        self._failing |= any(policy.fails_diagnostic(d) for d in outside)
+            self.lock_differences += sum(d.code in _LOCK_DIFFERENCES for d in outside)
+            self._failing |= any(policy.fails_diagnostic(d) for d in outside)
+        counts = self.counts
+        self.checks += len(f.checks)
         for c in f.checks:
-            self.checks += 1
-            self.counts[c.verdict] += 1
-            if c.matches_expected and c.verdict != "consistent":
-                self.expected[c.verdict] = self.expected.get(c.verdict, 0) + 1
-            self.unexpected += c.matches_expected is False
+            verdict, expected = c.verdict, c.expected
+            counts[verdict] += 1
+            if c.diagnostics:
+                self.lock_differences += sum(d.code in _LOCK_DIFFERENCES
+                                             for d in c.diagnostics)
+            if expected is not None and expected == verdict:
+                if verdict != "consistent":
+                    self.expected[verdict] = self.expected.get(verdict, 0) + 1
+            elif expected is not None:
+                self.unexpected += 1
             self._failing |= policy.check_fails(c)
-            if c.verdict in NAMED_VERDICTS:
+            if verdict in NAMED_VERDICTS:
                 total = self.named_total.get(c.verdict, 0)
                 self.named_total[c.verdict] = total + 1
                 if total < NAMED:

@@ -475,3 +475,40 @@ def test_a_brief_check_is_the_constructor_s() -> None:
             brief = CheckResult.brief("id", verdict, expected, (diagnostic,))
             assert brief == made and hash(brief) == hash(made) and repr(brief) == repr(made)
             assert brief.matches_expected == made.matches_expected
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_workers_render_what_the_main_process_would(tmp_path: Path, jobs: int) -> None:
+    """With a ``Prerender``, each fresh file comes drawn (and with its JSON entry) from the
+    process that checked it, and is kept so: the report is the bytes of one drawn here,
+    and the next run's hits carry the very same parts."""
+    from claimcheck.checking.report import RenderedResult
+    from claimcheck.render.prerender import Prerender
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(9):
+        for source in CLAIMS.rglob("*.yaml"):
+            shutil.copy(source, folder / f"{i:02d}-{source.name}")
+    whole = check_paths([folder], jobs=1)
+    for only_problems in (False, True):
+        canvas = text_console.pipe_canvas(io.StringIO())
+        layout = canvas.layout(only_problems)
+        drawing = Prerender(True, drawing=(canvas.width, canvas.cards, only_problems))
+        store = ResultCache(tmp_path / f"cache-{only_problems}")
+        cold = list(iter_results(find_targets([folder]), cache=store, jobs=jobs,
+                                 text_layout=layout, prepare=drawing))
+        assert all(isinstance(r, RenderedResult) and r.text is not None for r in cold)
+        out = io.StringIO()
+        text_stream.render_stream(iter(cold), text_console.pipe_canvas(out),
+                                  only_problems=only_problems)
+        assert out.getvalue() == text_stream.to_string(whole, only_problems=only_problems)
+        warm = list(iter_results(find_targets([folder]), cache=ResultCache(
+            tmp_path / f"cache-{only_problems}"), jobs=jobs, text_layout=layout))
+        assert [r.text for r in warm] == [r.text for r in cold]  # type: ignore[attr-defined]
+    # JSON: the entries the workers wrote are the report's
+    entries = Prerender(False, json_entry=True)
+    prepared = list(iter_results(find_targets([folder]), jobs=jobs, prepare=entries))
+    out = io.StringIO()
+    json_render.stream(iter(prepared), out.write)
+    assert out.getvalue() == json_render.render(whole)

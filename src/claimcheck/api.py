@@ -15,15 +15,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .checking.report import FileResult, Report
 from .claimfile.safe_io import display_path
 from .diagnostics import Diagnostic, Span
 
 if TYPE_CHECKING:
-    from .checking.cache import ResultCache
+    from .checking.cache import Prepared, ResultCache
     from .checking.explain import Explanation
+
+T = TypeVar("T")
 
 __all__ = [
     "CLAIM_SUFFIXES",
@@ -152,10 +154,15 @@ def _check_one(args: tuple[Target, bool]) -> FileResult:
     return check_target(args[0], lint=args[1])
 
 
+def _prepare_one(args: tuple[Target, bool, Callable[[FileResult], Prepared]]) -> Prepared:
+    return args[2](check_target(args[0], lint=args[1]))
+
+
 def iter_results(targets: Iterable[Target], *, lint: bool = False,
                  progress: Progress | None = None, jobs: int | None = None,
                  cache: ResultCache | None = None,
                  json_only: bool = False, text_layout: str | None = None,
+                 prepare: Callable[[FileResult], Prepared] | None = None,
                  ) -> Iterator[FileResult]:
     """Each target's result, in order, as soon as it and those before it are checked.
 
@@ -166,7 +173,11 @@ def iter_results(targets: Iterable[Target], *, lint: bool = False,
     come as a ``RenderedResult`` (its slim result and its JSON entry, not decoded).
     ``text_layout``: the caller renders nothing but the text report, drawn in this
     layout (``render.text_console.layout_key``): a cached file drawn so before comes as a
-    ``RenderedResult`` with its text (see ``ResultCache.get``)."""
+    ``RenderedResult`` with its text (see ``ResultCache.get``).
+    ``prepare``: what the process that checks a file makes of its result for the run's
+    one streamed report (``render.prerender.Prerender``): each fresh file then comes as
+    that ``Prepared`` result's ``RenderedResult``, stored in the cache as prepared, and
+    the workers, not the main process, render it."""
     targets = list(targets)
     cached: set[int] = set()  # hits are decoded when their turn comes, not held
     todo = []
@@ -176,11 +187,21 @@ def iter_results(targets: Iterable[Target], *, lint: bool = False,
         elif not target.is_stdin:
             todo.append(i)
     workers = default_jobs(len(todo)) if jobs is None else max(1, jobs)
-    fresh = _run(((targets[i], lint) for i in todo), workers if len(todo) > 1 else 1)
+    workers = workers if len(todo) > 1 else 1
+    # from the workers, in order: Prepared results when ``prepare`` is given
+    fresh = (_run(_prepare_one, ((targets[i], lint, prepare) for i in todo), workers)
+             if prepare is not None else
+             _run(_check_one, ((targets[i], lint) for i in todo), workers))
     for i, target in enumerate(targets):
         result = (cache.get(target, lint, rendered=json_only, layout=text_layout)
                   if cache is not None and i in cached else None)
-        if result is None:  # standard input or a broken entry here; the rest in workers
+        if result is None and prepare is not None:
+            here = target.is_stdin or i in cached  # read here; the rest came from workers
+            prepared = prepare(check_target(target, lint=lint)) if here else next(fresh)
+            if cache is not None:
+                cache.put_prepared(target, lint, prepared, text_layout)
+            result = prepared.rendered
+        elif result is None:  # standard input or a broken entry here; the rest in workers
             result = (check_target(target, lint=lint) if target.is_stdin or i in cached
                       else next(fresh))
             # standard input has no key, so is never stored
@@ -193,9 +214,10 @@ def iter_results(targets: Iterable[Target], *, lint: bool = False,
         yield result
 
 
-def _run(work: Iterable[tuple[Target, bool]], workers: int) -> Iterator[FileResult]:
+def _run(one: Callable[[T], FileResult | Prepared], work: Iterable[T],
+         workers: int) -> Iterator[Any]:
     if workers == 1:
-        yield from map(_check_one, work)
+        yield from map(one, work)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -207,10 +229,10 @@ def _run(work: Iterable[tuple[Target, bool]], workers: int) -> Iterator[FileResu
         # a window of work in flight, not the whole run: results wait for their turn
         # in memory only as far as the window reaches
         chunks = _chunks(work, CHUNK)
-        window = deque(pool.submit(_check_many, c) for c in islice(chunks, workers * 4))
+        window = deque(pool.submit(_each, one, c) for c in islice(chunks, workers * 4))
         while window:
             done = window.popleft().result()
-            window.extend(pool.submit(_check_many, c) for c in islice(chunks, 1))
+            window.extend(pool.submit(_each, one, c) for c in islice(chunks, 1))
             yield from done
 
 
@@ -218,14 +240,14 @@ def _run(work: Iterable[tuple[Target, bool]], workers: int) -> Iterator[FileResu
 CHUNK = 4
 
 
-def _chunks(work: Iterable[tuple[Target, bool]], size: int) -> Iterator[list[tuple[Target, bool]]]:
+def _chunks(work: Iterable[T], size: int) -> Iterator[list[T]]:
     items = iter(work)
     while chunk := list(islice(items, size)):
         yield chunk
 
 
-def _check_many(chunk: list[tuple[Target, bool]]) -> list[FileResult]:
-    return [_check_one(item) for item in chunk]
+def _each(one: Callable[[T], FileResult | Prepared], chunk: list[T]) -> list[Any]:
+    return [one(item) for item in chunk]
 
 
 def check_paths(paths: Iterable[Path | str], *, lint: bool = False,

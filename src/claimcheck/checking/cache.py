@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -230,17 +231,27 @@ class ResultCache:
         once for the cache and the report alike), or None when it is not stored.
         ``drawn``: the run draws the text report, whose part for this file ``put_text``
         then keeps."""
-        key = self._keys.pop((target.path, lint), None)
-        if key is None or result.is_lock or isinstance(result, RenderedResult):
+        if result.is_lock or isinstance(result, RenderedResult):
+            self._keys.pop((target.path, lint), None)
             return None
+        ready = prepare(result, keep=True)
+        key = self.put_prepared(target, lint, ready)
+        if key is None:
+            return None
+        if drawn:
+            self._text_keys[target.shown] = key
+        return ready.rendered
 
-        def line(value: object) -> str:
-            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-        from .codec import encode
-
-        slim, json_text = result.slim(), file_json(result)
-        head = line({"format": FORMAT, "key": key, "slim": _slim_data(slim)})
+    def put_prepared(self, target: Target, lint: bool, ready: Prepared,
+                     layout: str | None = None) -> str | None:
+        """Store a result a worker prepared (``prepare`` with ``keep``), with its part of
+        the text report when it was drawn in ``layout``; its key, or None when it has
+        none (a file that could not be keyed, a lock file)."""
+        key = self._keys.pop((target.path, lint), None)
+        rendered = ready.rendered
+        if key is None or rendered.is_lock or ready.whole is None:
+            return None
+        head = _line({"format": FORMAT, "key": key, "slim": _slim_data(rendered)})
         from ..claimfile.safe_io import write_atomically
 
         try:
@@ -248,13 +259,16 @@ class ResultCache:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._forget_other_versions()
             # the whole result first: an entry whose head is there has its whole result
-            write_atomically(self.folder / f"{key}.full", line(encode(result)), force=True)
-            write_atomically(self.folder / f"{key}.json", f"{head}\n{json_text}", force=True)
+            write_atomically(self.folder / f"{key}.full", ready.whole, force=True)
+            json_text = rendered.json_text
+            entry = json_text if isinstance(json_text, str) else json_text.decode("utf-8")
+            write_atomically(self.folder / f"{key}.json", f"{head}\n{entry}", force=True)
+            if layout is not None and rendered.text is not None:
+                write_atomically(Path(self._entry(key, f"{layout}.txt")), rendered.text,
+                                 force=True)
         except OSError:
-            return _rendered(slim, json_text)  # a cache that cannot be written only costs time
-        if drawn:
-            self._text_keys[target.shown] = key
-        return _rendered(slim, json_text)
+            pass  # a cache that cannot be written only costs time
+        return key
 
     def _forget_other_versions(self) -> None:
         """Entries of other versions of claimcheck are never read again: remove them."""
@@ -265,10 +279,37 @@ class ResultCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-def _rendered(slim: FileResult, json_text: str | bytes) -> RenderedResult:
-    return RenderedResult(path=slim.path, readable=slim.readable, is_lock=slim.is_lock,
-                          checks=slim.checks, diagnostics=slim.diagnostics,
-                          json_text=json_text)
+@dataclass(frozen=True)
+class Prepared:
+    """A fresh result as it leaves the process that checked it (a worker), when the run
+    writes one streamed report: its slim result with its JSON entry (and its part of the
+    text report, when drawn there), and the whole result encoded for the cache (None
+    when no cache is kept).  The main process then writes them through instead of
+    receiving the whole result and rendering every file alone."""
+
+    rendered: RenderedResult
+    whole: str | None = None
+
+
+def prepare(result: FileResult, *, keep: bool, json_entry: bool = True,
+            text: str | None = None) -> Prepared:
+    """``result`` made ready to write and to keep: ``keep``, the whole result encoded
+    for the cache (whose entry holds the JSON entry too); ``json_entry``, the file's
+    JSON report entry; ``text``, its part of the text report as drawn."""
+    slim = result.slim()
+    whole = None
+    if keep:
+        from .codec import encode
+
+        whole = _line(encode(result))
+    return Prepared(RenderedResult(
+        path=slim.path, readable=slim.readable, is_lock=slim.is_lock, checks=slim.checks,
+        diagnostics=slim.diagnostics,
+        json_text=file_json(result) if keep or json_entry else "", text=text), whole)
+
+
+def _line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _slim_data(slim: FileResult) -> list[Any]:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from ..checking.cache import ResultCache
     from ..checking.report import FileResult, Policy, Report, Tally
+    from ..render.prerender import Prerender
     from ..render.text_console import Canvas
 
     #: the text report's canvas, its layout key, and where drawn files are kept
@@ -274,23 +275,40 @@ def _check_and_write(targets: list[Path], formats: list[str], outputs: list[str]
                       "not overwritten; name another --output")
     terminal = formats == ["text"] and not outputs and sys.stdout.isatty()
     cache = _cache(use_cache)
-    view: _TextView = (None, None, None)
-    if formats == ["text"] and cache is not None:
-        # the text report's layout is known before the first file: a cached file drawn
-        # in it before is written as it was, without rich laying it out again
-        from ..render.outputs import canvas_for
-
-        drawn_on = canvas_for(outputs)
-        view = (drawn_on, drawn_on.layout(only_problems), cache)
+    view, prerender = _view(formats, outputs, only_problems, cache)
     with LateProgress(len(found)) as progress:
         results = iter_results(found, lint=policy.strict, progress=progress, jobs=jobs,
                                cache=cache, json_only=formats == ["json"],
-                               text_layout=view[1])
+                               text_layout=view[1], prepare=prerender)
         if terminal and progress.enabled:  # the bar ends before the report starts
             results = iter(list(results))
         else:
             return _write_stream(results, formats, outputs, policy, only_problems, view)
     return _write_stream(results, formats, outputs, policy, only_problems, view)
+
+
+def _view(formats: list[str], outputs: list[str], only_problems: bool,
+          cache: ResultCache | None) -> tuple[_TextView, Prerender | None]:
+    """The text report's canvas, its layout key and where drawn files are kept; and
+    what the workers render for the run's one streamed report (JSON, or text to a pipe
+    or a file), if any."""
+    from ..render.prerender import Prerender
+
+    keep = cache is not None
+    if formats == ["json"]:
+        return (None, None, None), Prerender(keep, json_entry=True)
+    if formats != ["text"]:
+        return (None, None, None), None
+    # the layout is known before the first file: a cached file drawn in it before is
+    # written as it was, without rich laying it out again
+    from ..render.outputs import canvas_for
+
+    canvas = canvas_for(outputs)
+    layout = canvas.layout(only_problems)
+    view = (canvas, layout if keep else None, cache if keep else None)
+    if canvas.pipe and layout is not None:
+        return view, Prerender(keep, drawing=(canvas.width, canvas.cards, only_problems))
+    return view, None  # a terminal's colours and width: drawn here
 
 
 def _write_stream(results: Iterator[FileResult], formats: list[str], outputs: list[str],

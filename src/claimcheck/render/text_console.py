@@ -53,6 +53,11 @@ class Canvas:
         self._pipe = console is None
 
     @property
+    def pipe(self) -> bool:
+        """A pipe or a file: no colour, lines trimmed, the layout known without rich."""
+        return self._pipe
+
+    @property
     def console(self) -> Console:
         if self._console is None:
             from rich.console import Console

@@ -31,7 +31,7 @@ def render_stream(files: Iterable[FileResult], canvas: Canvas, policy: Policy | 
         tally.add(given)
         drawn = given.text if isinstance(given, RenderedResult) else None
         f = _printable(given) if drawn is None else given
-        if only_problems and not (f.all_diagnostics or any(map(is_problem, f.checks))):
+        if only_problems and not _shows(f):
             hidden += 1
             if drawn is None and texts is not None and layout is not None:
                 texts.put_text(f.path, layout, "")  # nothing drawn: next time, nothing read
@@ -45,6 +45,26 @@ def render_stream(files: Iterable[FileResult], canvas: Canvas, policy: Policy | 
         canvas.write(drawn)
     _end(tally, hidden, canvas, texts, layout)
     return tally
+
+
+def drawn_part(result: FileResult, width: int, cards: bool, only_problems: bool) -> str:
+    """A file's part of the text report as ``render_stream`` draws it on a pipe canvas
+    of ``width`` (see ``pipe_canvas``): "" for a file the problems-first view hides."""
+    import io
+
+    from .text_console import Trimmed
+
+    f = _printable(result)
+    if only_problems and not _shows(f):
+        return ""
+    canvas = Canvas(Trimmed(io.StringIO()), width, cards)  # type: ignore[arg-type]
+    return canvas.capture(_file_drawing(f, cards, only_problems))
+
+
+def _shows(f: FileResult) -> bool:
+    """Whether the problems-first view shows the file: a diagnostic, or a check that
+    does not plainly hold."""
+    return bool(f.all_diagnostics) or any(map(is_problem, f.checks))
 
 
 def _end(tally: Tally, hidden: int, canvas: Canvas, texts: TextStore | None,

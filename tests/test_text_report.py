@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -199,3 +201,37 @@ def test_check_id_completion_survives_a_broken_file(tmp_path: Path) -> None:
         "_CLAIMCHECK_COMPLETE": "complete_bash",
         "COMP_WORDS": f"claimcheck explain {broken} x", "COMP_CWORD": "3"})
     assert result.exit_code == 0 and result.output.strip() == ""
+
+
+_LABELS = ["claim", "stated", "recomputed", "verdict", "why", "note", "read as", "url"]
+_WORDS = st.text(alphabet="abcdé–✓ 0123456789.,'%$", min_size=0, max_size=40)
+
+
+@given(rows=st.lists(st.tuples(st.sampled_from(_LABELS), st.lists(_WORDS, max_size=12)),
+                     min_size=1, max_size=5),
+       width=st.integers(min_value=4, max_value=140),
+       style=st.sampled_from(["", "italic", "bold red"]))
+@settings(max_examples=300, deadline=None)
+def test_a_card_s_lines_draw_as_a_two_column_grid(rows: list[tuple[str, list[str]]],
+                                                  width: int, style: str) -> None:
+    """The cards' labelled lines are drawn without rich's grid, which was most of a text
+    report's cost; they must read exactly as the grid drew them (what a pipe gets: lines
+    without their trailing spaces)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from claimcheck.render import text_cards
+
+    def drawn(renderable: object) -> str:
+        console = Console(file=io.StringIO(), width=width, color_system=None)
+        with console.capture() as captured:
+            console.print(renderable)
+        return "\n".join(line.rstrip() for line in captured.get().split("\n"))
+
+    texts = [(label, Text(" ".join(words), style=style)) for label, words in rows]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True, min_width=text_cards.LABEL_WIDTH)
+    grid.add_column()
+    for label, value in texts:
+        grid.add_row(label, value.copy())
+    assert drawn(text_cards._lines(texts)) == drawn(grid)

@@ -80,6 +80,23 @@ def test_settings_files_and_the_command_line_winning(tmp_path: Path, unpinned: s
     assert result.exit_code == 2 and "error[config]" in result.output
 
 
+def test_settings_are_read_without_tomllib_where_there_is_no_file(tmp_path: Path) -> None:
+    """tomllib is imported only to read a settings file (a cache hit in a folder without
+    one starts without it)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from claimcheck.claimfile.config import load; s = load(); "
+            "print('tomllib' in sys.modules, s.fail_on)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == ["False", "inconsistent"]
+    (tmp_path / "claimcheck.toml").write_text('fail-on = "hedge"\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == ["True", "hedge"]
+
+
 def test_strict_fails_on_lint_warnings() -> None:
     case = str(CASES / "lint" / "no-quote.yaml")
     assert runner.invoke(app, ["verify", case]).exit_code == 0

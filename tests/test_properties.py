@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from claimcheck.checking.engine import analyse_text
 from claimcheck.checking.report import Shown
-from claimcheck.checking.verdicts import judge
+from claimcheck.checking.verdicts import exact_within, judge
 from claimcheck.outcomes import Verdict
 from claimcheck.quantities.intervals import INF, Interval, Region
 from claimcheck.reading.figures import read_figure
@@ -357,8 +357,26 @@ def test_stating_a_figure_more_loosely_never_worsens_its_verdict(
     looser_stated = judge(relation, computed, data.draw(widened(stated)))
     looser_computed = judge(relation, data.draw(widened(computed)), stated)
     event(f"{relation}: {before}")
-    assert looser_stated.rank <= before.rank
+    # the one exception, by a rule of its own (docs/claim-format.md, verdicts.exact_within):
+    # an exact stated value inside the recomputed rounding is consistent; widened, it is
+    # no longer exact and goes back to the ladder (computed -14.5, rounding -15 to -14.5,
+    # against exactly -15: consistent; against -15 to -14.75: within rounding)
+    if not (relation == "==" and exact_within(computed, stated)):
+        assert looser_stated.rank <= before.rank
     assert looser_computed.rank <= before.rank
+
+
+def test_an_exact_stated_value_widened_leaves_its_own_rule() -> None:
+    """The exception above, pinned: what the ladder says of it may change with evidence
+    (a widened exact value judged less well than the exact one), but not unnoticed."""
+    rounding = Interval(Fraction(-15), Fraction(-29, 2))
+    computed = Shown(Fraction(-29, 2), rounding, Interval(-INF, INF), "t", 3)
+    exact = Shown(Fraction(-15), Interval(Fraction(-15), Fraction(-15)),
+                  Interval(-INF, INF), "t", 3)
+    widened_ = Shown(Fraction(-15), Interval(Fraction(-15), Fraction(-59, 4)),
+                     Interval(-INF, INF), "t", 3)
+    assert judge("==", computed, exact) is Verdict.CONSISTENT
+    assert judge("==", computed, widened_) is Verdict.WITHIN_ROUNDING
 
 
 #: the bounds of claim-format.md's rule 2 at a stated number x (step: 10% of |x|), each

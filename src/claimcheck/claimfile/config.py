@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,17 +35,21 @@ def _table(path: Path) -> dict[str, Any] | None:
     if not path.is_file():
         return None
     try:
-        data = tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
+        raw = read_bounded(path, MAX_CONFIG_BYTES)
+    except UnsafePath as err:
+        raise ConfigError(f"{path}: {err.message}") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: {err.strerror or err}") from None
+    import tomllib  # only where there is a file to read: most runs have none
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: {err}") from None
     except ValueError:  # tomllib: an integer past Python's 4,300-digit limit
         raise ConfigError(f"{path}: a number too long to read") from None
     except RecursionError:
         raise ConfigError(f"{path}: nested too deeply") from None
-    except UnsafePath as err:
-        raise ConfigError(f"{path}: {err.message}") from None
-    except OSError as err:
-        raise ConfigError(f"{path}: {err.strerror or err}") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool")
         if tool is None:

@@ -7,22 +7,27 @@ process drawing for all was the bottleneck of a text run over many files)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..checking.cache import Prepared, prepare
 from ..checking.report import FileResult
 
 
-@dataclass(frozen=True)
 class Prerender:
     """``keep``: the cache keeps results (the whole result is encoded, with its JSON
     entry); ``json_entry``: the run writes the JSON report; ``drawing``: the run writes
     the text report to a pipe or a file, at this width, as cards or not, the
-    problems-first view or not (``text_stream.drawn_part``)."""
+    problems-first view or not (``text_stream.drawn_part``).  A plain class, not a
+    dataclass: every run that writes a report makes one, cache hits included, and a
+    dataclass costs half a millisecond of start-up to define."""
 
-    keep: bool
-    json_entry: bool = False
-    drawing: tuple[int, bool, bool] | None = None
+    __slots__ = ("drawing", "json_entry", "keep")
+
+    def __init__(self, keep: bool, json_entry: bool = False,
+                 drawing: tuple[int, bool, bool] | None = None) -> None:
+        self.keep, self.json_entry, self.drawing = keep, json_entry, drawing
+
+    def __repr__(self) -> str:
+        return (f"Prerender(keep={self.keep}, json_entry={self.json_entry}, "
+                f"drawing={self.drawing})")
 
     def __call__(self, result: FileResult) -> Prepared:
         text = None

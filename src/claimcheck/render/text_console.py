@@ -137,10 +137,10 @@ def layout_key(console: Console, cards: bool, only_problems: bool) -> str | None
 
 
 def _key(drawn_on: tuple[object, ...], cards: bool, only_problems: bool) -> str:
-    import hashlib
+    from ..checking.cache import new_digest
 
     parts = (*drawn_on, cards, only_problems, _rich_files())
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+    return new_digest(repr(parts).encode()).hexdigest()[:16]
 
 
 @cache

@@ -74,10 +74,10 @@ def _end(tally: Tally, hidden: int, canvas: Canvas, texts: TextStore | None,
     if texts is None or layout is None:
         _draw_tail(tally, hidden)(canvas.console)
         return
-    import hashlib
+    from ..checking.cache import new_digest
 
     # a Tally's repr holds every field the lines are drawn from
-    key = hashlib.sha256(repr((tally, hidden)).encode()).hexdigest()
+    key = new_digest(repr((tally, hidden)).encode()).hexdigest()
     drawn = texts.tail(layout, key)
     if drawn is None:
         drawn = canvas.capture(_draw_tail(tally, hidden))

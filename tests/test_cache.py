@@ -19,7 +19,7 @@ from claimcheck.api import Target, check_paths, find_targets, iter_results
 from claimcheck.checking import cache as cache_module
 from claimcheck.checking.cache import ResultCache
 from claimcheck.checking.codec import decode, encode
-from claimcheck.checking.report import CheckResult, Policy, Report
+from claimcheck.checking.report import CheckResult, FileResult, Policy, Report
 from claimcheck.cli import app
 from claimcheck.diagnostics import Diagnostic, Severity
 from claimcheck.outcomes import ExitStatus, Verdict
@@ -395,6 +395,8 @@ def test_a_pipe_knows_its_layout_without_asking_rich(
         assert known == canvas.layout(only_problems)  # the console built, the same key
         console, cards = text_console.pipe_console(io.StringIO(), width)
         assert (console.width, cards) == (canvas.width, canvas.cards)
+        # the same on every platform: never taken for a legacy Windows console
+        assert not console.legacy_windows and console.color_system is None
 
 
 def test_the_lines_that_end_the_report_are_kept_per_layout_and_counts(
@@ -456,13 +458,68 @@ def test_a_tally_counts_what_the_report_holds(policy: Policy | None) -> None:
             d.severity is Severity.ERROR and not d.code.startswith("lock-")
             for f in report.files if f.readable and not f.is_lock
             for d in f.outside_diagnostics)
-        failing = any(chosen.check_fails(c) for c in checks) or any(
-            chosen.fails_diagnostic(d) for f in report.files for d in f.outside_diagnostics)
+        assert tally.lock_differences == sum(
+            d.code in ("lock-changed", "lock-missing") for f in report.files
+            for d in (*f.outside_diagnostics, *(d for c in f.checks for d in c.diagnostics)))
+        for verdict in ("error", "inconsistent", "within_hedge", "within_rounding"):
+            ids = [c.id for c in checks if c.verdict == verdict]
+            assert tally.named_total.get(verdict, 0) == len(ids)
+            assert [n.id for n in tally.named.get(verdict, [])] == ids[:8]
+        failing = any(_fails_by_hand(chosen, c) for c in checks) or any(
+            _failing_severity(chosen, d) for f in report.files for d in f.outside_diagnostics)
         assert tally.status is (
             ExitStatus.BAD_INPUT if not all(f.readable for f in report.files)
             else ExitStatus.FAILED if failing else ExitStatus.OK)
         assert tally._failing == failing
-    assert tally.file_errors > 0 and tally.unexpected > 0  # the cases have both
+        assert tally.file_errors > 0 and tally.unexpected > 0  # the cases have both
+    # and file by file, where one failing check does not decide for all the others
+    lock = Diagnostic("lock-changed", "", None, None, Severity.ERROR)
+    wrong = Diagnostic("unknown-unit", "", None, None, Severity.ERROR)
+    warning = Diagnostic("lint-x", "", None, None, Severity.WARNING)
+    made = [*(FileResult(path=f"made-{i}.yaml", checks=(check,)) for i, check in enumerate((
+        CheckResult.brief("a", Verdict.CONSISTENT, None, (wrong,)),
+        CheckResult.brief("b", Verdict.ERROR, "error", (wrong,)),
+        CheckResult.brief("c", Verdict.ERROR, "error", (wrong, lock)),
+        CheckResult.brief("d", Verdict.CONSISTENT, None, (warning,)),
+        CheckResult.brief("e", Verdict.WITHIN_HEDGE, None, ()),
+        CheckResult.brief("f", Verdict.WITHIN_ROUNDING, "within_rounding", ())))),
+        FileResult(path="made-file.yaml", diagnostics=(warning,))]
+    outcomes = set()
+    for f in [*report.files, *made]:
+        tally = Report((f,)).tally(policy)
+        by_hand = any(_fails_by_hand(chosen, c) for c in f.checks) or any(
+            _failing_severity(chosen, d) for d in f.outside_diagnostics)
+        assert tally._failing == by_hand, f.path
+        outcomes.add(by_hand)
+        if f in made:
+            assert tally.lock_differences == (f.path == "made-2.yaml")
+    assert outcomes == {True, False}
+
+
+#: the verdicts each ``--fail-on`` fails on, written out (not looked up as Policy does)
+_FAILING_VERDICTS = {
+    "inconsistent": {"inconsistent", "error"},
+    "hedge": {"inconsistent", "error", "within_hedge"},
+    "rounding": {"inconsistent", "error", "within_hedge", "within_rounding"},
+    "never": set()}
+
+
+def _failing_severity(policy: Policy, d: Diagnostic) -> bool:
+    return d.severity is Severity.ERROR or (policy.strict and d.severity is Severity.WARNING)
+
+
+def _fails_by_hand(policy: Policy, c: CheckResult) -> bool:
+    """docs/exit codes, read plainly: a check not what it expects fails, one that is
+    does not; else its verdict against --fail-on; and a failing diagnostic of its own,
+    unless the check expects the error it is in (a lock difference still fails)."""
+    if c.expected is not None:
+        verdict_fails = c.expected != c.verdict
+    else:
+        verdict_fails = c.verdict in _FAILING_VERDICTS[str(policy.fail_on)]
+    expects_error = c.expected == "error" == c.verdict
+    return verdict_fails or any(
+        _failing_severity(policy, d) and not (expects_error and not d.about_lock)
+        for d in c.diagnostics)
 
 
 def test_a_brief_check_is_the_constructor_s() -> None:

@@ -361,7 +361,10 @@ def test_stating_a_figure_more_loosely_never_worsens_its_verdict(
     # an exact stated value inside the recomputed rounding is consistent; widened, it is
     # no longer exact and goes back to the ladder (computed -14.5, rounding -15 to -14.5,
     # against exactly -15: consistent; against -15 to -14.75: within rounding)
-    if not (relation == "==" and exact_within(computed, stated)):
+    if relation == "==" and exact_within(computed, stated):
+        # still overlapping the recomputed rounding: never worse than within rounding
+        assert looser_stated.rank <= Verdict.WITHIN_ROUNDING.rank
+    else:
         assert looser_stated.rank <= before.rank
     assert looser_computed.rank <= before.rank
 

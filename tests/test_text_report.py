@@ -203,7 +203,8 @@ def test_check_id_completion_survives_a_broken_file(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.output.strip() == ""
 
 
-_LABELS = ["claim", "stated", "recomputed", "verdict", "why", "note", "read as", "url"]
+_LABELS = ["claim", "stated", "recomputed", "verdict", "why", "note", "read as", "url",
+           "a longer label"]
 _WORDS = st.text(alphabet="abcdé–✓ 0123456789.,'%$", min_size=0, max_size=40)
 
 
@@ -217,6 +218,7 @@ def test_a_card_s_lines_draw_as_a_two_column_grid(rows: list[tuple[str, list[str
     """The cards' labelled lines are drawn without rich's grid, which was most of a text
     report's cost; they must read exactly as the grid drew them (what a pipe gets: lines
     without their trailing spaces)."""
+    from rich.style import Style
     from rich.table import Table
     from rich.text import Text
 
@@ -228,6 +230,17 @@ def test_a_card_s_lines_draw_as_a_two_column_grid(rows: list[tuple[str, list[str
             console.print(renderable)
         return "\n".join(line.rstrip() for line in captured.get().split("\n"))
 
+    def styled(renderable: object) -> list[list[tuple[str, Style]]]:
+        """What a colour terminal shows: each character that is not a space, in its style."""
+        console = Console(file=io.StringIO(), width=width, color_system="standard",
+                          force_terminal=True, no_color=False)
+        lines = console.render_lines(renderable, pad=False)  # type: ignore[arg-type]
+        shown = [[(ch, seg.style or Style.null()) for seg in line if not seg.control
+                  for ch in seg.text if not ch.isspace()] for line in lines]
+        while shown and not shown[-1]:
+            shown.pop()
+        return shown
+
     texts = [(label, Text(" ".join(words), style=style)) for label, words in rows]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True, min_width=text_cards.LABEL_WIDTH)
@@ -235,3 +248,19 @@ def test_a_card_s_lines_draw_as_a_two_column_grid(rows: list[tuple[str, list[str
     for label, value in texts:
         grid.add_row(label, value.copy())
     assert drawn(text_cards._lines(texts)) == drawn(grid)
+    assert styled(text_cards._lines(texts)) == styled(grid)
+
+
+def test_a_card_on_a_colour_terminal_keeps_its_styles() -> None:
+    """An error line of a figure card is red and a note italic on a colour terminal (the
+    faster card lines once drew a line without marks of its own in no style at all)."""
+    cases = ROOT / "tests" / "cases"
+    report = check_paths([cases / "figures" / "unknown-unit.yaml",
+                          cases / "verdicts" / "hedged-divisor.yaml"])
+    console = Console(file=io.StringIO(), width=100, force_terminal=True,
+                      color_system="standard", no_color=False)  # whatever NO_COLOR says
+    with console.capture() as captured:
+        render(report, console)
+    drawn = captured.get()
+    assert "\x1b[1;31munknown unit 'tonns'" in drawn
+    assert "\x1b[3m" in drawn  # a note, in italics

@@ -242,7 +242,8 @@ class ResultCache:
         once for the cache and the report alike), or None when it is not stored.
         ``drawn``: the run draws the text report, whose part for this file ``put_text``
         then keeps."""
-        if result.is_lock or isinstance(result, RenderedResult):
+        if (result.is_lock or isinstance(result, RenderedResult)
+                or (target.path, lint) not in self._keys):  # not to be stored: not encoded
             self._keys.pop((target.path, lint), None)
             return None
         ready = prepare(result, keep=True)

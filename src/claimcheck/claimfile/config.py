@@ -40,7 +40,7 @@ def _table(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: {err.message}") from None
     except OSError as err:
         raise ConfigError(f"{path}: {err.strerror or err}") from None
-    import tomllib  # only where there is a file to read: most runs have none
+    import tomllib  # only where there is a file to read (a folder without one loads none)
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from ..checking.report import CheckResult, DerivedView, FigureView, FileResult, Shown
@@ -37,12 +38,16 @@ class _Lines:
 
     def __init__(self, rows: list[tuple[str, Text]]) -> None:
         self.rows = rows
+        # a label longer than the column widens it, as it would a grid's (none is today)
+        self.label_width = max((len(label) for label, _ in rows), default=0)
+        self.label_width = max(self.label_width, LABEL_WIDTH)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # as a grid cell: left-justified, a word wider than the column cut with an ellipsis
-        width = options.max_width - LABEL_WIDTH - 2
-        dim = console.get_style("dim")
-        gap, indent = Segment("  "), Segment(" " * (LABEL_WIDTH + 2))
+        label_width = self.label_width
+        width = options.max_width - label_width - 2
+        dim, null = console.get_style("dim"), Style.null()
+        gap, indent = Segment("  "), Segment(" " * (label_width + 2))
         for label, value in self.rows:
             if width < 1:  # no room for values: the labels alone, as a grid draws them
                 yield Segment(label, dim)
@@ -54,15 +59,18 @@ class _Lines:
                 if i:
                     yield indent
                 else:
-                    yield Segment(f"{label:<{LABEL_WIDTH}}", dim)
+                    yield Segment(f"{label:<{label_width}}", dim)
                     yield gap
-                yield from line.render(console)
+                if line.spans:  # its own style is the base the spans' styles combine with
+                    yield from line.render(console)
+                else:  # Text.render draws a line without spans in no style at all
+                    yield Segment(line.plain, console.get_style(line.style, default=null))
                 yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((Measurement.get(console, options, value).maximum
                       for _, value in self.rows), default=0)
-        return Measurement(LABEL_WIDTH + 3, LABEL_WIDTH + 2 + widest)
+        return Measurement(self.label_width + 3, self.label_width + 2 + widest)
 
 
 def _lines(rows: list[tuple[str, Text]]) -> _Lines:

@@ -62,8 +62,11 @@ class Canvas:
         if self._console is None:
             from rich.console import Console
 
+            # never a legacy Windows console: rich would take a pipe for one there, and
+            # draw a column narrower than the layout key says, in one process and not another
             self._console = Console(file=self.file, width=self.width, no_color=True,
-                                    color_system=None, highlight=False, force_terminal=False)
+                                    color_system=None, highlight=False, force_terminal=False,
+                                    legacy_windows=False)
         return self._console
 
     def retarget(self, stream: TextIO) -> None:
@@ -86,9 +89,8 @@ class Canvas:
 
     def layout(self, only_problems: bool) -> str | None:
         """The layout key of this canvas's drawings (see ``layout_key``)."""
-        if self._pipe and sys.platform != "win32":
-            # what pipe_console's rich console reports (tests/test_cache.py holds them
-            # equal); on Windows rich may take a pipe for a legacy console: it is asked
+        if self._pipe:
+            # what pipe_console's rich console reports (tests/test_cache.py holds them equal)
             return _key((self.width, None, True, "utf-8", False), self.cards, only_problems)
         return layout_key(self.console, self.cards, only_problems)
 

@@ -25,18 +25,26 @@ def printable(value: T) -> T:
 
 
 def _printable(value: Any) -> Any:
+    # a part with nothing to make safe is handed back as it is (the common case: a
+    # text report over an archive made a copy of every file's whole report before)
     if type(value) is str:
-        return safe(value)
+        return safe(value)  # the very string when it is safe already
     if isinstance(value, ConventionNote):
-        return value.retext(safe(value))
-    if isinstance(value, tuple):
-        return tuple(_printable(v) for v in value)
-    if isinstance(value, list):
-        return [_printable(v) for v in value]
+        made = safe(value)
+        return value if made == value else value.retext(made)
+    if isinstance(value, tuple | list):
+        parts = [_printable(v) for v in value]
+        if all(new is old for new, old in zip(parts, value, strict=True)):
+            return value
+        return parts if isinstance(value, list) else tuple(parts)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _printable(getattr(value, f.name))
-                   for f in dataclasses.fields(value) if f.init}
-        return dataclasses.replace(value, **changes)
+        changes = {}
+        for f in dataclasses.fields(value):
+            if f.init:
+                old = getattr(value, f.name)
+                if (new := _printable(old)) is not old:
+                    changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
     return value
 
 

@@ -16,6 +16,7 @@ from rich.text import Text
 from ..checking.report import CheckResult, DerivedView, FigureView, FileResult, Shown
 from ..quantities import formatting as fmt
 from . import plain
+from .wrap import wrap_cell, wrappable
 
 MARKS = {"consistent": "✓", "within_rounding": "~", "within_hedge": "~",
          "inconsistent": "✗", "error": "!"}
@@ -37,40 +38,49 @@ class _Lines:
     grid cell by cell, and a file's cards hold dozens of them."""
 
     def __init__(self, rows: list[tuple[str, Text]]) -> None:
+        # a grid would widen its column for a longer label, and crop it when narrow
+        if any(len(label) > LABEL_WIDTH for label, _ in rows):
+            raise ValueError(f"a card's labels are at most {LABEL_WIDTH} characters")
         self.rows = rows
-        # a label longer than the column widens it, as it would a grid's (none is today)
-        self.label_width = max((len(label) for label, _ in rows), default=0)
-        self.label_width = max(self.label_width, LABEL_WIDTH)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # as a grid cell: left-justified, a word wider than the column cut with an ellipsis
-        label_width = self.label_width
-        width = options.max_width - label_width - 2
+        width = options.max_width - LABEL_WIDTH - 2
         dim, null = console.get_style("dim"), Style.null()
-        gap, indent = Segment("  "), Segment(" " * (label_width + 2))
+        gap, indent = Segment("  "), Segment(" " * (LABEL_WIDTH + 2))
         for label, value in self.rows:
             if width < 1:  # no room for values: the labels alone, as a grid draws them
                 yield Segment(label, dim)
                 yield Segment.line()
                 continue
-            lines = value.wrap(console, width, justify=value.justify or "left",
-                               overflow=value.overflow or "ellipsis")
-            for i, line in enumerate(lines):
-                if i:
-                    yield indent
-                else:
-                    yield Segment(f"{label:<{label_width}}", dim)
-                    yield gap
-                if line.spans:  # its own style is the base the spans' styles combine with
-                    yield from line.render(console)
-                else:  # Text.render draws a line without spans in no style at all
-                    yield Segment(line.plain, console.get_style(line.style, default=null))
+            yield from self._value(console, value, width, label, dim, gap, indent, null)
+
+    def _value(self, console: Console, value: Text, width: int, label: str, dim: Style,
+               gap: Segment, indent: Segment, null: Style) -> RenderResult:
+        head = [Segment(f"{label:<{LABEL_WIDTH}}", dim), gap]
+        text = value.plain
+        if (not value.spans and value.justify in (None, "left") and not value.no_wrap
+                and value.overflow in (None, "ellipsis") and wrappable(text)):
+            style = console.get_style(value.style, default=null)
+            for i, cut in enumerate(wrap_cell(text, width)):
+                yield from ([indent] if i else head)
+                yield Segment(cut, style)
                 yield Segment.line()
+            return
+        lines = value.wrap(console, width, justify=value.justify or "left",
+                           overflow=value.overflow or "ellipsis")
+        for i, line in enumerate(lines):
+            yield from ([indent] if i else head)
+            if line.spans:  # its own style is the base the spans' styles combine with
+                yield from line.render(console)
+            else:  # Text.render draws a line without spans in no style at all
+                yield Segment(line.plain, console.get_style(line.style, default=null))
+            yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((Measurement.get(console, options, value).maximum
                       for _, value in self.rows), default=0)
-        return Measurement(self.label_width + 3, self.label_width + 2 + widest)
+        return Measurement(LABEL_WIDTH + 3, LABEL_WIDTH + 2 + widest)
 
 
 def _lines(rows: list[tuple[str, Text]]) -> _Lines:

@@ -177,35 +177,33 @@ def main() -> int:
         ratio("`verify -f json` one file, unchanged (cache hit)",
               median_seconds([*CLAIMCHECK, "verify", "-f", "json", str(one)], runs, env))
         archive: dict[int, tuple[float, float]] = {}
+
+        def cold_and_warm(cold: str, warm_: str, args: list[str], size: int,
+                          ) -> tuple[float, float]:
+            """One run from an empty cache, then the median of three over it: a warm run
+            is short, and replacing the last report (hundreds of megabytes freed) makes
+            the system time of one run vary."""
+            shutil.rmtree(cache, ignore_errors=True)
+            wall, cpu, peak, _ = measured_run(args, env)
+            rows.append((f"{size:,} files, {cold}",
+                         f"{wall:.1f} s wall, {cpu:.1f} s CPU, {peak:.0f} MB peak",
+                         f"{wall / size * 1000:.1f} ms/file"))
+            warm, cpu, peak, _ = sorted(measured_run(args, env) for _ in range(3))[1]
+            rows.append((f"{size:,} files, {warm_}",
+                         f"{warm:.1f} s wall, {cpu:.1f} s CPU, {peak:.0f} MB peak",
+                         f"{warm / size * 1000:.2f} ms/file"))
+            return wall, warm
+
         for size in sizes:
             folder = work / f"archive-{size}"
             generate(folder, size)
-            shutil.rmtree(cache, ignore_errors=True)
-            args = [*CLAIMCHECK, "verify", str(folder), "-f", "json", "-o",
-                    str(work / f"report-{size}.json")]
-            wall, cpu, peak, _ = measured_run(args, env)
-            rows.append((f"{size:,} files, cold (2 workers)",
-                         f"{wall:.1f} s wall, {cpu:.1f} s CPU, {peak:.0f} MB peak",
-                         f"{wall / size * 1000:.1f} ms/file"))
-            # the median of three: a warm run is short, and replacing the last report
-            # (hundreds of megabytes freed) makes the system time of one run vary
-            warm, warm_cpu, warm_peak, _ = sorted(measured_run(args, env) for _ in range(3))[1]
-            rows.append((f"{size:,} files, warm (results cache)",
-                         f"{warm:.1f} s wall, {warm_cpu:.1f} s CPU, {warm_peak:.0f} MB peak",
-                         f"{warm / size * 1000:.2f} ms/file"))
-            archive[size] = (wall, warm)
+            archive[size] = cold_and_warm("cold (2 workers)", "warm (results cache)", [
+                *CLAIMCHECK, "verify", str(folder), "-f", "json", "-o",
+                str(work / f"report-{size}.json")], size)
             if size == sizes[0]:  # the default format, to a file: drawn by the workers
-                text_args = [*CLAIMCHECK, "verify", str(folder), "-o",
-                             str(work / f"report-{size}.txt")]
-                shutil.rmtree(cache, ignore_errors=True)
-                wall, cpu, peak, _ = measured_run(text_args, env)
-                rows.append((f"{size:,} files, cold, text report",
-                             f"{wall:.1f} s wall, {cpu:.1f} s CPU, {peak:.0f} MB peak",
-                             f"{wall / size * 1000:.1f} ms/file"))
-                warm, cpu, peak, _ = sorted(measured_run(text_args, env) for _ in range(3))[1]
-                rows.append((f"{size:,} files, warm, text report",
-                             f"{warm:.1f} s wall, {cpu:.1f} s CPU, {peak:.0f} MB peak",
-                             f"{warm / size * 1000:.2f} ms/file"))
+                cold_and_warm("cold, text report", "warm, text report", [
+                    *CLAIMCHECK, "verify", str(folder), "-o",
+                    str(work / f"report-{size}.txt")], size)
         if len(sizes) > 1:
             small, big = sizes[0], sizes[-1]
             rows.append((f"time {big:,} / {small:,} files (linear: {big / small:.0f})",

@@ -178,12 +178,17 @@ def test_the_cli_output_is_the_same_bytes_cold_warm_and_without_cache(
     assert not (tmp_path / "off").exists()
 
 
-def test_workers_give_the_same_report_in_the_same_order(tmp_path: Path) -> None:
-    folder = tmp_path / "many"
+def _bundled_copies(folder: Path, times: int) -> Path:
+    """``folder`` with the bundled claim files copied ``times`` times over."""
     folder.mkdir()
-    for i in range(20):
+    for i in range(times):
         for source in CLAIMS.rglob("*.yaml"):
             shutil.copy(source, folder / f"{i:02d}-{source.name}")
+    return folder
+
+
+def test_workers_give_the_same_report_in_the_same_order(tmp_path: Path) -> None:
+    folder = _bundled_copies(tmp_path / "many", 20)
     serial = check_paths([folder], jobs=1)
     assert check_paths([folder], jobs=2) == serial
     assert check_paths([folder]) == serial  # the default: workers for 16 files or more
@@ -384,6 +389,10 @@ def test_a_pipe_knows_its_layout_without_asking_rich(
         columns: str | None, only_problems: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """The layout key a pipe canvas gives before rich is loaded is the one its rich
     console gives: a warm run finds what a cold run kept."""
+    import rich.console
+
+    # as on Windows, where rich may take a pipe for a legacy console
+    monkeypatch.setattr(rich.console, "detect_legacy_windows", lambda: True)
     if columns is None:
         monkeypatch.delenv("COLUMNS", raising=False)
     else:
@@ -542,11 +551,7 @@ def test_workers_render_what_the_main_process_would(tmp_path: Path, jobs: int) -
     from claimcheck.checking.report import RenderedResult
     from claimcheck.render.prerender import Prerender
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for i in range(9):
-        for source in CLAIMS.rglob("*.yaml"):
-            shutil.copy(source, folder / f"{i:02d}-{source.name}")
+    folder = _bundled_copies(tmp_path / "many", 9)
     whole = check_paths([folder], jobs=1)
     for only_problems in (False, True):
         canvas = text_console.pipe_canvas(io.StringIO())

@@ -276,15 +276,31 @@ def test_what_a_claim_file_says_is_drawn_without_its_control_characters() -> Non
             'published: 2024-01-02}\nfigures:\n  a: {stated: 2 people, quote: "q\\x1b[31m"}\n'
             '  b: {stated: 3 people, quote: "plain"}\n'
             'checks:\n  - id: fine\n    claim: "b is three"\n    assert: b == 3 people\n'
-            '  - id: odd\n    claim: "\\u202eevil\\x1b]8;;x\\x07"\n    assert: a == 2 people\n')
+            '  - id: odd\n    claim: "\\u202eevil\\x1b]8;;x\\x07\\u2066"\n'
+            '    assert: a == 2 people\n')
     report = Report((check_text("odd.yaml", text),))
     console = Console(file=io.StringIO(), width=100, color_system=None)
     with console.capture() as captured:
         render(report, console)
     drawn = captured.get()
-    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", drawn)
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", drawn)
     assert "T\ufffd[2J" in drawn and "\ufffdevil" in drawn
     safe = printable(report.files[0])
     fine = next(c for c in report.files[0].checks if c.id == "fine")
     assert next(c for c in safe.checks if c.id == "fine") is fine
     assert safe.title == "T\ufffd[2J" and report.files[0].title == "T\x1b[2J"
+
+
+def test_a_named_tuple_made_safe_keeps_its_type() -> None:
+    from typing import NamedTuple
+
+    from claimcheck.render.plain import printable
+
+    class Pair(NamedTuple):
+        left: str
+        right: str
+
+    made = printable(Pair("a\x1b[31m", "b"))
+    assert type(made) is Pair and made == Pair("a\ufffd[31m", "b")
+    fine = Pair("a", "b")
+    assert printable(fine) is fine

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 def printable(value: T) -> T:
-    """A copy of a report (or any of its parts) with every string made ``safe``: what the
-    text renderers draw, since rich prints control characters as they are."""
+    """A report (or any of its parts) with every string made ``safe``: what the text
+    renderers draw, since rich prints control characters as they are.  Parts with
+    nothing to change are the very objects given (a report is immutable)."""
     return _printable(value)  # type: ignore[no-any-return]
 
 
@@ -36,7 +37,9 @@ def _printable(value: Any) -> Any:
         parts = [_printable(v) for v in value]
         if all(new is old for new, old in zip(parts, value, strict=True)):
             return value
-        return parts if isinstance(value, list) else tuple(parts)
+        if isinstance(value, list):
+            return parts
+        return type(value)(*parts) if hasattr(value, "_fields") else tuple(parts)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for f in dataclasses.fields(value):

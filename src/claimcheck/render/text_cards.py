@@ -46,41 +46,45 @@ class _Lines:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # as a grid cell: left-justified, a word wider than the column cut with an ellipsis
         width = options.max_width - LABEL_WIDTH - 2
-        dim, null = console.get_style("dim"), Style.null()
+        dim = console.get_style("dim")
         gap, indent = Segment("  "), Segment(" " * (LABEL_WIDTH + 2))
         for label, value in self.rows:
             if width < 1:  # no room for values: the labels alone, as a grid draws them
                 yield Segment(label, dim)
                 yield Segment.line()
                 continue
-            yield from self._value(console, value, width, label, dim, gap, indent, null)
-
-    def _value(self, console: Console, value: Text, width: int, label: str, dim: Style,
-               gap: Segment, indent: Segment, null: Style) -> RenderResult:
-        head = [Segment(f"{label:<{LABEL_WIDTH}}", dim), gap]
-        text = value.plain
-        if (not value.spans and value.justify in (None, "left") and not value.no_wrap
-                and value.overflow in (None, "ellipsis") and wrappable(text)):
-            style = console.get_style(value.style, default=null)
-            for i, cut in enumerate(wrap_cell(text, width)):
-                yield from ([indent] if i else head)
-                yield Segment(cut, style)
-                yield Segment.line()
-            return
-        lines = value.wrap(console, width, justify=value.justify or "left",
-                           overflow=value.overflow or "ellipsis")
-        for i, line in enumerate(lines):
-            yield from ([indent] if i else head)
-            if line.spans:  # its own style is the base the spans' styles combine with
-                yield from line.render(console)
-            else:  # Text.render draws a line without spans in no style at all
-                yield Segment(line.plain, console.get_style(line.style, default=null))
-            yield Segment.line()
+            head = [Segment(f"{label:<{LABEL_WIDTH}}", dim), gap]
+            yield from _wrapped(console, value, width, head, indent)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((Measurement.get(console, options, value).maximum
                       for _, value in self.rows), default=0)
         return Measurement(LABEL_WIDTH + 3, LABEL_WIDTH + 2 + widest)
+
+
+def _wrapped(console: Console, value: Text, width: int, head: list[Segment],
+             indent: Segment) -> RenderResult:
+    """``value`` wrapped at ``width``, its first line after ``head``, the others after
+    ``indent``."""
+    null = Style.null()
+    text = value.plain
+    if (not value.spans and value.justify in (None, "left") and not value.no_wrap
+            and value.overflow in (None, "ellipsis") and wrappable(text)):
+        style = console.get_style(value.style, default=null)
+        for i, cut in enumerate(wrap_cell(text, width)):
+            yield from ([indent] if i else head)
+            yield Segment(cut, style)
+            yield Segment.line()
+        return
+    lines = value.wrap(console, width, justify=value.justify or "left",
+                       overflow=value.overflow or "ellipsis")
+    for i, line in enumerate(lines):
+        yield from ([indent] if i else head)
+        if line.spans:  # its own style is the base the spans' styles combine with
+            yield from line.render(console)
+        else:  # Text.render draws a line without spans in no style at all
+            yield Segment(line.plain, console.get_style(line.style, default=null))
+        yield Segment.line()
 
 
 def _lines(rows: list[tuple[str, Text]]) -> _Lines:

@@ -5,7 +5,9 @@ general machinery (spans, cell measurement, copies per line) was most of their c
 Only for text whose every character is one cell wide (the common case: Latin, Greek and
 Cyrillic letters, the punctuation and currency signs of reporting); anything else is left
 to rich.  tests/test_text_report.py holds the two to the same lines, and
-tests/test_wrap.py each character of ``SINGLE_CELL`` to one cell as rich measures it.
+tests/test_wrap.py each character of ``SINGLE_CELL`` to one cell as rich measures it
+and ``wrap_cell`` to ``Text.wrap`` of the rich installed (a rich that wraps otherwise
+fails those tests rather than drifting).
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checking.report import (
-    NAMED_VERDICTS,
     CheckResult,
     ExitStatus,
     FileResult,
@@ -20,6 +19,7 @@ from ..checking.report import (
     Shown,
     Tally,
 )
+from ..checking.tally import NAMED_VERDICTS
 from ..diagnostics import Diagnostic, Severity
 from ..quantities import formatting as fmt
 from ..quantities.formatting import plural

@@ -48,9 +48,9 @@ def hedge_table() -> str:
 def unit_list() -> str:
     """docs/units.md: every unit word claimcheck reads, what it means exactly, and where
     that definition comes from."""
-    from claimcheck.quantities import units
+    from claimcheck.quantities import unit_catalogue
 
-    own = units.newsroom_definitions()
+    own = unit_catalogue.newsroom_definitions()
     rows = ["# Units claimcheck reads", "",
             "Generated from the code by `python scripts/gen_docs.py` (a test fails when it is "
             "stale). Each word is read case-insensitively and in the plural unless marked "
@@ -68,7 +68,7 @@ def unit_list() -> str:
             "`acre`, `decade` and `year` are read without a note, as the definitions a "
             "newsroom means (the differences are listed in tests/conformance).", "",
             "| written as | read as | in SI base units | source |", "| --- | --- | --- | --- |"]
-    for written, meaning, base, source in units.unit_catalogue(own):
+    for written, meaning, base, source in unit_catalogue.unit_catalogue(own):
         rows.append(f"| {written} | {meaning} | {base} | {source} |")
     return "\n".join(rows) + "\n"
 

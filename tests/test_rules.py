@@ -15,7 +15,7 @@ from claimcheck.checking.report import Shown
 from claimcheck.checking.verdicts import judge
 from claimcheck.outcomes import Verdict
 from claimcheck.quantities import quantity as q
-from claimcheck.quantities import units
+from claimcheck.quantities import unit_math
 from claimcheck.quantities.intervals import INF, Interval, Region
 from claimcheck.reading.figures import ReadContext, read_figure
 from claimcheck.reading.hedges import DEFAULT_HEDGES, HedgeKind
@@ -181,7 +181,7 @@ def test_two_sides_of_different_kinds_are_a_finding(left: str, right: str) -> No
     from claimcheck.checking.calc import calculate
 
     result = calculate(f"5 {left} == 5 {right}")
-    same = units.same_dimension(read_figure(f"5 {left}", CTX).quantity.unit,
+    same = unit_math.same_dimension(read_figure(f"5 {left}", CTX).quantity.unit,
                                 read_figure(f"5 {right}", CTX).quantity.unit)
     assert not result.diagnostics
     assert (result.verdict == "inconsistent") if not same else result.verdict != "inconsistent"

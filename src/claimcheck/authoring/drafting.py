@@ -42,7 +42,7 @@ def _base_name(m: Mention, previous: str = "") -> tuple[str, str]:
 
 
 def _kind(m: Mention) -> str:
-    from ..quantities import units
+    from ..quantities import unit_math
 
     reading = m.reading
     if reading is None:
@@ -54,7 +54,7 @@ def _kind(m: Mention) -> str:
         return "period"
     if reading.unit_text.startswith("%"):
         return "share"
-    dims = units.dimension_text(reading.quantity.unit)
+    dims = unit_math.dimension_text(reading.quantity.unit)
     if "currency" in dims:
         return "amount"
     if label in ("times", "fold"):

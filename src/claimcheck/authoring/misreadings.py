@@ -17,7 +17,7 @@ from .. import expressions as ex
 from ..checking.environment import Env
 from ..diagnostics import ClaimcheckError, Diagnostic, Severity, Span
 from ..expressions.tightening import Evaluator
-from ..quantities import units
+from ..quantities import unit_math
 from ..quantities.quantity import Quantity
 
 
@@ -35,18 +35,18 @@ def _value(env: Env, node: ex.Node) -> Quantity | None:
 def _bare(env: Env, node: ex.Node) -> bool:
     """A number with no unit and no noun: a plain literal, or a figure stated bare."""
     if isinstance(node, ex.Literal):
-        return units.is_pure_count(node.reading.quantity.unit) and (
+        return unit_math.is_pure_count(node.reading.quantity.unit) and (
             node.reading.quantity.label is None)
     if isinstance(node, ex.Name) and node.name in env.entries:
         reading = env.entries[node.name].reading
-        return reading is not None and units.is_pure_count(reading.quantity.unit) and (
+        return reading is not None and unit_math.is_pure_count(reading.quantity.unit) and (
             reading.quantity.label is None) and reading.period is None
     return False
 
 
 def _percent(env: Env, node: ex.Node) -> bool:
     found = _value(env, node)
-    return found is not None and units.is_percent(found.unit)
+    return found is not None and unit_math.is_percent(found.unit)
 
 
 def _pairs(env: Env) -> Iterator[tuple[ex.Node, ex.Node, str, Span | None, str]]:
@@ -105,7 +105,7 @@ def implausible_readings(env: Env) -> list[Diagnostic]:
         if reading is None:
             continue
         q = reading.quantity
-        if any("is a change, negative" in n for n in reading.notes) and units.is_percent(
+        if any("is a change, negative" in n for n in reading.notes) and unit_math.is_percent(
                 q.unit) and q.central < -100:
             found.append(_warn(
                 "implausible-reading", f"'{name}' reads as a fall of "
@@ -114,13 +114,13 @@ def implausible_readings(env: Env) -> list[Diagnostic]:
                 "whether the report means a fall in percentage points"))
         if any("is a change" in n for n in reading.notes):
             continue
-        if units.is_percent(q.unit) and q.central > 100:
+        if unit_math.is_percent(q.unit) and q.central > 100:
             found.append(_warn(
                 "implausible-reading", f"'{name}' reads as a share of {float(q.central):g}%, "
                 "more than the whole", entry.key.span,
                 "if it is a change, write it as one ('up 120%'); if it is a ratio above "
                 "one ('debt of 120% of GDP'), this warning can be ignored"))
-        if q.label and units.is_pure_count(q.unit) and q.central < 0:
+        if q.label and unit_math.is_pure_count(q.unit) and q.central < 0:
             found.append(_warn(
                 "implausible-reading", f"'{name}' reads as a negative count of {q.label}",
                 entry.key.span, "a count of things is never negative: for a fall, write "

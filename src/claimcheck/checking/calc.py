@@ -116,7 +116,7 @@ def _sides(assertion: ex.Assertion, ctx: ReadContext,
 
 def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcResult:
     """Evaluate one expression or comparison; every failure becomes a located diagnostic."""
-    from ..quantities import units
+    from ..quantities import unit_math
 
     ctx = ReadContext(dict(conventions or {}))
     try:
@@ -128,7 +128,7 @@ def calculate(text: str, conventions: Mapping[str, str] | None = None) -> CalcRe
             value = ex.evaluate(expr.root, _nothing, ctx, frozenset(), ex.Literals.STATED)
             if expr.display is not None:
                 value = value.shown_in(expr.display.unit, expr.display.label, "the result")
-            unit_text = units.format_unit(value.unit, value.label)
+            unit_text = unit_math.format_unit(value.unit, value.label)
             root = expr.root
             meaning = None  # "more than 80%" is a region, not a value with a range
             if isinstance(root, ex.Literal) and expr.display is None:

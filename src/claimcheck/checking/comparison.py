@@ -17,7 +17,7 @@ from ..diagnostics import ClaimcheckError
 from ..outcomes import Verdict
 from ..quantities import formatting as fmt
 from ..quantities import quantity as q
-from ..quantities import units
+from ..quantities import unit_math
 from ..quantities.intervals import Interval, Region
 from ..quantities.quantity import Quantity
 from ..reading.figures import Reading
@@ -73,7 +73,7 @@ def align(assertion: ex.Assertion, left: Quantity,
                             "compare like with like, e.g. a share with a percentage"),
             tuple((e.start, e.start + len(e.text), ex.describe(x)) for e, x in sides),
         ) from None
-    return left, right, units.format_unit(unit, label or left.label)
+    return left, right, unit_math.format_unit(unit, label or left.label)
 
 
 def _check_display(assertion: ex.Assertion, left: Quantity, right: Quantity) -> None:
@@ -81,20 +81,20 @@ def _check_display(assertion: ex.Assertion, left: Quantity, right: Quantity) -> 
     author (an error), not a finding about the report: '== nine in people/t'."""
     for side, value in ((assertion.left, left), (assertion.right, right)):
         display = side.display
-        if display is None or units.same_dimension(value.unit, display.unit) or (
-                units.differ_only_in_currency(value.unit, display.unit)):
+        if display is None or unit_math.same_dimension(value.unit, display.unit) or (
+                unit_math.differ_only_in_currency(value.unit, display.unit)):
             continue
         raise TextError(
             "dimension-mismatch",
             f"{ex.describe(value)} cannot be shown in "
-            f"{units.format_unit(display.unit, display.label)}", side.start,
+            f"{unit_math.format_unit(display.unit, display.label)}", side.start,
             side.start + len(side.text),
             "'in UNIT' converts a side to a unit of the same kind (t in kg, USD/t in "
             "USD/kg); remove it or name a unit this side can be shown in")
 
 
 def shown(x: Quantity, unit_text: str | None = None) -> Shown:
-    text = units.format_unit(x.unit, x.label) if unit_text is None else unit_text
+    text = unit_math.format_unit(x.unit, x.label) if unit_text is None else unit_text
     return Shown(x.central, x.rounding, x.hedged, text)
 
 
@@ -110,7 +110,7 @@ def _region(reading: Reading | None, right: Quantity,
     own = reading.quantity.unit
     if own == right.unit:
         return strict, loose
-    k = units.factor(own, right.unit)
+    k = unit_math.factor(own, right.unit)
     return strict.scaled(k), loose.scaled(k)
 
 
@@ -118,7 +118,7 @@ def _mismatch(assertion: ex.Assertion, left: Quantity, right: Quantity, computed
               stated: StatedSide) -> Comparison:
     """The report states one kind of quantity where the arithmetic gives another (a total
     where a rate was meant): a finding, not an error in the claim file."""
-    what, got = units.dimension_noun(right.unit, right.label), units.dimension_noun(
+    what, got = unit_math.dimension_noun(right.unit, right.label), unit_math.dimension_noun(
         left.unit, left.label)
     computed, stated_value = shown(left), shown(right)
     # one stated figure is the report's; arithmetic on the stated side is the claim file's
@@ -164,20 +164,20 @@ def compare(assertion: ex.Assertion, left: Quantity, right: Quantity, *, compute
     """The verdict of ``left RELATION right`` and its sentence; with ``verdict_only``, the
     verdict alone (no digits, sentence or notes: a what-if comparison needs no more)."""
     points_note = None
-    if left.percent_difference and units.is_points(right.unit):
+    if left.percent_difference and unit_math.is_points(right.unit):
         left = left.to(right.unit)
         points_note = (f"{computed_text.partition(' = ')[0]} is a difference of two percentages, "
                        "read as percentage points")
-    elif right.percent_difference and units.is_points(left.unit):
+    elif right.percent_difference and unit_math.is_points(left.unit):
         right = right.to(left.unit)
         points_note = (f"{stated.text} is a difference of two percentages, read as "
                        "percentage points")
     _check_display(assertion, left, right)
-    if not units.same_dimension(left.unit, right.unit) and not units.differ_only_in_currency(
-            left.unit, right.unit):
+    if not unit_math.same_dimension(left.unit, right.unit) and (
+            not unit_math.differ_only_in_currency(left.unit, right.unit)):
         # a currency is never converted without a declared rate: align says so, as an error
         return _mismatch(assertion, left, right, computed_text, stated)
-    change_as_multiple = (units.is_percent(left.unit) and stated.reading is not None
+    change_as_multiple = (unit_math.is_percent(left.unit) and stated.reading is not None
                           and stated.reading.quantity.label == "times")
     if change_as_multiple:  # 'doubled' as 200%, so that it can also be read as +100%
         right = right.to(left.unit)

@@ -12,7 +12,7 @@ from ..claimfile import loader
 from ..claimfile.model import ClaimFile, FigureSource
 from ..diagnostics import ClaimcheckError, Diagnostic, Label, Span
 from ..quantities import formatting as fmt
-from ..quantities import units
+from ..quantities import unit_math, units
 from ..quantities.quantity import Quantity
 from ..reading.figures import ReadContext, Reading, read_figure
 from ..reading.hedges import DEFAULT_HEDGES, HedgeRule
@@ -261,7 +261,7 @@ class Env:
             entry.expr, entry.display = expr, display
             entry.notes = entry.notes + ex.notes_of(expr.root)
             entry.value = value
-            entry.unit_text = units.format_unit(value.unit, value.label)
+            entry.unit_text = unit_math.format_unit(value.unit, value.label)
             entry.hedges = self.hedges_of(expr.root)
         except Relocated as err:
             if entry.error is None:
@@ -364,7 +364,7 @@ def _read_inputs(env: Env) -> list[FigureView]:
 def _with_unit(reading: Reading, node: loader.Scalar, ctx: ReadContext) -> Reading:
     """A bare figure given the unit its sentence states once for several figures."""
     q = reading.quantity
-    if not units.is_pure_count(q.unit):
+    if not unit_math.is_pure_count(q.unit):
         raise Relocated(Diagnostic(
             "schema", f"`unit:` is for a figure printed without one; '{reading.text}' is "
                       f"already in {reading.unit_text}", node.span,
@@ -380,7 +380,7 @@ def _with_unit(reading: Reading, node: loader.Scalar, ctx: ReadContext) -> Readi
         coarse = Quantity(coarse.central, coarse.rounding, coarse.hedged, phrase.unit, label)
     note = f"unit '{node.text}' from `unit:`: the report gives it once for several figures"
     return replace(reading, quantity=moved, coarse=coarse,
-                   unit_text=units.format_unit(phrase.unit, label),
+                   unit_text=unit_math.format_unit(phrase.unit, label),
                    notes=(*reading.notes, *phrase.notes, note))
 
 

@@ -18,7 +18,7 @@ from ..claimfile.model import FigureSource
 from ..diagnostics import ClaimcheckError
 from ..expressions.tightening import Evaluator, inputs_of, point, tighten
 from ..quantities import formatting as fmt
-from ..quantities import units
+from ..quantities import unit_math
 from .environment import Env, shown
 from .report import CheckResult, Shown
 from .solve import Solution, solve_for
@@ -194,7 +194,7 @@ def tree(env: Env, node: ex.Node, text: str, offset: int = 0,
     value: Shown | None = None
     try:
         q = Evaluator(env, {}).evaluate(node)
-        value = shown(q, units.format_unit(q.unit, q.label))
+        value = shown(q, unit_math.format_unit(q.unit, q.label))
     except ClaimcheckError:
         pass
     if isinstance(node, ex.Literal):

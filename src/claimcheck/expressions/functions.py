@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..diagnostics import fail
 from ..quantities import quantity as q
-from ..quantities import units
+from ..quantities import unit_math, units
 from ..quantities.intervals import Bound, Interval
 
 #: name -> (fewest, most) arguments; None: no limit
@@ -51,7 +51,7 @@ def _percent() -> units.Unit:
 
 def _fraction(x: q.Quantity, what: str) -> q.Quantity:
     """A rate as a pure fraction: 6% -> 0.06."""
-    if not units.is_dimensionless(x.unit):
+    if not unit_math.is_dimensionless(x.unit):
         raise fail("dimension-mismatch", f"{what} must be a percentage or a pure number, "
                    f"not {q.describe(x.unit, x.label)}",
                    hint="write rates as percentages, e.g. 6.0%")
@@ -72,7 +72,7 @@ def _as_percent(x: q.Quantity) -> q.Quantity:
 
 
 def _whole_number(x: q.Quantity, what: str) -> int:
-    if not units.is_dimensionless(x.unit) or x.rounding.lo != x.rounding.hi or (
+    if not unit_math.is_dimensionless(x.unit) or x.rounding.lo != x.rounding.hi or (
             x.central.denominator != 1):
         raise fail("expression-syntax", f"{what} must be a whole number written plainly",
                    hint="write it as digits, e.g. 12")
@@ -166,14 +166,14 @@ def _annualize(rate: q.Quantity, periods: q.Quantity) -> q.Quantity:
 
 
 def _cagr(start: q.Quantity, end: q.Quantity, years: q.Quantity) -> q.Quantity:
-    is_time = units.same_dimension(years.unit, units.pint_unit("year"))
+    is_time = unit_math.same_dimension(years.unit, units.pint_unit("year"))
     if is_time:
         years = years.to(units.pint_unit("year"))
     n = years.central  # the span of years is taken as stated: its rounding is not a range
     hint = "write it as digits, e.g. 5, or as a duration such as 5 years"
     # a plain number of years, or a duration: not a count of something ("2 voyages")
-    plain = (units.is_dimensionless(years.unit) and years.label is None
-             and not units.is_percent(years.unit))
+    plain = (unit_math.is_dimensionless(years.unit) and years.label is None
+             and not unit_math.is_percent(years.unit))
     if not (is_time or plain):
         raise fail("dimension-mismatch", "the number of years must be a number or a "
                    f"duration, not {q.describe(years.unit, years.label)}", hint=hint)
@@ -193,7 +193,7 @@ def _pct_change(old: q.Quantity, new: q.Quantity) -> q.Quantity:
 
 def _pp_change(old: q.Quantity, new: q.Quantity) -> q.Quantity:
     for x, what in ((old, "old"), (new, "new")):
-        if units.format_unit(x.unit) != "%":
+        if unit_math.format_unit(x.unit) != "%":
             raise fail("dimension-mismatch", f"pp_change needs two percentages; {what} is "
                        f"{q.describe(x.unit, x.label)}",
                        hint="for a relative change of any figure use pct_change(old, new)")
@@ -210,8 +210,8 @@ def _per(count: q.Quantity, population: q.Quantity, base: q.Quantity | None) -> 
         return rate
     n = base.central
     if base.rounding.lo == base.rounding.hi and n.denominator == 1 and n >= 100 and (
-            str(n.numerator).rstrip("0") == "1") and units.is_pure_count(base.unit):
-        return rate.to(rate.unit * units.per_base(int(n)))
+            str(n.numerator).rstrip("0") == "1") and unit_math.is_pure_count(base.unit):
+        return rate.to(rate.unit * unit_math.per_base(int(n)))
     return q.multiply(rate, base)
 
 
@@ -254,7 +254,7 @@ def _count(x: q.Quantity, what: str, example: str) -> int:
 
 def _possible_share(pct: q.Quantity, n_q: q.Quantity) -> q.Quantity:
     example = "possible_share(23%, 40): can 40 people give 23%?"
-    if units.format_unit(pct.unit) != "%":
+    if unit_math.format_unit(pct.unit) != "%":
         raise fail("dimension-mismatch", "possible_share needs a percentage", hint=example)
     if not 0 <= pct.central <= 100:
         raise fail("out-of-range", f"a share of people is 0% to 100%, not {pct.central}%",
@@ -272,7 +272,7 @@ def _grim(mean: q.Quantity, n_q: q.Quantity, items: q.Quantity | None) -> q.Quan
 def _inflate(amount: q.Quantity, start_q: q.Quantity, end_q: q.Quantity) -> q.Quantity:
     from . import prices
 
-    if units.format_unit(amount.unit) != "USD":
+    if unit_math.format_unit(amount.unit) != "USD":
         raise fail("dimension-mismatch", "inflate() uses the US CPI-U: the amount must be in "
                    f"USD, not {q.describe(amount.unit, amount.label)}",
                    hint="convert with a dated, cited exchange rate declared as an assumption")

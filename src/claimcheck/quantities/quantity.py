@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from ..diagnostics import fail
-from . import units
+from . import unit_math, units
 from .intervals import Bound, Interval, IntervalDivisionError
 
 MAX_EXPONENT = 12
@@ -78,12 +78,12 @@ class Quantity:
     def to(self, unit: units.Unit, what: str = "value") -> Quantity:
         if unit == self.unit:
             return self
-        if self.percent_difference and units.is_points(unit):
+        if self.percent_difference and unit_math.is_points(unit):
             return Quantity(self.central, self.rounding, self.hedged, unit, self.label)
-        if not units.same_dimension(self.unit, unit):
+        if not unit_math.same_dimension(self.unit, unit):
             raise dimension_error(what, self.unit, unit)
-        converted = self.scaled(units.factor(self.unit, unit), unit)
-        if units.without_bases(self.unit)[0] != 1 and units.without_bases(unit)[0] == 1:
+        converted = self.scaled(unit_math.factor(self.unit, unit), unit)
+        if unit_math.without_bases(self.unit)[0] != 1 and unit_math.without_bases(unit)[0] == 1:
             return converted.with_label(None)  # '31 per 100,000 in %' is 0.031%, no base left
         return converted
 
@@ -99,8 +99,8 @@ class Quantity:
 
 def describe(unit: units.Unit, label: str | None = None) -> str:
     """'t (mass)', 'USD (money (USD))', 'a pure number'."""
-    shown = units.format_unit(unit, label)
-    dims = units.dimensionality(unit)
+    shown = unit_math.format_unit(unit, label)
+    dims = unit_math.dimensionality(unit)
     if not shown:
         return dims
     return f"{shown} ({dims})" if dims != "a pure number" else f"{shown} (a pure number)"
@@ -113,13 +113,13 @@ POINTS_HINT = ("percent and percentage points differ: from 6.1% to 7.35% is a ri
 
 def mismatch_hint(a: units.Unit, b: units.Unit, default: str) -> str:
     """The hint for two quantities that cannot meet: percent vs points gets its own."""
-    kinds = {units.format_unit(a), units.format_unit(b)}
+    kinds = {unit_math.format_unit(a), unit_math.format_unit(b)}
     if "pp" in kinds and (kinds & {"%", ""}):
         return POINTS_HINT
-    if units.reciprocal(a, b):
+    if unit_math.reciprocal(a, b):
         return ("one is the reciprocal of the other (miles per gallon and litres per 100 km): "
                 "convert 1 / (the value), e.g. '1 / x in L/(100 km)'")
-    if units.differ_only_in_currency(a, b):
+    if unit_math.differ_only_in_currency(a, b):
         return ("claimcheck never converts currencies by itself: declare a dated, cited "
                 "exchange rate under `assumptions:` and multiply by it")
     return default
@@ -147,11 +147,11 @@ def _as_percent(points: Quantity, percent: units.Unit) -> Quantity:
 
 
 def add(a: Quantity, b: Quantity, sign: int = 1) -> Quantity:
-    if units.is_percent(a.unit) and units.is_points(b.unit):
+    if unit_math.is_percent(a.unit) and unit_math.is_points(b.unit):
         b = _as_percent(b, a.unit)
-    elif sign > 0 and units.is_points(a.unit) and units.is_percent(b.unit):
+    elif sign > 0 and unit_math.is_points(a.unit) and unit_math.is_percent(b.unit):
         a = _as_percent(a, b.unit)
-    if not units.same_dimension(a.unit, b.unit):
+    if not unit_math.same_dimension(a.unit, b.unit):
         raise dimension_error(f"the right-hand side of '{'+' if sign > 0 else '-'}'", b.unit,
                               a.unit, "only quantities of one kind add up: mass with mass, "
                                       "money with money; a share of an amount is "
@@ -160,33 +160,33 @@ def add(a: Quantity, b: Quantity, sign: int = 1) -> Quantity:
     label = a.label if a.label == b.label else None
     result = _combine(a, b, (lambda x, y: x + y) if sign > 0 else (lambda x, y: x - y), a.unit,
                       label)
-    if sign < 0 and units.is_percent(a.unit) and units.is_percent(b.unit):
+    if sign < 0 and unit_math.is_percent(a.unit) and unit_math.is_percent(b.unit):
         result = replace(result, percent_difference=True)
     return result
 
 
 def _reduce(q: Quantity) -> Quantity:
-    k, unit = units.simplify(q.unit)
+    k, unit = unit_math.simplify(q.unit)
     return q.scaled(k, unit) if (k != 1 or unit is not q.unit) else q
 
 
 def _count(label: str | None) -> str | None:
     """Only a count noun survives multiplication: '$11,121 per person' times people is
     no longer per person."""
-    return label if units.is_count_label(label) else None
+    return label if unit_math.is_count_label(label) else None
 
 
 def multiply(a: Quantity, b: Quantity) -> Quantity:
     product = _reduce(_combine(a, b, lambda x, y: x * y, a.unit * b.unit,
                                _count(a.label) or _count(b.label)))
     for rate, other in ((a, b), (b, a)):
-        if units.is_count_label(other.label) and not units.is_count_label(rate.label) \
+        if unit_math.is_count_label(other.label) and not unit_math.is_count_label(rate.label) \
                 and rate.label is not None:
             # 31 deaths per 100,000 residents times 5 million residents is 1,550 deaths:
             # what the rate counts, with its base in the value (a label would hide it)
-            k, unit = units.without_bases(product.unit)
-            return product.scaled(k, unit).with_label(units.rate_numerator(rate.label))
-        if other.label is None and units.is_dimensionless(other.unit) and rate.label:
+            k, unit = unit_math.without_bases(product.unit)
+            return product.scaled(k, unit).with_label(unit_math.rate_numerator(rate.label))
+        if other.label is None and unit_math.is_dimensionless(other.unit) and rate.label:
             return product.with_label(rate.label)  # twice a rate is a rate of the same
     return product
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import InvalidOperation
 from fractions import Fraction
 
-from ..quantities import units
+from ..quantities import unit_math, units
 from ..quantities.intervals import Interval, Region
 from ..quantities.quantity import Quantity
 from .changes import COMPARATIVE_DIRECTIONS, Change, ChangeReader
@@ -186,18 +186,18 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
         restated = self._restated_amount(currency, unit_phrase)
         if not self.embedded and not self.at_end():
             raise self.leftover()
-        if currency is not None and unit_phrase is not None and units.currencies_in(
+        if currency is not None and unit_phrase is not None and unit_math.currencies_in(
                 unit_phrase.unit):
-            own = units.currencies_in(currency.unit)
-            if units.currencies_in(unit_phrase.unit) != own:  # "$5 euros", "$5 per euro"
+            own = unit_math.currencies_in(currency.unit)
+            if unit_math.currencies_in(unit_phrase.unit) != own:  # "$5 euros", "$5 per euro"
                 raise self.error("figure-syntax", "two currencies in one figure",
                                  self.toks[max(self.pos - 1, 0)],
                                  "keep the one currency the report gives")
             # "$800 billion dollars", "$100 USD/t": the sign and the word name one currency
-            k, rest = units.simplify(unit_phrase.unit / currency.unit)
+            k, rest = unit_math.simplify(unit_phrase.unit / currency.unit)
             if k != 1:
                 rest = unit_phrase.unit / currency.unit
-            unit_phrase = None if units.is_dimensionless(rest) else replace(unit_phrase,
+            unit_phrase = None if unit_math.is_dimensionless(rest) else replace(unit_phrase,
                                                                            unit=rest)
         notes: list[str] = [f"'({abbreviation})' read as the unit's abbreviation"] if (
             abbreviation) else []
@@ -234,12 +234,12 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
                 notes: list[str], what: str | None, *, percent: bool) -> Reading:
         """Scale, precision rules, override and hedge: the same for every way of writing."""
         count = (label is not None and label not in _MULTIPLE_LABELS and not percent
-                 and units.is_count_label(label) and units.is_pure_count(unit))
+                 and unit_math.is_count_label(label) and unit_math.is_pure_count(unit))
         choice = precision if precision is not None else self.ctx.precision
         figure = whole_figure(part, exp, SCALE_NAMES.get(exp, "") if exp != 2 else "",
                               # "3 times a day" counts occurrences: no multiple
                               multiple=label in _MULTIPLE_LABELS
-                              and units.is_dimensionless(unit), choice=choice,
+                              and unit_math.is_dimensionless(unit), choice=choice,
                               override=self._override, unit=unit)
         central, rounding, how, coarse = figure.central, figure.rounding, figure.how, figure.coarse
         if percent and not figure.overridden:
@@ -283,7 +283,7 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
                                  else (coarse, coarse))
             if c_round != rounding:
                 coarse_q = Quantity(central, c_round, c_hedged.hull(c_round), unit, label)
-        return Reading(text=text, quantity=quantity, unit_text=units.format_unit(unit, label),
+        return Reading(text=text, quantity=quantity, unit_text=unit_math.format_unit(unit, label),
                        precision=how, hedge=hedge, notes=tuple(dict.fromkeys(notes)), what=what,
                        region=region, coarse=coarse_q)
 
@@ -441,10 +441,10 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
         """``precision: ± 500`` (or ``± 5%``, ``± 0.5 mi``) on a figure."""
         tol = read_figure(precision.lstrip("±+/- ").strip(), ReadContext(self.ctx.conventions))
         tq = tol.quantity
-        if units.is_percent(tq.unit) and not units.is_percent(unit):
+        if unit_math.is_percent(tq.unit) and not unit_math.is_percent(unit):
             t = abs(central) * tq.central / 100  # "± 5%": relative to the figure
             return Interval(central - t, central + t), f"±{tol.text} of the figure (precision)"
-        if not units.is_dimensionless(tq.unit):
+        if not unit_math.is_dimensionless(tq.unit):
             tq = tq.to(unit, "the precision")
         t = tq.central
         return Interval(central - t, central + t), f"±{tol.text} (precision: stated)"

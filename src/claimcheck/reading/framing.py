@@ -8,7 +8,7 @@ from decimal import InvalidOperation
 from typing import Any
 
 from ..diagnostics import ClaimcheckError
-from ..quantities import units
+from ..quantities import unit_math, units
 from .lexer import Kind, TextError
 from .unit_phrases import BACK_IN_TIME, UnitPhrase, UnitReader
 
@@ -86,9 +86,9 @@ class FramingReader(UnitReader):
             return None
         own = currency.unit if currency is not None else units.dimensionless()
         own = own * phrase.unit if phrase is not None else own
-        money = bool(units.currencies_in(own)) and bool(units.currencies_in(other))
-        same = (not units.is_dimensionless(own) and not units.is_percent(own)
-                and units.same_dimension(own, other))
+        money = bool(unit_math.currencies_in(own)) and bool(unit_math.currencies_in(other))
+        same = (not unit_math.is_dimensionless(own) and not unit_math.is_percent(own)
+                and unit_math.same_dimension(own, other))
         if not (money or same):
             return None
         self.pos = len(self.toks) - 1

@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from ..diagnostics import ClaimcheckError
-from ..quantities import units
+from ..quantities import unit_math, units
 from . import precision
 from .hedges import DEFAULT_HEDGES, HedgeRule
 from .lexer import Kind, TextError, Token, tokenize
@@ -148,7 +148,7 @@ class UnitReader:
                 rate, notes, *_ = self._rates(units.dimensionless(), [])
             except ClaimcheckError:
                 continue
-            if self.at_end() and not units.is_dimensionless(rate):
+            if self.at_end() and not unit_math.is_dimensionless(rate):
                 return rate, notes, tok.start
         self.pos = end_pos
         return None
@@ -444,16 +444,16 @@ class UnitReader:
                 factor /= per_n[0]  # "one every 40 seconds": 1/40 a second
                 everys.append(per_n)
             if denominator is None and base is not None:  # "8.46 per 100,000"
-                unit = unit * units.per_base(base)
+                unit = unit * unit_math.per_base(base)
                 per_label = f"per {base:,}"
                 continue
             if denominator is None:
                 self.pos = save
                 break
             if base is not None:
-                unit = unit * units.per_base(base)
+                unit = unit * unit_math.per_base(base)
             unit = unit / denominator.unit
-            if denominator.label is not None and units.is_dimensionless(denominator.unit):
+            if denominator.label is not None and unit_math.is_dimensionless(denominator.unit):
                 counted = self.toks[self.pos - 1].text
                 per_label = f"per {base:,} {counted}" if base else f"per {counted}"
             if denominator.note:
@@ -508,7 +508,7 @@ def _grouped(reader: UnitReader) -> UnitPhrase:
     if reader.tok.text != ")":
         raise reader.error("figure-syntax", "expected ')' to close the unit", opening)
     reader.take()
-    unit = inner.unit / units.per_base(base) if base else inner.unit
+    unit = inner.unit / unit_math.per_base(base) if base else inner.unit
     return UnitPhrase(unit, inner.label, inner.notes)
 
 

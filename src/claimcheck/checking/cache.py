@@ -21,6 +21,7 @@ engine."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -76,6 +77,31 @@ def default_folder() -> Path:
     return base / "claimcheck" / "results"
 
 
+#: a number for each temporary file this process makes (its id makes the name unique)
+_TEMPORARY = itertools.count()
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(
+    os, "O_BINARY", 0)
+
+
+def write_entry(folder: str, name: str, text: str) -> None:
+    """Write one file of the cache whole or not at all: a temporary file of this
+    process, created exclusively in the same folder, renamed over the entry.  The
+    cache's own folder needs none of the checks a user's output gets (symlinks,
+    devices, folders in the way: ``safe_io.atomic_writer``), which cost a cold run some
+    twenty file-system calls an entry; an exclusive create never follows a link, and a
+    rename replaces one.  UTF-8 bytes as they are, newlines included."""
+    temporary = f"{folder}{os.sep}.{name}.{os.getpid()}.{next(_TEMPORARY)}.tmp"
+    fd = os.open(temporary, _CREATE, 0o666)  # the mode a plain open() gives
+    try:
+        with open(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+        os.replace(temporary, f"{folder}{os.sep}{name}")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def enabled() -> bool:
     return os.environ.get("CLAIMCHECK_CACHE", "").lower() not in ("off", "0", "no", "false")
 
@@ -123,6 +149,7 @@ class ResultCache:
         self._text_keys: dict[str, str] = {}  # shown name -> key, for ``put_text``
         self._folder_text = str(self.folder)
         self.hits = self.misses = 0
+        self._made = False  # this version's folder is there
 
     def _key(self, target: Target, lint: bool) -> str | None:
         from ..claimfile.safe_io import MAX_BYTES, read_bounded
@@ -209,10 +236,9 @@ class ResultCache:
         key = self._text_keys.pop(shown, None)
         if key is None:
             return
-        from ..claimfile.safe_io import write_atomically
-
-        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-            write_atomically(Path(self._entry(key, f"{layout}.txt")), text, force=True)
+        # a cache that cannot be written only costs time
+        with contextlib.suppress(OSError, UnicodeError):
+            write_entry(self._folder_text, f"{key}.{layout}.txt", text)
 
     def tail(self, layout: str, key: str) -> str | None:
         """The lines that ended the last text report drawn in ``layout``, if that report
@@ -228,13 +254,9 @@ class ResultCache:
     def put_tail(self, layout: str, key: str, text: str) -> None:
         """Keep the lines that end a text report drawn in ``layout`` (one per layout: the
         next run over the same files ends the same way)."""
-        from ..claimfile.safe_io import write_atomically
-
-        with contextlib.suppress(OSError):
-            if not self.folder.is_dir():
-                self.folder.mkdir(parents=True, exist_ok=True)
-                self._forget_other_versions()
-            write_atomically(Path(self._entry(layout, "tail")), f"{key}\n{text}", force=True)
+        with contextlib.suppress(OSError, UnicodeError):
+            self._make_folder()
+            write_entry(self._folder_text, f"{layout}.tail", f"{key}\n{text}")
 
     def put(self, target: Target, lint: bool, result: FileResult, *,
             drawn: bool = False) -> RenderedResult | None:
@@ -264,23 +286,27 @@ class ResultCache:
         if key is None or rendered.is_lock or ready.whole is None:
             return None
         head = _line({"format": FORMAT, "key": key, "slim": _slim_data(rendered)})
-        from ..claimfile.safe_io import write_atomically
-
+        folder = self._folder_text
         try:
+            self._make_folder()
+            # the whole result first: an entry whose head is there has its whole result
+            write_entry(folder, f"{key}.full", ready.whole)
+            json_text = rendered.json_text
+            entry = json_text if isinstance(json_text, str) else json_text.decode("utf-8")
+            write_entry(folder, f"{key}.json", f"{head}\n{entry}")
+            if layout is not None and rendered.text is not None:
+                write_entry(folder, f"{key}.{layout}.txt", rendered.text)
+        except (OSError, UnicodeError):  # a cache that cannot be written only costs time
+            self._made = False  # its folder removed meanwhile, perhaps: made again next
+        return key
+
+    def _make_folder(self) -> None:
+        """This version's folder, made once a run (and the other versions' removed)."""
+        if not self._made:
             if not self.folder.is_dir():
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._forget_other_versions()
-            # the whole result first: an entry whose head is there has its whole result
-            write_atomically(self.folder / f"{key}.full", ready.whole, force=True)
-            json_text = rendered.json_text
-            entry = json_text if isinstance(json_text, str) else json_text.decode("utf-8")
-            write_atomically(self.folder / f"{key}.json", f"{head}\n{entry}", force=True)
-            if layout is not None and rendered.text is not None:
-                write_atomically(Path(self._entry(key, f"{layout}.txt")), rendered.text,
-                                 force=True)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-        return key
+            self._made = True
 
     def _forget_other_versions(self) -> None:
         """Entries of other versions of claimcheck are never read again: remove them."""

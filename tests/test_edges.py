@@ -84,8 +84,8 @@ def test_each_hedge_kind_says_what_it_allows(words: str, meaning: str) -> None:
 
 
 def test_up_to_zero_is_zero() -> None:
+    from claimcheck.reading.cursor import ReadContext
     from claimcheck.reading.figures import read_figure
-    from claimcheck.reading.unit_phrases import ReadContext
 
     hedged = read_figure("up to 0 t", ReadContext()).quantity.hedged
     assert (hedged.lo, hedged.hi) == (0, 0)

@@ -24,8 +24,8 @@ from claimcheck.checking.report import Shown
 from claimcheck.checking.verdicts import exact_within, judge
 from claimcheck.outcomes import Verdict
 from claimcheck.quantities.intervals import INF, Interval, Region
+from claimcheck.reading.cursor import ReadContext
 from claimcheck.reading.figures import read_figure
-from claimcheck.reading.unit_phrases import ReadContext
 
 from . import oracle
 

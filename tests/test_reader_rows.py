@@ -10,9 +10,9 @@ import pytest
 
 from claimcheck.diagnostics import ClaimcheckError
 from claimcheck.quantities.intervals import INF, Region
+from claimcheck.reading.cursor import ReadContext
 from claimcheck.reading.figures import check_precision, read_figure
 from claimcheck.reading.lexer import TextError
-from claimcheck.reading.unit_phrases import ReadContext
 
 EVERY_40 = "every 40: ±0.5 (its last significant digit); the count of events is exact"
 

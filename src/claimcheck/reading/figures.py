@@ -11,86 +11,46 @@ every path.  The same reader serves quantity literals inside expressions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import InvalidOperation
 from fractions import Fraction
 
 from ..quantities import unit_math, units
 from ..quantities.intervals import Interval, Region
 from ..quantities.quantity import Quantity
-from .changes import COMPARATIVE_DIRECTIONS, Change, ChangeReader
+from .changes import COMPARATIVE_DIRECTIONS, ChangeReader
+from .cursor import ReadContext
+from .descriptors import DescriptorReader
 from .framing import ARTICLES, FramingReader
 from .hedges import Hedge, HedgeKind, match_hedge
 from .lexer import Kind, TextError, Token, tokenize
 from .numbers import NumberPart, NumberReader, PartKind, percent_cap, snap_count, whole_figure
-from .periods import Period, read_period
+from .periods import read_period
 from .precision import Mode
-from .unit_phrases import ReadContext, UnitPhrase
+from .readings import (
+    Reading,
+    directed,
+    plain_number,
+    spread,
+    with_alternative,
+    with_changes,
+)
+from .scales import PLURAL_SCALES, SCALE_NAMES, SCALES, ScaleReader
+from .unit_phrases import UnitPhrase
 from .words import COMPARATIVES
 
 __all__ = ["ReadContext", "Reading", "UnitPhrase", "read_figure", "read_literal"]
 
-SCALES = {"hundred": 2, "thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9,
-          "cr": 7,
-          "bln": 9, "tln": 12,
-          "trillion": 12, "lakh": 5, "crore": 7}
-ATTACHED_SCALES = {"k": 3, "m": 6, "bn": 9, "mn": 6, "b": 9, "tn": 12, "bln": 9, "mln": 6,
-                   "cr": 7}
 #: comparison signs written before a figure: "> 612.5", "~40%"
 _SIGN_HEDGES = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most",
                 "~": "about", "≈": "about"}
-SCALE_NAMES = {2: "hundred", 3: "thousand", 5: "lakh", 6: "million", 7: "crore", 9: "billion",
-               12: "trillion"}
-_PLURAL_SCALES = {"thousands": 3, "millions": 6, "billions": 9}
 _MONTH_WORD = re.compile(r"\b(january|february|march|april|may|june|july|august|september|"
                          r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
                          r"nov|dec)\b\.?(\s|$)", re.I)
 _MULTIPLE_LABELS = ("times", "fold")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Reading:
-    """A stated figure, read."""
-
-    text: str
-    quantity: Quantity
-    unit_text: str
-    precision: str            # how the rounding interval was decided, in words
-    hedge: Hedge | None = None
-    notes: tuple[str, ...] = ()
-    what: str | None = None   # descriptor after the unit: "of coal", "cargo ship"
-    period: Period | None = None
-    plain: bool = False       # a bare number: no unit, scale, currency, percent or hedge
-    alternative: Quantity | None = None  # "3 times more": also read as 4 times
-    #: what a bound or vague count states on the stated side of a check (at face value,
-    #: and with its own looseness), in the figure's unit
-    region: tuple[Region, Region] | None = None
-    coarse: Quantity | None = None  # the one-significant-figure reading, where it differs
-    fall: bool = False  # the words make it a fall: "fell more than 5%" is below -5%
-
-    def as_literal(self) -> Quantity:
-        """The figure written inside an expression: its digits are exact (the arithmetic's
-        own constants); a hedge word written there keeps its meaning."""
-        q = self.quantity
-        point = Interval.point(q.central)
-        hedged = point
-        if self.hedge is not None and self.hedge.widens:
-            hedged = self.hedge.rule.read(q.central, point)[1]
-        return Quantity(q.central, point, hedged.hull(point), q.unit, q.label)
-
-
-def _plus_one(q: Quantity) -> Quantity:
-    """The other reading of 'N times more': N + 1 times as much."""
-    one = Interval.point(Fraction(1))
-    return Quantity(q.central + 1, q.rounding + one, q.hedged + one, q.unit, q.label)
-
-
-def _ambiguity_note(q: Quantity) -> str:
-    return (f"'{q.central} times more' is ambiguous: read as {q.central} times as much "
-            f"and as {q.central + 1} times as much")
-
-
-class _Reader(NumberReader, ChangeReader, FramingReader):
+class _Reader(NumberReader, ChangeReader, FramingReader, ScaleReader, DescriptorReader):
     def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
                  pos: int = 0) -> None:
         super().__init__(text, tokens, ctx, embedded=embedded, pos=pos)
@@ -147,9 +107,9 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
             negative = False  # the sign belongs to the range's lower end, read with it
         exp = 0 if part.kind in (PartKind.FRACTION, PartKind.MULTIPLE) else self._scale(
             currency is not None)
-        if part.kind is PartKind.VAGUE and not exp and self.tok.lower in _PLURAL_SCALES and (
+        if part.kind is PartKind.VAGUE and not exp and self.tok.lower in PLURAL_SCALES and (
                 self.ahead().lower == "of"):  # "hundreds of thousands of people"
-            exp = _PLURAL_SCALES[self.tok.lower]
+            exp = PLURAL_SCALES[self.tok.lower]
             self.pos += 2
         unit_phrase: UnitPhrase | None = None
         percent = part.kind is PartKind.FRACTION
@@ -219,15 +179,15 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
         reading = self._finish(part, exp, unit, label, hedge, negative, precision,
                                self._source(start_pos), notes, descriptor, percent=percent)
         if unit_phrase is not None and unit_phrase.factor != 1:
-            reading = _spread(reading, unit_phrase, counted=_small_count(part, exp))
+            reading = spread(reading, unit_phrase, counted=_small_count(part, exp))
         if change is not None:
-            reading = _directed(reading, change)
+            reading = directed(reading, change)
         if more:
-            return _with_alternative(reading)
+            return with_alternative(reading)
         plain = (hedge is None and currency is None and unit_phrase is None and exp == 0
                  and not negative and change is None
                  and part.kind in (PartKind.DIGITS, PartKind.CARDINAL))
-        return _replace(reading, plain=plain)
+        return with_changes(reading, plain=plain)
 
     def _finish(self, part: NumberPart, exp: int, unit: units.Unit, label: str | None,
                 hedge: Hedge | None, negative: bool, precision: str | None, text: str,
@@ -264,7 +224,7 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
             if hedge.rule.states_region:
                 region = hedge.rule.region(central)
             if hedge.rule.is_bound:
-                how = (f"a bound at the stated number itself ({_plain_number(central)}), not "
+                how = (f"a bound at the stated number itself ({plain_number(central)}), not "
                        "at the edge of its rounding")
         elif part.kind is PartKind.VAGUE:
             scale = Fraction(10) ** exp  # "a few hundred"
@@ -358,36 +318,6 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
         self.pos += len(words.split())
         return Hedge(words, rule)
 
-    def _scale(self, has_currency: bool) -> int:
-        t = self.tok
-        if t.kind is not Kind.WORD:
-            return 0
-        word = t.lower
-        powered = self.ahead().text in ("^", "**", "/")  # "1 m^3", "5 m/s": the metre
-        if word == "m" and t.text == "m" and not powered and (
-                has_currency or self._unit_word_follows()):
-            self.take()  # "£3.7 m", "3.7 m people", "1.5 m b/d": a million
-            return 6
-        if (word == "m" and t.text == "m" and not has_currency and not powered
-                and not self._unit_word_follows() and t.spaced):
-            return 0  # "1,609.344 m": the metre, as claimcheck itself writes it
-        if (word == "m" and t.text == "m" and not has_currency and not powered
-                and not self._unit_word_follows()):
-            # after a unit 'm' is the metre (kg/m^3); "3.7m" glued to a bare number could
-            # be either (a million people, a 100m sprint)
-            raise self.error("ambiguous-unit", "'m' after a number is ambiguous", t,
-                             hint="write 'million' or 'metres'")
-        if not t.spaced and word in ATTACHED_SCALES:
-            self.take()
-            return ATTACHED_SCALES[word]
-        if word in SCALES:
-            self.take()
-            exp = SCALES[word]
-            while self.tok.kind is Kind.WORD and self.tok.lower in SCALES and exp < 15:
-                exp += SCALES[self.take().lower]  # "lakh crore", "hundred thousand"
-            return exp
-        return 0
-
     # -- units ----------------------------------------------------------------------------
     def _compound_or_unit(self) -> UnitPhrase | None:
         t, nxt = self.tok, self.ahead()
@@ -405,37 +335,6 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
             return phrase
         return self.unit_phrase(required=False)
 
-    def _descriptor(self) -> str | None:
-        """'of coal' after the unit: kept as a label. A rate that ends the text ('of coal
-        a year') still belongs to the unit, so it is read into ``self.rate``."""
-        if self._what:
-            return self._what
-        if self.embedded or not self.at_descriptor() or self.ahead().kind is Kind.END:
-            return None
-        start = self.ahead().start
-        first = self.pos + 1
-        found = self.trailing_rate(self.pos + 2)
-        if found is not None:
-            self.rate, self.rate_notes, end = found
-            self._one_figure(first, end)
-            return self.text[start:end].strip()
-        self.pos = len(self.toks) - 1
-        self._one_figure(first, len(self.text))
-        return self.text[start:].strip()
-
-    def _one_figure(self, first: int, end: int) -> None:
-        """A descriptor says what the figure counts ('of coal', 'in 2019'); another number
-        in it is a second figure, which would be silently left unread."""
-        for tok in self.toks[first:]:
-            if tok.start >= end or tok.lower in _CATEGORY_WORDS:
-                break  # 'adults aged 18 to 64': the numbers that follow name a group
-            if tok.kind is Kind.NUM and not _YEAR.fullmatch(tok.text):
-                raise TextError(
-                    "two-figures", f"a second number, '{tok.text}', after the figure: "
-                    "`stated:` holds one figure as the report writes it", tok.start, tok.end,
-                    hint="put the sentence under `quote:` and give each figure its own entry, "
-                         "e.g. stated: about 4.1 million tonnes")
-
     def _override(self, precision: str, central: Fraction, unit: units.Unit) -> tuple[
             Interval, str]:
         """``precision: ± 500`` (or ``± 5%``, ``± 0.5 mi``) on a figure."""
@@ -450,13 +349,6 @@ class _Reader(NumberReader, ChangeReader, FramingReader):
         return Interval(central - t, central + t), f"±{tol.text} (precision: stated)"
 
 
-#: a year in a descriptor ('in 2019') is a date, not a second figure
-_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
-
-#: words after which numbers in a descriptor name a group or a time, not a second figure
-_CATEGORY_WORDS = frozenset({"aged", "age", "ages", "under", "over", "between", "born",
-                             "since", "until", "before", "after", "grade", "year", "class"})
-
 def _small_count(part: NumberPart, exp: int) -> bool:
     """'one', '1', 'three': a whole count of events, exact in 'one every 40 seconds'."""
     return (part.kind in (PartKind.DIGITS, PartKind.CARDINAL) and exp == 0
@@ -465,75 +357,6 @@ def _small_count(part: NumberPart, exp: int) -> bool:
 
 #: "N every 40 seconds" reads N as an exact count of events up to this many
 MAX_EXACT_COUNT = 10
-
-
-def _spread(reading: Reading, phrase: UnitPhrase, counted: bool) -> Reading:
-    """'one every 40 seconds': the number spread over the stated interval, whose own
-    rounding counts (40 seconds is 39.5 to 40.5 s); a small count of events is exact, so
-    the precision is the interval's, 1 / (39.5 to 40.5 s)."""
-    k, every, half = phrase.factor, phrase.every, phrase.every_half
-
-    def scaled(q: Quantity) -> Quantity:
-        if every is None or half == 0 or not half < every:
-            return q.scaled(k, q.unit)
-        rest = k * every  # the factor from other 'per' words, if any
-        lo, hi = rest / (every + half), rest / (every - half)
-        rounding = Interval.point(q.central) if counted else q.rounding
-        hedged = q.hedged
-        if counted and q.hedged.bounded:  # the hedge's widening, without the count's rounding
-            hedged = Interval(q.hedged.lo + (q.central - q.rounding.lo),
-                              q.hedged.hi - (q.rounding.hi - q.central))
-        per = Interval(lo, hi)  # interval products: a negative count flips the ends
-        divided_rounding = rounding * per
-        divided_hedged = (hedged * per).hull(divided_rounding)
-        return Quantity(q.central * k, divided_rounding, divided_hedged, q.unit, q.label)
-
-    region = None
-    if reading.region is not None:
-        region = tuple(r.scaled(k) for r in reading.region)
-    notes = reading.notes
-    if every is not None and half and half < every:
-        notes = (*notes, f"every {_plain_number(every)}: ±{_plain_number(half)} "
-                         f"(its last significant digit)"
-                 + ("; the count of events is exact" if counted else ""))
-    return _replace(reading, quantity=scaled(reading.quantity), region=region, notes=notes,
-                    coarse=scaled(reading.coarse) if reading.coarse is not None else None)
-
-
-def _mirror(q: Quantity) -> Quantity:
-    return Quantity(-q.central, -q.rounding, -q.hedged, q.unit, q.label)
-
-
-def _directed(reading: Reading, change: Change) -> Reading:
-    """The direction words' sign, applied to the size the number states (with its
-    rounding and hedge): 'fell more than 5%' is below -5%."""
-    notes = (*reading.notes, change.note(reading.text))
-    if change.direction > 0 or change.level:
-        return _replace(reading, notes=notes)
-    region = None
-    if reading.region is not None:
-        region = tuple(Region(-r.hi, -r.lo, r.hi_open, r.lo_open) for r in reading.region)
-    return _replace(reading, quantity=_mirror(reading.quantity), notes=notes,
-                    region=region, fall=True,
-                    coarse=_mirror(reading.coarse) if reading.coarse is not None else None)
-
-
-def _plain_number(x: Fraction) -> str:
-    from ..quantities import formatting as fmt
-
-    return fmt.number(x, fmt.digits_for([x]))
-
-
-def _replace(reading: Reading, **changes: object) -> Reading:
-    from dataclasses import replace
-
-    return replace(reading, **changes)  # type: ignore[arg-type]
-
-
-def _with_alternative(reading: Reading) -> Reading:
-    q = reading.quantity
-    return _replace(reading, notes=(*reading.notes, _ambiguity_note(q)),
-                    alternative=_plus_one(q))
 
 
 def read_figure(text: str, ctx: ReadContext, precision: str | None = None) -> Reading:

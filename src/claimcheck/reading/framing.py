@@ -10,7 +10,8 @@ from typing import Any
 from ..diagnostics import ClaimcheckError
 from ..quantities import unit_math, units
 from .lexer import Kind, TextError
-from .unit_phrases import BACK_IN_TIME, UnitPhrase, UnitReader
+from .rates import BACK_IN_TIME
+from .unit_phrases import UnitPhrase, UnitReader
 
 ARTICLES = ("a", "an", "the")
 

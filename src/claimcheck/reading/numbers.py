@@ -19,9 +19,10 @@ from fractions import Fraction
 from ..diagnostics import ClaimcheckError
 from ..quantities import units
 from ..quantities.intervals import Interval
+from .cursor import ReadContext
 from .lexer import Kind, Token
 from .precision import Mode, of_number, plain_digits, scaled_text
-from .unit_phrases import ReadContext, UnitReader
+from .unit_phrases import UnitReader
 from .words import WordKind, fraction_interval, read_words
 
 _RANGE_WORDS = ("to", "-", "–", "—")

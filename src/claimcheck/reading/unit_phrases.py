@@ -1,30 +1,23 @@
 """Unit phrases as reporters write them: 'tons', 'barrels per year', '$', 'USD/tonne'.
 
-The cursor over tokens and the unit half of number reading; ``reading.py`` adds the
-number, its precision and its hedge.
+The unit half of number reading, on the cursor of ``cursor`` with the rates of
+``rates``; ``figures`` adds the number, its precision and its hedge.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import NamedTuple
 
 from ..diagnostics import ClaimcheckError
 from ..quantities import unit_math, units
-from . import precision
-from .hedges import DEFAULT_HEDGES, HedgeRule
+from .cursor import ReadContext
 from .lexer import Kind, TextError, Token, tokenize
-from .precision import plain_digits
-from .words import CARDINALS
+from .rates import PER, RateReader
 
-_PER = ("per", "/", "a", "an", "each", "every")
 #: function names that are also unit words
 UNIT_LIKE_FUNCTIONS = frozenset({"min"})
 MAX_UNIT_POWER = 4
-RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
 #: words that start a descriptor after a figure: "of coal", "in May 2019", "for export"
 DESCRIPTOR_WORDS = ("of", "in", "for", "from", "on", "at", "by", "worth")
 _MULTI_WORD_UNITS = frozenset(w for w in units.word_table() if " " in w)
@@ -53,25 +46,6 @@ def _phrases(words: list[str]) -> list[str]:
     return found
 
 
-
-@dataclass(frozen=True)
-class ReadContext:
-    conventions: Mapping[str, str] = field(default_factory=dict)
-    counts: frozenset[str] = frozenset()
-    hedges: Mapping[str, HedgeRule] = field(default_factory=lambda: DEFAULT_HEDGES)
-    reserved: frozenset[str] = frozenset()  # names in scope: never read as units
-    precision: str | None = None  # the file's default ``precision:``
-
-    def for_units(self) -> ReadContext:
-        """For display units: names in scope do not hide unit words there."""
-        return ReadContext(self.conventions, self.counts, self.hedges)
-
-    def for_figures(self) -> ReadContext:
-        """For stated figures: every word may be a unit there, names in scope too."""
-        return ReadContext(self.conventions, self.counts, self.hedges,
-                           precision=self.precision)
-
-
 @dataclass(frozen=True)
 class UnitPhrase:
     unit: units.Unit
@@ -82,76 +56,12 @@ class UnitPhrase:
     every_half: Fraction = Fraction(0)
 
 
-class Rate(NamedTuple):
-    unit: units.Unit
-    notes: list[str]
-    label: str | None = None        # a counted denominator: 'per 100,000 people'
-    factor: Fraction = Fraction(1)  # 1/N for 'every N seconds'
-    every: Fraction | None = None   # N, when there is one such number
-    every_half: Fraction = Fraction(0)
-
-
-#: after "a year", "a month": a time in the past, not a rate ("up from 55% a year earlier")
-BACK_IN_TIME = frozenset({"earlier", "ago", "before", "previously", "prior"})
-
-
-class UnitReader:
+class UnitReader(RateReader):
     """A cursor over tokens that reads currencies and unit phrases."""
-
-    def __init__(self, text: str, tokens: list[Token], ctx: ReadContext, *, embedded: bool,
-                 pos: int = 0) -> None:
-        self.text, self.toks, self.ctx, self.embedded, self.pos = text, tokens, ctx, embedded, pos
-        #: tokens before this index are words right after a number ('96 LNG carriers'),
-        #: where a figure's name cannot stand (no operator joins them): a noun, not a name
-        self.unshadowed_end = 0
-
-    def words_follow_a_number(self) -> None:
-        """The words from here up to the next operator, 'in' or the end are the figure's
-        own ('== 96 carriers' where `carriers` also names a figure)."""
-        end = self.pos
-        while self.toks[end].kind is Kind.WORD and self.toks[end].lower != "in":
-            end += 1
-        self.unshadowed_end = end
-
-    @property
-    def tok(self) -> Token:
-        return self.toks[self.pos]
-
-    def at_end(self) -> bool:
-        return self.tok.kind is Kind.END
-
-    def ahead(self, k: int = 1) -> Token:
-        return self.toks[min(self.pos + k, len(self.toks) - 1)]
-
-    def take(self) -> Token:
-        t = self.tok
-        self.pos = min(self.pos + 1, len(self.toks) - 1)
-        return t
-
-    def error(self, code: str, message: str, tok: Token, hint: str | None = None) -> TextError:
-        return TextError(code, message, tok.start, max(tok.end, tok.start + 1), hint)
 
     def at_descriptor(self) -> bool:
         """'of coal', 'in May 2019', 'for export': words that describe, not measure."""
         return self.tok.kind is Kind.WORD and self.tok.lower in DESCRIPTOR_WORDS
-
-    def trailing_rate(self, first: int) -> tuple[units.Unit, list[str], int] | None:
-        """A rate that ends the text after a descriptor ('of coal a year'): the rate, its
-        notes and where the descriptor ends.  The cursor is left at the end either way."""
-        end_pos = len(self.toks) - 1
-        for j in range(first, end_pos):
-            tok = self.toks[j]
-            if tok.lower not in _PER and tok.lower not in RATE_WORDS_LOWER:
-                continue
-            self.pos = j
-            try:
-                rate, notes, *_ = self._rates(units.dimensionless(), [])
-            except ClaimcheckError:
-                continue
-            if self.at_end() and not unit_math.is_dimensionless(rate):
-                return rate, notes, tok.start
-        self.pos = end_pos
-        return None
 
     def _unit_word_follows(self) -> bool:
         """'3.7m tonnes': a unit after the 'm' makes it million (metre-tonnes is no unit)."""
@@ -242,7 +152,7 @@ class UnitReader:
             return units.ResolvedUnit(units.pint_unit("percent"))
         if self._teu():
             return units.ResolvedUnit(units.dimensionless(), label="TEU")
-        if t.kind is not Kind.WORD or self._shadowed(t) or t.lower in _PER:
+        if t.kind is not Kind.WORD or self._shadowed(t) or t.lower in PER:
             return None
         nxt = self.ahead()
         after = self.ahead(2)
@@ -343,7 +253,7 @@ class UnitReader:
     def unit_phrase(self, *, required: bool) -> UnitPhrase | None:
         first_tok = self.tok
         term = self._term()
-        if term is None and first_tok.lower in _PER and not (
+        if term is None and first_tok.lower in PER and not (
                 self.embedded and first_tok.text == "/"):
             # "$100 a ton", "31 per 100,000 residents": a rate with nothing above the line
             save = self.pos
@@ -353,7 +263,7 @@ class UnitReader:
                                   rate.every, rate.every_half)
         if term is None:
             if required or (not self.embedded and first_tok.kind is Kind.WORD
-                            and first_tok.lower not in (*DESCRIPTOR_WORDS, *_PER)):
+                            and first_tok.lower not in (*DESCRIPTOR_WORDS, *PER)):
                 raise self._unknown_unit(first_tok)
             return None
         rate = self._rates(term.unit, [term.note] if term.note else [])
@@ -362,105 +272,6 @@ class UnitReader:
             label = f"{label} {rate.label}" if label else rate.label
         return UnitPhrase(rate.unit, label, tuple(rate.notes), rate.factor, rate.every,
                           rate.every_half)
-
-    def _per_base(self) -> int | None:
-        """'per 100,000 people', 'per million': the round base of a rate, when one follows
-        (the cursor is then after it)."""
-        t = self.tok
-        if t.kind is Kind.NUM:
-            digits = plain_digits(t.text)
-            if digits.isdecimal() and digits.isascii() and re.fullmatch(r"10*", digits) and (
-                    len(digits) >= 3):
-                self.take()
-                return int(digits)
-            return None
-        if t.lower in ("thousand", "million", "billion"):
-            self.take()
-            return {"thousand": 10**3, "million": 10**6, "billion": 10**9}[t.lower]
-        return None
-
-    def _every(self) -> tuple[Fraction, Fraction] | None:
-        """'every 40 seconds', 'per 2 hours': a number that is no round base, and half its
-        rounding (the cursor is then after it)."""
-        t = self.tok
-        digits = plain_digits(t.text) if t.kind is Kind.NUM else ""
-        if t.kind is Kind.WORD and t.lower in CARDINALS and 1 < CARDINALS[t.lower] < 100:
-            digits = str(CARDINALS[t.lower])  # "every two weeks" like "every 2 weeks"
-        if not digits or self.ahead().kind is not Kind.WORD:
-            return None
-        try:
-            value = Fraction(digits)
-        except ValueError:
-            return None
-        if value <= 0:
-            raise self.error("figure-syntax", f"'{t.text}' is no period to count over", t,
-                             "a rate 'every N seconds' needs N above zero")
-        if value > 10**6:
-            return None
-        self.take()
-        choice = self.ctx.precision
-        if choice == "exact":
-            return value, Fraction(0)
-        mode = precision.Mode(choice) if choice in precision.MODES else precision.Mode.TWO_FIGURES
-        return value, precision.of_number(digits, mode=mode).half
-
-    def _rates(self, unit: units.Unit, notes: list[str]) -> Rate:
-        """'per year', 'a day', '/t', 'annual', 'per 100,000 people', 'every 40 seconds'
-        after a unit: divide by each."""
-        per_label: str | None = None
-        factor = Fraction(1)
-        everys: list[tuple[Fraction, Fraction]] = []
-        while True:
-            t = self.tok
-            if t.lower in RATE_WORDS_LOWER:
-                self.take()
-                unit = unit / units.pint_unit(units.RATE_WORDS[t.lower])
-                continue
-            every = t.lower in ("among", "for", "in") and self.ahead().lower == "every"
-            if t.lower in ("a", "an") and self.ahead(2).lower in BACK_IN_TIME:
-                break  # "55% a year earlier": when, not per year
-            is_per = (t.lower in _PER and not (self.embedded and t.text == "/")) or every
-            opens = self.ahead().text == "(" and self.ahead(2).kind is Kind.NUM
-            if not is_per or (self.ahead().kind not in (Kind.WORD, Kind.SYM, Kind.NUM)
-                              and not opens):
-                break
-            save = self.pos
-            self.take()
-            if every:  # "among every 100,000 men", "for every 1,000 births"
-                self.take()
-            # "L/(100 km)", as claimcheck itself writes a rate per a round base
-            bracketed = self.tok.text == "(" and self.ahead().kind is Kind.NUM
-            if bracketed:
-                self.take()
-            base = self._per_base()
-            per_n = None if base is not None else self._every()
-            denominator = self._term()
-            if bracketed and (denominator is None or self.tok.text != ")"):
-                self.pos = save
-                break
-            if bracketed:
-                self.take()
-            if denominator is not None and per_n is not None:
-                factor /= per_n[0]  # "one every 40 seconds": 1/40 a second
-                everys.append(per_n)
-            if denominator is None and base is not None:  # "8.46 per 100,000"
-                unit = unit * unit_math.per_base(base)
-                per_label = f"per {base:,}"
-                continue
-            if denominator is None:
-                self.pos = save
-                break
-            if base is not None:
-                unit = unit * unit_math.per_base(base)
-            unit = unit / denominator.unit
-            if denominator.label is not None and unit_math.is_dimensionless(denominator.unit):
-                counted = self.toks[self.pos - 1].text
-                per_label = f"per {base:,} {counted}" if base else f"per {counted}"
-            if denominator.note:
-                notes.append(denominator.note)
-        if len(everys) == 1:  # one 'every N': its rounding counts
-            return Rate(unit, notes, per_label, factor, everys[0][0], everys[0][1])
-        return Rate(unit, notes, per_label, factor)
 
     def _unknown_unit(self, tok: Token) -> TextError:
         if tok.kind is Kind.END:

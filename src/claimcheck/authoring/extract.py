@@ -99,13 +99,13 @@ _NON_SPACE = re.compile(r"\S+")
 def _currency(sign: str, ctx: ReadContext) -> bool:
     """A sign or a code the reader takes for a currency before the digits: '$', 'A$',
     'USD', 'Rs.'; not 'The' of 'The 5 ships'."""
-    from ..quantities import units
+    from ..quantities import units, vocabulary
 
     word = sign.strip().rstrip(".")
     if not word[:1].isalpha():
         return True
     if word.endswith("$"):
-        return word.upper() in units.SYMBOL_CURRENCIES
+        return word.upper() in vocabulary.SYMBOL_CURRENCIES
     return units.currency_word(word, ctx.conventions) is not None
 
 

@@ -79,7 +79,7 @@ def explain(
 
 
 def _conventions(values: list[str]) -> dict[str, str]:
-    from ..quantities.units import CONVENTIONS
+    from ..quantities.vocabulary import CONVENTIONS
 
     chosen: dict[str, str] = {}
     for value in values:

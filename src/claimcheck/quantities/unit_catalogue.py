@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from .unit_math import exactly_one, format_unit
-from .units import CONVENTIONS, DEFAULT_CONVENTIONS, ambiguity, pint_unit, registry, unit_words
+from .units import ambiguity, pint_unit, registry, unit_words
+from .vocabulary import CONVENTIONS, DEFAULT_CONVENTIONS
 
 
 def newsroom_definitions() -> dict[str, str]:

@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from ..diagnostics import ClaimcheckError
-from ..quantities import unit_math, units
+from ..quantities import unit_math, units, vocabulary
 from . import precision
 from .cursor import TokenCursor
 from .lexer import Kind
@@ -19,7 +19,7 @@ from .words import CARDINALS
 
 #: words that make what follows a denominator: "per tonne", "a day", "/t", "every 40 s"
 PER = ("per", "/", "a", "an", "each", "every")
-RATE_WORDS_LOWER = frozenset(units.RATE_WORDS)
+RATE_WORDS_LOWER = frozenset(vocabulary.RATE_WORDS)
 
 
 class Rate(NamedTuple):
@@ -111,7 +111,7 @@ class RateReader(TokenCursor):
             t = self.tok
             if t.lower in RATE_WORDS_LOWER:
                 self.take()
-                unit = unit / units.pint_unit(units.RATE_WORDS[t.lower])
+                unit = unit / units.pint_unit(vocabulary.RATE_WORDS[t.lower])
                 continue
             every = t.lower in ("among", "for", "in") and self.ahead().lower == "every"
             if t.lower in ("a", "an") and self.ahead(2).lower in BACK_IN_TIME:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..diagnostics import ClaimcheckError
-from ..quantities import unit_math, units
+from ..quantities import unit_math, units, vocabulary
 from .cursor import ReadContext
 from .lexer import Kind, TextError, Token, tokenize
 from .rates import PER, RateReader
@@ -95,7 +95,7 @@ class UnitReader(RateReader):
         nxt = self.ahead()
         if t.kind is Kind.WORD and nxt.text == "$" and (not nxt.spaced or t.text == "US"):
             symbol = t.text.upper() + "$"  # "US$240", "AU$240"; "US $240" as printed too
-            if symbol in units.SYMBOL_CURRENCIES:
+            if symbol in vocabulary.SYMBOL_CURRENCIES:
                 self.pos += 2
                 return units.currency_for_symbol(symbol, self.ctx.conventions)
         doubled = nxt.kind is Kind.SYM and nxt.text == "$" and self.ahead(2).kind is Kind.NUM
@@ -109,7 +109,8 @@ class UnitReader(RateReader):
 
     def _currency_suffix(self) -> units.ResolvedUnit | None:
         t = self.tok
-        if t.kind is Kind.WORD and t.text in units.CURRENCIES and t.text not in self.ctx.reserved:
+        if (t.kind is Kind.WORD and t.text in vocabulary.CURRENCIES
+                and t.text not in self.ctx.reserved):
             self.take()
             return units.ResolvedUnit(units.pint_unit(t.text))
         return None

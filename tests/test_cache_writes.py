@@ -68,8 +68,8 @@ def test_a_link_planted_at_an_entry_is_replaced_not_written_through(tmp_path: Pa
     assert not (folder / "k.json").is_symlink()
 
 
-def test_a_cache_that_cannot_be_written_costs_time_only(claims: Path,
-                                                        tmp_path: Path) -> None:
+def test_a_cache_whose_folder_cannot_be_made_costs_time_only(claims: Path,
+                                                             tmp_path: Path) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache's folder would be", encoding="utf-8")
     cache = ResultCache(blocked)
@@ -79,23 +79,61 @@ def test_a_cache_that_cannot_be_written_costs_time_only(claims: Path,
     assert again.hits == 0
 
 
-def test_a_folder_removed_during_a_run_is_made_again(claims: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"),
+                                     UnicodeEncodeError("utf-8", "\udc80", 0, 1, "lone")])
+def test_entries_that_cannot_be_written_cost_time_only(
+        claims: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        failure: Exception) -> None:
+    def failing(folder: str, name: str, text: str) -> None:
+        raise failure
+
+    monkeypatch.setattr(cache_module, "write_entry", failing)
     cache = ResultCache(tmp_path / "cache")
-    real_write = cache_module.write_entry
-    removed: list[str] = []
+    assert _run(claims, cache) == _run(claims, None)
+    assert not list(cache.folder.iterdir())
 
-    def remove_once(folder: str, name: str, text: str) -> None:
-        if not removed:  # another version's run forgets this one's folder
-            removed.append(name)
-            shutil.rmtree(folder)
-        real_write(folder, name, text)
 
-    monkeypatch.setattr(cache_module, "write_entry", remove_once)
-    report = _run(claims, cache)
+def test_an_entry_whose_rename_fails_leaves_the_old_one_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_entry(str(tmp_path), "k.json", "old\n")
+
+    def failing(src: str, dst: str) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OSError):
+        write_entry(str(tmp_path), "k.json", "new\n")
     monkeypatch.undo()
-    assert removed
-    again = ResultCache(tmp_path / "cache")
-    assert _run(claims, again) == report
-    # the first file's entry was lost with the folder; every later one was stored
-    assert again.hits == len(report.files) - 1
+    assert (tmp_path / "k.json").read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["k.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_two_runs_with_one_process_id_pick_different_temporary_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs in two containers sharing a cache can have the same process id (often 1):
+    a temporary file's name must not be one that the other run makes too (a process id
+    and a counter would be; a forked process has the same counter)."""
+    made: list[str] = []
+    real_open = os.open
+
+    def recording(path: str, flags: int, mode: int = 0o777) -> int:
+        made.append(os.path.basename(path))
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "getpid", lambda: 1)
+    monkeypatch.setattr(os, "open", recording)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the other run: its first name, to the parent
+        try:
+            write_entry(str(tmp_path), "child.json", "text")
+            os.write(write, made[-1].replace("child.json", "k.json").encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    os.waitpid(child, 0)
+    theirs = os.read(read, 1000).decode()
+    os.close(read)
+    write_entry(str(tmp_path), "k.json", "text")
+    assert theirs.endswith(".tmp") and made[-1] != theirs

@@ -21,7 +21,6 @@ engine."""
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import os
 import sys
@@ -77,8 +76,6 @@ def default_folder() -> Path:
     return base / "claimcheck" / "results"
 
 
-#: a number for each temporary file this process makes (its id makes the name unique)
-_TEMPORARY = itertools.count()
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(
     os, "O_BINARY", 0)
 
@@ -90,7 +87,8 @@ def write_entry(folder: str, name: str, text: str) -> None:
     devices, folders in the way: ``safe_io.atomic_writer``), which cost a cold run some
     twenty file-system calls an entry; an exclusive create never follows a link, and a
     rename replaces one.  UTF-8 bytes as they are, newlines included."""
-    temporary = f"{folder}{os.sep}.{name}.{os.getpid()}.{next(_TEMPORARY)}.tmp"
+    # random, not a counter: runs in two containers sharing a cache can have one pid
+    temporary = f"{folder}{os.sep}.{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
     fd = os.open(temporary, _CREATE, 0o666)  # the mode a plain open() gives
     try:
         with open(fd, "wb") as handle:
@@ -223,7 +221,8 @@ class ResultCache:
 
     def _text(self, key: str, layout: str) -> str | None:
         try:
-            # text mode: written so, newlines come back as they were drawn
+            # text mode: a drawing kept on Windows before entries were written as bytes
+            # comes back with its newlines as drawn
             with open(self._entry(key, f"{layout}.txt"), encoding="utf-8",
                       errors="replace") as entry:
                 return entry.read()
@@ -236,9 +235,7 @@ class ResultCache:
         key = self._text_keys.pop(shown, None)
         if key is None:
             return
-        # a cache that cannot be written only costs time
-        with contextlib.suppress(OSError, UnicodeError):
-            write_entry(self._folder_text, f"{key}.{layout}.txt", text)
+        self._write({f"{key}.{layout}.txt": text})
 
     def tail(self, layout: str, key: str) -> str | None:
         """The lines that ended the last text report drawn in ``layout``, if that report
@@ -254,9 +251,7 @@ class ResultCache:
     def put_tail(self, layout: str, key: str, text: str) -> None:
         """Keep the lines that end a text report drawn in ``layout`` (one per layout: the
         next run over the same files ends the same way)."""
-        with contextlib.suppress(OSError, UnicodeError):
-            self._make_folder()
-            write_entry(self._folder_text, f"{layout}.tail", f"{key}\n{text}")
+        self._write({f"{layout}.tail": f"{key}\n{text}"})
 
     def put(self, target: Target, lint: bool, result: FileResult, *,
             drawn: bool = False) -> RenderedResult | None:
@@ -286,19 +281,24 @@ class ResultCache:
         if key is None or rendered.is_lock or ready.whole is None:
             return None
         head = _line({"format": FORMAT, "key": key, "slim": _slim_data(rendered)})
-        folder = self._folder_text
+        # the whole result first: an entry whose head is there has its whole result
+        json_text = rendered.json_text
+        entry = json_text if isinstance(json_text, str) else json_text.decode("utf-8")
+        files = {f"{key}.full": ready.whole, f"{key}.json": f"{head}\n{entry}"}
+        if layout is not None and rendered.text is not None:
+            files[f"{key}.{layout}.txt"] = rendered.text
+        self._write(files)
+        return key
+
+    def _write(self, files: dict[str, str]) -> None:
+        """Write each of ``files`` (name: text) in turn, in this version's folder; a
+        cache that cannot be written only costs time."""
         try:
             self._make_folder()
-            # the whole result first: an entry whose head is there has its whole result
-            write_entry(folder, f"{key}.full", ready.whole)
-            json_text = rendered.json_text
-            entry = json_text if isinstance(json_text, str) else json_text.decode("utf-8")
-            write_entry(folder, f"{key}.json", f"{head}\n{entry}")
-            if layout is not None and rendered.text is not None:
-                write_entry(folder, f"{key}.{layout}.txt", rendered.text)
-        except (OSError, UnicodeError):  # a cache that cannot be written only costs time
+            for name, text in files.items():
+                write_entry(self._folder_text, name, text)
+        except (OSError, UnicodeError):
             self._made = False  # its folder removed meanwhile, perhaps: made again next
-        return key
 
     def _make_folder(self) -> None:
         """This version's folder, made once a run (and the other versions' removed)."""

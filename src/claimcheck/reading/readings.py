@@ -88,8 +88,9 @@ def spread(reading: Reading, phrase: UnitPhrase, counted: bool) -> Reading:
         notes = (*notes, f"every {plain_number(every)}: ±{plain_number(half)} "
                          f"(its last significant digit)"
                  + ("; the count of events is exact" if counted else ""))
-    return with_changes(reading, quantity=scaled(reading.quantity), region=region, notes=notes,
-                    coarse=scaled(reading.coarse) if reading.coarse is not None else None)
+    return with_changes(reading, quantity=scaled(reading.quantity), region=region,
+                        notes=notes,
+                        coarse=scaled(reading.coarse) if reading.coarse is not None else None)
 
 
 def mirror(q: Quantity) -> Quantity:
@@ -106,8 +107,8 @@ def directed(reading: Reading, change: Change) -> Reading:
     if reading.region is not None:
         region = tuple(Region(-r.hi, -r.lo, r.hi_open, r.lo_open) for r in reading.region)
     return with_changes(reading, quantity=mirror(reading.quantity), notes=notes,
-                    region=region, fall=True,
-                    coarse=mirror(reading.coarse) if reading.coarse is not None else None)
+                        region=region, fall=True,
+                        coarse=mirror(reading.coarse) if reading.coarse is not None else None)
 
 
 def plain_number(x: Fraction) -> str:

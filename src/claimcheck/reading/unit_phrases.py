@@ -57,7 +57,8 @@ class UnitPhrase:
 
 
 class UnitReader(RateReader):
-    """A cursor over tokens that reads currencies and unit phrases."""
+    """Reads currencies and unit phrases at the cursor (``cursor.TokenCursor``), with
+    the rates after them (``rates.RateReader``)."""
 
     def at_descriptor(self) -> bool:
         """'of coal', 'in May 2019', 'for export': words that describe, not measure."""

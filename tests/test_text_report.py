@@ -304,3 +304,89 @@ def test_a_named_tuple_made_safe_keeps_its_type() -> None:
     assert type(made) is Pair and made == Pair("a\ufffd[31m", "b")
     fine = Pair("a", "b")
     assert printable(fine) is fine
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_safe_text_is_what_the_patterns_make_of_it(text: str) -> None:
+    """``safe`` hands printable text back untouched without running its patterns (the
+    common case, in C): that shortcut must agree with the patterns on every text."""
+    from claimcheck import sanitize
+
+    by_patterns = sanitize._UNSAFE.sub("\ufffd", sanitize._BREAKS.sub(" ", text))
+    made = sanitize.safe(text)
+    assert made == by_patterns
+    if made == text:
+        assert sanitize.safe(text) is text
+
+
+def test_a_convention_note_made_safe_keeps_its_data() -> None:
+    from claimcheck.quantities.units import ConventionNote
+    from claimcheck.render.plain import printable
+
+    note = ConventionNote("'tons\x1b[2J' read as metric tonnes", word="tons", key="ton",
+                          choice="tonne", default=True)
+    made = printable((note, 3, None))
+    assert made[0] == "'tons\ufffd[2J' read as metric tonnes"
+    assert isinstance(made[0], ConventionNote) and made[0].key == "ton" and made[0].default
+    fine = ConventionNote("'tons' read as metric tonnes", word="tons", key="ton",
+                          choice="tonne", default=True)
+    kept = (fine, 3, None)
+    assert printable(kept) is kept
+
+
+_ONE_LINE = st.text(alphabet="abcdé–✓ 0123456789.,'%$\t\n", min_size=0, max_size=50)
+
+
+@st.composite
+def _stack_parts(draw: st.DrawFn) -> list[object]:
+    """Texts of every kind a card holds (one line or several, wrapped or never, styled,
+    with spans or not, justified or not) and labelled lines, nested as the cards nest."""
+    from rich.text import Text
+
+    from claimcheck.render import text_cards
+
+    parts: list[object] = []
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        kind = draw(st.sampled_from(["text", "text", "lines", "stack"]))
+        if kind == "lines":
+            rows = draw(st.lists(st.tuples(st.sampled_from(_LABELS), _WORDS), min_size=1,
+                                 max_size=3))
+            parts.append(text_cards._lines([(label, Text(words)) for label, words in rows]))
+            continue
+        if kind == "stack":
+            parts.append(text_cards.Stack([Text(draw(_WORDS), style="bold"), Text()]))
+            continue
+        text = Text(draw(_ONE_LINE), style=draw(st.sampled_from(["", "bold", "dim"])),
+                    no_wrap=draw(st.sampled_from([None, True])),
+                    overflow=draw(st.sampled_from([None, "ignore", "ellipsis", "crop"])),
+                    justify=draw(st.sampled_from([None, "default", "left", "right"])))
+        if text.plain and draw(st.booleans()):
+            end = draw(st.integers(min_value=1, max_value=len(text.plain)))
+            text.stylize("italic red", 0, end)
+        parts.append(text)
+    return parts
+
+
+@given(parts=_stack_parts(), width=st.integers(min_value=0, max_value=100))
+@settings(max_examples=300, deadline=None)
+def test_a_stack_draws_as_a_group(parts: list[object], width: int) -> None:
+    """``Stack`` draws one-line texts as their segments, without rich's paragraph
+    layout: the text and each character's style must be what a ``Group`` draws."""
+    from rich.console import Group
+    from rich.style import Style
+
+    from claimcheck.render import text_cards
+
+    def drawn(renderable: object, color: bool) -> list[tuple[str, Style]] | str:
+        console = Console(file=io.StringIO(), width=max(width, 1), color_system=(
+            "standard" if color else None), force_terminal=color, no_color=not color)
+        options = console.options.update_width(width)  # 0: no room, nothing drawn
+        if not color:
+            return "".join(s.text for s in console.render(renderable, options))
+        return [(ch, s.style or Style.null())
+                for s in console.render(renderable, options) if not s.control for ch in s.text]
+
+    copies = [p.copy() if hasattr(p, "copy") else p for p in parts]
+    for color in (False, True):
+        assert drawn(text_cards.Stack(list(parts)), color) == drawn(Group(*copies), color)

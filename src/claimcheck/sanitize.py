@@ -30,4 +30,8 @@ def json_document(doc: Any) -> str:
 
 def safe(text: str) -> str:
     """One line of printable text: breaks become spaces, other controls U+FFFD."""
+    if text.isprintable():
+        # every character the two patterns match is unprintable to Python (a control, a
+        # format character or a line or paragraph separator): the common case, in C
+        return text
     return _UNSAFE.sub("\ufffd", _BREAKS.sub(" ", text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..checking.report import CheckResult, Shown
@@ -25,12 +26,22 @@ def printable(value: T) -> T:
     return _printable(value)  # type: ignore[no-any-return]
 
 
+#: types whose values hold no text: handed back without a look
+_NO_TEXT = frozenset({int, float, bool, type(None), Fraction})
+#: each dataclass's fields a copy is made with (``dataclasses.fields`` builds its tuple
+#: on every call, and a text report asks for it a thousand times a file)
+_INIT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _printable(value: Any) -> Any:
     # a part with nothing to make safe is handed back as it is (the common case: a
     # text report over an archive made a copy of every file's whole report before)
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         return safe(value)  # the very string when it is safe already
-    if isinstance(value, ConventionNote):
+    if kind in _NO_TEXT:
+        return value
+    if kind is ConventionNote:
         made = safe(value)
         return value if made == value else value.retext(made)
     if isinstance(value, tuple | list):
@@ -39,16 +50,19 @@ def _printable(value: Any) -> Any:
             return value
         if isinstance(value, list):
             return parts
-        return type(value)(*parts) if hasattr(value, "_fields") else tuple(parts)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            if f.init:
-                old = getattr(value, f.name)
-                if (new := _printable(old)) is not old:
-                    changes[f.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+        return kind(*parts) if hasattr(value, "_fields") else tuple(parts)
+    names = _INIT_FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return value
+        names = _INIT_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value)
+                                           if f.init)
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        if (new := _printable(old)) is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
 
 
 VERDICT_WORDS = {"consistent": "consistent", "within_rounding": "within rounding",

@@ -6,7 +6,7 @@ when; this module lays it out."""
 from __future__ import annotations
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -285,7 +285,7 @@ def _file(f: FileResult, cards: bool, only_problems: bool) -> list[RenderableTyp
 def draw_file(f: FileResult, console: Console, cards: bool, only_problems: bool) -> None:
     """One file's part of the text report: its checks, figures and diagnostics."""
     # crop=False: an id, path or URL longer than the screen runs past it, unbroken
-    console.print(Group(*_file(f, cards, only_problems)), crop=False)
+    console.print(text_cards.Stack(_file(f, cards, only_problems)), crop=False)
     excerpts = dict(f.excerpts)
     for d in sorted(f.all_diagnostics, key=Diagnostic.sort_key):
         console.print(diagnostic_text(d, excerpts), soft_wrap=True)

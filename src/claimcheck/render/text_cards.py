@@ -7,8 +7,9 @@ it; labels never wrap, and ids and URLs are never broken (a long one runs past t
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement, measure_renderables
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -91,6 +92,56 @@ def _lines(rows: list[tuple[str, Text]]) -> _Lines:
     return _Lines(rows)
 
 
+class Stack:
+    """Parts drawn one under another, as a ``Group`` draws them, but with each one-line
+    text (a card's heading and place, a section's title, the blank line between cards)
+    drawn straight as its segments: rich lays every text out as a paragraph (split,
+    wrap, justify, join: tens of microseconds), and a file's cards hold a hundred of
+    them.  Anything else goes to rich as it is; the tests hold the two to the same
+    text and styles."""
+
+    def __init__(self, parts: list[RenderableType]) -> None:
+        self.parts = parts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width < 1:  # as Console.render: no room, nothing drawn
+            return
+        for part in self.parts:
+            if isinstance(part, Stack | _Lines):
+                yield from part.__rich_console__(console, options)
+            elif isinstance(part, Text) and _one_line(part, options):
+                yield from _segments(console, part)
+            else:
+                yield part
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return measure_renderables(console, options, self.parts)
+
+
+def _one_line(text: Text, options: ConsoleOptions) -> bool:
+    """Whether rich would draw ``text`` as the one line it is: no break or tab in it,
+    not justified (which pads), and either never wrapped or short enough not to be."""
+    plain = text.plain
+    if "\n" in plain or "\t" in plain or text.justify not in (None, "default") or (
+            options.justify not in (None, "default")):
+        return False
+    return (text.overflow or options.overflow) == "ignore" or cell_len(plain) <= (
+        options.max_width)
+
+
+def _segments(console: Console, text: Text) -> RenderResult:
+    # what Text.__rich_console__ yields for one line: the line joined into a text whose
+    # own style is a span, so a line without spans keeps its style (Text.render alone
+    # would draw it in none)
+    if text.spans:
+        yield from text.render(console, end=text.end)
+        return
+    if text.plain:  # an empty line is its end alone, as rich draws it
+        yield Segment(text.plain, console.get_style(text.style, default=Style.null()))
+    if text.end:
+        yield Segment(text.end)
+
+
 def _range(v: Shown, digits: int, hedged: bool) -> str:
     text = fmt.with_unit(fmt.number(v.central, digits), v.unit)
     if v.rounding.lo != v.rounding.hi:
@@ -101,7 +152,7 @@ def _range(v: Shown, digits: int, hedged: bool) -> str:
 
 
 def check_card(c: CheckResult, styles: dict[str, str], labels: dict[str, str],
-               reason: str) -> Group:
+               reason: str) -> Stack:
     head = Text(f"{MARKS[c.verdict]} ", style=styles[c.verdict])
     head.append(labels[c.verdict], style=styles[c.verdict])
     head.append("  ")
@@ -124,7 +175,7 @@ def check_card(c: CheckResult, styles: dict[str, str], labels: dict[str, str],
     if c.verdict != "error":
         rows.append(("why", Text(c.explanation)))
     rows.extend(("note", Text(note, style="italic")) for note in c.verdict_notes)
-    return Group(head, where, _lines(rows)) if c.span else Group(head, _lines(rows))
+    return Stack([head, where, _lines(rows)] if c.span else [head, _lines(rows)])
 
 
 def checks(f: FileResult, chosen: list[CheckResult], styles: dict[str, str],
@@ -132,10 +183,10 @@ def checks(f: FileResult, chosen: list[CheckResult], styles: dict[str, str],
     out: list[RenderableType] = [Text("Checks", style="bold")]
     for c in chosen:
         out += [check_card(c, styles, labels, reasons[c.id]), Text()]
-    return out
+    return [Stack(out)]
 
 
-def _figure(v: FigureView) -> Group:
+def _figure(v: FigureView) -> Stack:
     head = _unbroken(v.name, "bold")
     rows: list[tuple[str, Text]] = [("stated", Text(f"'{v.stated}'"))]
     if v.value is not None:
@@ -149,33 +200,33 @@ def _figure(v: FigureView) -> Group:
         rows.append(("source", Text(v.source)))
     rows.extend(("error", Text(d.message, style="bold red")) for d in v.diagnostics)
     url = [_unbroken(f"{'url':<{LABEL_WIDTH}}  {v.url}", "dim")] if v.source and v.url else []
-    return Group(head, _lines(rows), *url)
+    return Stack([head, _lines(rows), *url])
 
 
-def _assumption(v: FigureView) -> Group:
+def _assumption(v: FigureView) -> Stack:
     rows: list[tuple[str, Text]] = [("value", Text(plain.value(v.value)))]
     if v.source:
         rows.append(("source", Text(v.source)))
     rows.extend(("error", Text(d.message, style="bold red")) for d in v.diagnostics)
     # a grid cell would crop a long URL: it gets a line of its own, aligned as a row
     url = [_unbroken(f"{'url':<{LABEL_WIDTH}}  {v.url}", "dim")] if v.url else []
-    return Group(_unbroken(v.name, "bold"), *url, _lines(rows))
+    return Stack([_unbroken(v.name, "bold"), *url, _lines(rows)])
 
 
-def _derived(d: DerivedView) -> Group:
+def _derived(d: DerivedView) -> Stack:
     rows: list[tuple[str, Text]] = [("expr", Text(d.expr))]
     if d.value is not None:
         rows.append(("value", Text(plain.value(d.value))))
     if d.description:
         rows.append(("about", Text(d.description)))
     rows.extend(("error", Text(x.message, style="bold red")) for x in d.diagnostics)
-    return Group(_unbroken(d.name, "bold"), _lines(rows))
+    return Stack([_unbroken(d.name, "bold"), _lines(rows)])
 
 
 def inputs(f: FileResult) -> list[RenderableType]:
     """Implied figures, figures as stated and assumptions, as cards."""
     out: list[RenderableType] = []
-    sections: list[tuple[str, list[Group]]] = [
+    sections: list[tuple[str, list[Stack]]] = [
         ("Implied figures", [_derived(d) for d in f.derived]),
         ("Figures as stated", [_figure(v) for v in f.figures if v.kind == "figure"]),
         ("Assumptions the verdicts rest on",
@@ -186,4 +237,4 @@ def inputs(f: FileResult) -> list[RenderableType]:
             out.append(Text(title, style="bold"))
             for card in cards:
                 out += [card, Text()]
-    return out
+    return [Stack(out)] if out else []

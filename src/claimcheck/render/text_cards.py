@@ -106,8 +106,12 @@ class Stack:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if options.max_width < 1:  # as Console.render: no room, nothing drawn
             return
-        for part in self.parts:
-            if isinstance(part, Stack | _Lines):
+        pending = self.parts[::-1]  # stacks within stacks drawn from this one level
+        while pending:
+            part = pending.pop()
+            if isinstance(part, Stack):
+                pending += part.parts[::-1]
+            elif isinstance(part, _Lines):
                 yield from part.__rich_console__(console, options)
             elif isinstance(part, Text) and _one_line(part, options):
                 yield from _segments(console, part)

@@ -221,8 +221,7 @@ class ResultCache:
 
     def _text(self, key: str, layout: str) -> str | None:
         try:
-            # text mode: a drawing kept on Windows before entries were written as bytes
-            # comes back with its newlines as drawn
+            # as text, newlines as written (write_entry writes them as they are)
             with open(self._entry(key, f"{layout}.txt"), encoding="utf-8",
                       errors="replace") as entry:
                 return entry.read()

@@ -335,7 +335,9 @@ def test_a_convention_note_made_safe_keeps_its_data() -> None:
     assert printable(kept) is kept
 
 
-_ONE_LINE = st.text(alphabet="abcdé–✓ 0123456789.,'%$\t\n", min_size=0, max_size=50)
+#: one cell, two cells (你), none (a combining acute), a tab and a break
+_ONE_LINE = st.text(alphabet="abcdé–✓ 0123456789.,'%$\t\n你\u0301", min_size=0,
+                    max_size=50)
 
 
 @st.composite
@@ -360,7 +362,8 @@ def _stack_parts(draw: st.DrawFn) -> list[object]:
         text = Text(draw(_ONE_LINE), style=draw(st.sampled_from(["", "bold", "dim"])),
                     no_wrap=draw(st.sampled_from([None, True])),
                     overflow=draw(st.sampled_from([None, "ignore", "ellipsis", "crop"])),
-                    justify=draw(st.sampled_from([None, "default", "left", "right"])))
+                    justify=draw(st.sampled_from([None, "default", "left", "right"])),
+                    end=draw(st.sampled_from(["\n", "\n", "", " "])))
         if text.plain and draw(st.booleans()):
             end = draw(st.integers(min_value=1, max_value=len(text.plain)))
             text.stylize("italic red", 0, end)
@@ -368,9 +371,13 @@ def _stack_parts(draw: st.DrawFn) -> list[object]:
     return parts
 
 
-@given(parts=_stack_parts(), width=st.integers(min_value=0, max_value=100))
-@settings(max_examples=300, deadline=None)
-def test_a_stack_draws_as_a_group(parts: list[object], width: int) -> None:
+@given(parts=_stack_parts(), width=st.integers(min_value=0, max_value=100),
+       justify=st.sampled_from([None, "left", "center"]),
+       overflow=st.sampled_from([None, "ignore", "ellipsis"]),
+       no_wrap=st.sampled_from([None, True]))
+@settings(max_examples=500, deadline=None)
+def test_a_stack_draws_as_a_group(parts: list[object], width: int, justify: str | None,
+                                  overflow: str | None, no_wrap: bool | None) -> None:
     """``Stack`` draws one-line texts as their segments, without rich's paragraph
     layout: the text and each character's style must be what a ``Group`` draws."""
     from rich.console import Group
@@ -381,7 +388,8 @@ def test_a_stack_draws_as_a_group(parts: list[object], width: int) -> None:
     def drawn(renderable: object, color: bool) -> list[tuple[str, Style]] | str:
         console = Console(file=io.StringIO(), width=max(width, 1), color_system=(
             "standard" if color else None), force_terminal=color, no_color=not color)
-        options = console.options.update_width(width)  # 0: no room, nothing drawn
+        options = console.options.update_width(width).update(  # 0: no room, nothing drawn
+            justify=justify, overflow=overflow, no_wrap=no_wrap)
         if not color:
             return "".join(s.text for s in console.render(renderable, options))
         return [(ch, s.style or Style.null())
@@ -390,3 +398,24 @@ def test_a_stack_draws_as_a_group(parts: list[object], width: int) -> None:
     copies = [p.copy() if hasattr(p, "copy") else p for p in parts]
     for color in (False, True):
         assert drawn(text_cards.Stack(list(parts)), color) == drawn(Group(*copies), color)
+
+
+def test_a_heading_that_fits_in_cells_but_not_in_characters_is_trimmed_as_rich_trims_it(
+        ) -> None:
+    """A path with combining marks ('é' written as e and U+0301) fits a narrow terminal in
+    cells but not in characters: rich trims its trailing space, and so must a Stack."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from claimcheck.render import text_cards
+
+    def drawn(renderable: object) -> str:
+        console = Console(file=io.StringIO(), width=12, color_system="standard",
+                          force_terminal=True, no_color=False)
+        with console.capture() as captured:
+            console.print(renderable, crop=False)
+        return captured.get()
+
+    path = "e\u0301" * 6 + ".yaml "
+    heading = Text(path, style="bold underline")
+    assert drawn(text_cards.Stack([heading])) == drawn(Group(heading.copy()))

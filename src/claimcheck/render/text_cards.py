@@ -129,8 +129,11 @@ def _one_line(text: Text, options: ConsoleOptions) -> bool:
     if "\n" in plain or "\t" in plain or text.justify not in (None, "default") or (
             options.justify not in (None, "default")):
         return False
-    return (text.overflow or options.overflow) == "ignore" or cell_len(plain) <= (
-        options.max_width)
+    # rich trims a wrapped line's trailing spaces past the width counted in characters,
+    # not cells: a line with a combining mark can fit in cells and still be trimmed
+    width = options.max_width
+    return (text.overflow or options.overflow) == "ignore" or (
+        len(plain) <= width and cell_len(plain) <= width)
 
 
 def _segments(console: Console, text: Text) -> RenderResult:

@@ -80,11 +80,33 @@ def find_targets(paths: Iterable[Path | str]) -> list[Target]:
         if path.as_posix() == "-" or not path.is_dir():
             found.setdefault(path, Target(path))
             continue
-        for f in sorted(f for f in path.rglob("*") if f.suffix in CLAIM_SUFFIXES
-                        and f.is_file() and not any(part.startswith(".")
-                                                    for part in f.relative_to(path).parts)):
+        for f in _claim_files_under(path):
             found.setdefault(f, Target(f, path))
     return list(found.values())
+
+
+def _claim_files_under(folder: Path) -> list[Path]:
+    """The claim files under ``folder``, sorted: hidden files and folders skipped and
+    never entered (a repository's .git can hold more files than its claims), a linked
+    folder not entered (as pathlib's rglob), a linked file taken as the file it names
+    (its containment is checked when it is read).  os.scandir: a folder's entries say
+    whether each is a file without a stat of its own."""
+    found: list[Path] = []
+    pending = [str(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    elif entry.name.endswith(CLAIM_SUFFIXES) and entry.is_file():
+                        found.append(Path(entry.path))
+        except OSError:  # a folder that cannot be listed holds nothing to check
+            continue
+    return sorted(found)
 
 
 def claim_files(paths: Iterable[Path | str]) -> list[Path]:
